@@ -1,0 +1,29 @@
+/** A URL as a browser would fetch it. */
+export interface ResolvedUrl {
+  url: string;
+  /** Lower-case host name without port; '' for schemes that reach no host (data:, javascript:, mailto: …). */
+  host: string;
+}
+
+/**
+ * Resolves a raw attribute or CSS/JS value against `base` the way a browser does: the WHATWG URL parser
+ * trims surrounding whitespace and C0 controls and drops tabs and newlines inside, and a
+ * scheme-relative `//host/x` takes the base's scheme. Entity decoding happens before, in the parser.
+ * Returns undefined where a browser would not fetch anything (empty or unparsable).
+ */
+export function resolveUrl(raw: string, base: string): ResolvedUrl | undefined {
+  if (raw.trim() === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw, base);
+  } catch {
+    return undefined;
+  }
+  const network = parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:' || parsed.protocol === 'wss:' || parsed.protocol === 'ftp:';
+  return { url: parsed.href, host: network ? parsed.hostname.toLowerCase() : '' };
+}
+
+/** The page's public URL for a file of the scanned directory (`blog/index.html` → `https://site/blog/index.html`). */
+export function pageUrl(site: string, file: string): string {
+  return new URL(file.split('/').map(encodeURIComponent).join('/'), site.endsWith('/') ? site : `${site}/`).href;
+}

@@ -1,0 +1,102 @@
+/** Where an observation was gathered from. */
+export type Source = 'html' | 'css' | 'js' | 'headers' | 'browser';
+
+/** A 1-based position in a file of the scanned directory (`file` is relative, `/`-separated). */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+interface Base extends Location {
+  source: Source;
+  /** The element (lower case) or construct that produced the fact, e.g. `img`, `@import`, `fetch`. */
+  element?: string;
+  /** The attribute or property it sat in, e.g. `srcset`, `style`, `xlink:href`. */
+  attribute?: string;
+  /** A short excerpt of the markup or code, for the report. */
+  evidence?: string;
+}
+
+/** What a request fetches; rules and the CSP writer use it. */
+export type RequestType =
+  | 'script' | 'style' | 'image' | 'font' | 'media' | 'frame' | 'object' | 'manifest'
+  | 'preconnect' | 'prefetch' | 'fetch' | 'beacon' | 'import' | 'literal' | 'other';
+
+/** Any way the page makes a browser contact a URL without the visitor choosing to. */
+export interface RequestObservation extends Base {
+  kind: 'request';
+  type: RequestType;
+  /** As written, before decoding or resolving. */
+  raw: string;
+  /** Resolved absolute URL. */
+  url: string;
+  /** Lower-case host of `url` ('' for non-network schemes such as data:). */
+  host: string;
+}
+
+/** A link the visitor may follow (`<a>`, `<area>`) or a redirect (`<meta http-equiv=refresh>`). */
+export interface NavigationObservation extends Base {
+  kind: 'navigation';
+  via: 'link' | 'refresh';
+  raw: string;
+  url: string;
+  host: string;
+  /** `data-leaving` present and `rel` holds both `noopener` and `noreferrer`. */
+  marked: boolean;
+}
+
+/** The kind of personal data a form field carries, as far as markup tells. */
+export type FieldKind = 'email' | 'tel' | 'name' | 'password' | 'address' | 'payment' | 'text' | 'hidden' | 'other';
+
+/** One way a form can be submitted: the form itself, or a submit button with `formaction`/`formmethod`. */
+export interface FormObservation extends Base {
+  kind: 'form';
+  /** Lower-cased, trimmed; a missing or invalid method is `get`. */
+  method: 'get' | 'post' | 'dialog';
+  /** `form` for the form's own action, `formaction` for a submit button's override. */
+  via: 'action' | 'formaction';
+  raw: string;
+  url: string;
+  host: string;
+  fields: FieldKind[];
+}
+
+/** An embedded document or player: iframe, frame, object, embed, video, audio. */
+export interface EmbedObservation extends Base {
+  kind: 'embed';
+  raw: string;
+  url: string;
+  host: string;
+  /** Attributes relevant to private embedding, lower-case names, values as decoded. */
+  attributes: Record<string, string>;
+}
+
+/** A use of cookies or client storage. */
+export interface StorageObservation extends Base {
+  kind: 'storage';
+  api: 'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'set-cookie';
+}
+
+/** A call to a global that a known tracking snippet defines (gtag, fbq, _paq …). */
+export interface SnippetObservation extends Base {
+  kind: 'snippet';
+  name: string;
+}
+
+/** A response header rule from a `_headers` file. */
+export interface HeaderObservation extends Base {
+  kind: 'header';
+  /** The URL pattern the header applies to. */
+  pattern: string;
+  /** Lower-case header name. */
+  name: string;
+  value: string;
+}
+
+export type Observation =
+  | RequestObservation | NavigationObservation | FormObservation | EmbedObservation
+  | StorageObservation | SnippetObservation | HeaderObservation;
+
+export type ObservationKind = Observation['kind'];
+export type ObservationOf<K extends ObservationKind> = Extract<Observation, { kind: K }>;
