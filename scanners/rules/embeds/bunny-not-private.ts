@@ -1,0 +1,32 @@
+import { parseBunnyPlayerUrl } from '../helpers/bunny.ts';
+import { defineRule, type Hit } from '../define-rule.ts';
+
+type MessageId = 'notLazy' | 'noTitle' | 'autoplay' | 'preload';
+
+export default defineRule({
+  id: 'embeds/bunny-not-private',
+  category: 'embeds',
+  severity: 'warning',
+  policy: '/privacy/#video',
+  docs: 'Even the site\'s own Bunny player should contact Bunny only when a visitor wants the video: `loading="lazy"` keeps the frame from loading until it scrolls into view, `preload=false` stops the player fetching the video before play, and `autoplay=false` leaves the choice to the visitor. A `title` names the frame for screen-reader users. The `BunnyVideo` component does all four.',
+  messages: {
+    notLazy: 'Bunny player frame loads eagerly; add loading="lazy" so Bunny is contacted only when the video scrolls into view.',
+    noTitle: 'Bunny player frame has no title; add a title that names the video for screen-reader users.',
+    autoplay: 'Bunny player URL has autoplay=true; set autoplay=false so the video plays only when the visitor asks.',
+    preload: 'Bunny player URL does not set preload=false; add it so the video is fetched only when the visitor presses play.',
+  },
+  observes: ['embed'],
+  check(observation) {
+    const player = parseBunnyPlayerUrl(observation.url, observation.host);
+    if (!player) return undefined;
+    const hits: Hit<MessageId>[] = [];
+    const { attributes } = observation;
+    if (observation.element === 'iframe') {
+      if (attributes.loading?.toLowerCase() !== 'lazy') hits.push({ messageId: 'notLazy' });
+      if (!attributes.title?.trim()) hits.push({ messageId: 'noTitle' });
+    }
+    if (player.params.get('autoplay')?.toLowerCase() === 'true') hits.push({ messageId: 'autoplay' });
+    if (player.params.get('preload')?.toLowerCase() !== 'false') hits.push({ messageId: 'preload' });
+    return hits;
+  },
+});

@@ -1,0 +1,27 @@
+import { isBunnyPlayerHost, parseBunnyPlayerUrl } from '../helpers/bunny.ts';
+import { defineRule, type Hit } from '../define-rule.ts';
+
+type MessageId = 'unknownLibrary' | 'noBunnyConfig' | 'notAPlayer';
+
+export default defineRule({
+  id: 'embeds/bunny-unknown-library',
+  category: 'embeds',
+  severity: 'error',
+  policy: '/privacy/#video',
+  docs: 'The policy promises that video comes from the site\'s own Bunny Stream libraries, whose settings (no tracking, no ads, the site\'s own domain rules) the site controls. A player from another library plays under someone else\'s settings, and a Bunny URL that is not a player is a link nobody checked. List the site\'s library ids in `bunny.libraryIds`, and embed only videos from them.',
+  messages: {
+    unknownLibrary: 'Page embeds a video of Bunny library {libraryId}, which is not in bunny.libraryIds; use one of the site\'s libraries or add {libraryId} if it is the site\'s own.',
+    noBunnyConfig: 'Page embeds a video of Bunny library {libraryId} but the config has no bunny.libraryIds; add the site\'s library ids to the config.',
+    notAPlayer: 'Page embeds {url}, which is not a Bunny Stream player URL (/embed/LIBRARY/VIDEO); use the player URL of a video in the site\'s library.',
+  },
+  observes: ['embed'],
+  check(observation, config): Hit<MessageId> | undefined {
+    const { url, host } = observation;
+    if (!isBunnyPlayerHost(host)) return undefined;
+    const player = parseBunnyPlayerUrl(url, host);
+    if (!player) return { messageId: 'notAPlayer', data: { url } };
+    if (!config.bunny) return { messageId: 'noBunnyConfig', data: { libraryId: player.libraryId } };
+    if (config.bunny.libraryIds.includes(player.libraryId)) return undefined;
+    return { messageId: 'unknownLibrary', data: { libraryId: player.libraryId } };
+  },
+});

@@ -1,0 +1,18 @@
+import { defineRule } from '../define-rule.ts';
+
+export default defineRule({
+  id: 'external-links/meta-refresh',
+  category: 'external-links',
+  severity: 'error',
+  policy: '/privacy/#external-links',
+  docs: 'A `<meta http-equiv="refresh">` that points at another site sends the visitor there without a click and without the leaving-site notice the policy promises, and the other site learns where they came from. Replace it with a marked link, or a server-side redirect announced on the page.',
+  messages: {
+    refresh: 'Page redirects to {host} by meta refresh, without telling the visitor; replace it with a marked link.',
+  },
+  observes: ['navigation'],
+  check(observation, config) {
+    const { host } = observation;
+    if (observation.via !== 'refresh' || host === '' || config.hosts.isFirstParty(host)) return undefined;
+    return { messageId: 'refresh', data: { host } };
+  },
+});

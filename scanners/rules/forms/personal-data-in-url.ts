@@ -1,0 +1,23 @@
+import type { FieldKind } from '../../observations.ts';
+import { defineRule } from '../define-rule.ts';
+
+/** Field kinds that identify or describe a person. */
+const personal: ReadonlySet<FieldKind> = new Set(['email', 'tel', 'name', 'password', 'address', 'payment']);
+
+export default defineRule({
+  id: 'forms/personal-data-in-url',
+  category: 'forms',
+  severity: 'error',
+  policy: '/privacy/#forms',
+  docs: 'A GET form puts every field in the URL of the next page, so a visitor\'s email, phone number, name, address, password or card details end up in browser history, CDN and server logs, analytics and the Referer header sent to other sites. Forms that carry personal data must use `method="post"` (to the origin server).',
+  messages: {
+    personalData: 'GET form sends {fields} in the URL, where logs and history keep it; use method="post" to the origin server.',
+  },
+  observes: ['form'],
+  check(observation) {
+    if (observation.method !== 'get' || observation.host === '') return undefined;
+    const found = [...new Set(observation.fields.filter((kind) => personal.has(kind)))];
+    if (found.length === 0) return undefined;
+    return { messageId: 'personalData', data: { fields: found.join(', ') } };
+  },
+});

@@ -1,0 +1,32 @@
+import type { ResolvedConfig } from '../../config/load.ts';
+
+/** Bunny Stream's player hosts: the current one and the legacy one still served for old embeds. */
+const playerHosts = new Set(['player.mediadelivery.net', 'iframe.mediadelivery.net']);
+
+/** A Bunny Stream player URL, taken apart. */
+export interface BunnyPlayerUrl {
+  libraryId: string;
+  videoId: string;
+  params: URLSearchParams;
+}
+
+/** Is `host` one of Bunny Stream's player hosts? */
+export function isBunnyPlayerHost(host: string): boolean {
+  return playerHosts.has(host);
+}
+
+/** Parses `/embed/{libraryId}/{videoId}` or `/play/{libraryId}/{videoId}` on a Bunny player host; undefined for anything else. */
+export function parseBunnyPlayerUrl(url: string, host: string): BunnyPlayerUrl | undefined {
+  if (!playerHosts.has(host)) return undefined;
+  const parsed = new URL(url);
+  const match = /^\/(?:embed|play)\/(\d+)\/([^/]+)\/?$/.exec(parsed.pathname);
+  if (!match) return undefined;
+  return { libraryId: match[1], videoId: decodeURIComponent(match[2]), params: parsed.searchParams };
+}
+
+/** Is this URL a player of one of the site's own Bunny libraries (`config.bunny.libraryIds`)? Those are allowed automatically. */
+export function isConfiguredBunnyPlayer(url: string, host: string, config: ResolvedConfig): boolean {
+  if (!config.bunny || !playerHosts.has(host)) return false;
+  const player = parseBunnyPlayerUrl(url, host);
+  return player !== undefined && config.bunny.libraryIds.includes(player.libraryId);
+}

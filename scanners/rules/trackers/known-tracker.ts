@@ -1,0 +1,24 @@
+import { isConfiguredBunnyPlayer } from '../helpers/bunny.ts';
+import { trackerOf } from '../helpers/trackers.ts';
+import { defineRule } from '../define-rule.ts';
+
+export default defineRule({
+  id: 'trackers/known-tracker',
+  category: 'trackers',
+  severity: 'error',
+  policy: '/privacy/#tracking',
+  docs: 'A request to a tracking company tells it who visited which page, by IP address and browser, whether or not a cookie is set. nospy asks the third-party-web database (MIT) who owns each host and counts as tracking its advertising, analytics, social, marketing, tag-manager, customer-success, consent-provider and video entities, every Google and Meta host (Google Fonts, Maps, reCAPTCHA and the Google CDN log visitors\' IPs too) and Microsoft Clarity and Bing. `allowHosts` does not silence it: a tracker breaks the policy\'s promise wherever it is listed; self-host the file or use a private alternative (Bunny Fonts, Bunny Stream).',
+  messages: {
+    tracker: 'Page makes a {type} request to {host}, run by the tracker {vendor}; remove it, self-host the file or use a private alternative.',
+    literal: 'Script contains a URL of {vendor} ({host}); remove the tracking code, the site promises no tracking.',
+  },
+  observes: ['request'],
+  check(observation, config) {
+    const { host } = observation;
+    if (host === '' || config.hosts.isFirstParty(host)) return undefined;
+    const tracker = trackerOf(host);
+    if (!tracker || isConfiguredBunnyPlayer(observation.url, host, config)) return undefined;
+    const data = { vendor: tracker.name, host, type: observation.type };
+    return { messageId: observation.type === 'literal' ? 'literal' : 'tracker', data, vendor: tracker.name };
+  },
+});
