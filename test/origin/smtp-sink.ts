@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+
+/** A real SMTP server on loopback that keeps what it receives, or refuses it with a given reply code. */
+export interface SmtpSink {
+  port: number;
+  /** Raw messages accepted, headers and body. */
+  messages: string[];
+  /** Delivery attempts seen (MAIL FROM commands), accepted or not. */
+  attempts: number;
+  close(): Promise<void>;
+}
+
+/** Starts a sink on 127.0.0.1 on a free port; `rejectWith` makes it refuse every message with that SMTP code. */
+export async function startSmtpSink(rejectWith?: number): Promise<SmtpSink> {
+  const sink = { messages: [] as string[], attempts: 0 };
+  const options: SMTPServerOptions = {
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      sink.attempts += 1;
+      callback();
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (rejectWith) {
+          callback(Object.assign(new Error('Refused by the test sink'), { responseCode: rejectWith }));
+          return;
+        }
+        sink.messages.push(Buffer.concat(chunks).toString('utf8'));
+        callback();
+      });
+    },
+  };
+  const server = new SMTPServer(options);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return Object.assign(sink, {
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}
