@@ -1,0 +1,89 @@
+import { receiverDefaults, type ReceiverConfig } from './config.ts';
+import { isEmail } from './form.ts';
+
+/** A missing or invalid environment variable; the message starts with its name. */
+export class EnvError extends Error {}
+
+/** Where to listen, and what to run. */
+export interface ReceiverSettings {
+  host: string;
+  port: number;
+  config: ReceiverConfig;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and checks the receiver's environment variables; throws EnvError naming the first bad one. */
+export function readReceiverEnv(env: Env): ReceiverSettings {
+  const secure = readBoolean(env, 'SMTP_SECURE', false);
+  const user = env.SMTP_USER || undefined;
+  const pass = env.SMTP_PASS || undefined;
+  if ((user === undefined) !== (pass === undefined)) {
+    throw new EnvError(`${user ? 'SMTP_PASS' : 'SMTP_USER'}: set both SMTP_USER and SMTP_PASS, or neither`);
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: readInteger(env, 'PORT', 8787, 0, 65_535),
+    config: {
+      siteUrl: readSiteUrl(env),
+      mailTo: readAddress(env, 'MAIL_TO'),
+      mailFrom: readAddress(env, 'MAIL_FROM'),
+      smtp: {
+        host: readRequired(env, 'SMTP_HOST'),
+        port: readInteger(env, 'SMTP_PORT', secure ? 465 : 587, 1, 65_535),
+        secure,
+        // Without implicit TLS, STARTTLS is required: form contents never cross a network in clear text.
+        requireTLS: !secure && readBoolean(env, 'SMTP_REQUIRE_TLS', true),
+        ...(user && pass ? { auth: { user, pass } } : {}),
+      },
+      mailAttempts: readInteger(env, 'MAIL_ATTEMPTS', receiverDefaults.mailAttempts, 1, 10),
+      retryDelayMs: receiverDefaults.retryDelayMs,
+      rateLimit: readInteger(env, 'RATE_LIMIT', receiverDefaults.rateLimit, 1, 10_000),
+      rateWindowSeconds: readInteger(env, 'RATE_WINDOW_SECONDS', receiverDefaults.rateWindowSeconds, 1, 86_400),
+      maxTrackedClients: receiverDefaults.maxTrackedClients,
+      trustProxy: readBoolean(env, 'TRUST_PROXY', receiverDefaults.trustProxy),
+    },
+  };
+}
+
+function readRequired(env: Env, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new EnvError(`${name}: required`);
+  return value;
+}
+
+function readSiteUrl(env: Env): string {
+  const value = readRequired(env, 'SITE_URL');
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const local = url?.hostname === 'localhost' || url?.hostname === '127.0.0.1';
+  if (!url || !(url.protocol === 'https:' || (local && url.protocol === 'http:'))) {
+    throw new EnvError('SITE_URL: expected the https URL of the site, such as https://www.example.ca');
+  }
+  return value;
+}
+
+function readAddress(env: Env, name: string): string {
+  const value = readRequired(env, name);
+  // Either a bare address or `Display Name <address>`.
+  const address = /<([^<>]+)>$/.exec(value)?.[1] ?? value;
+  if (!isEmail(address)) throw new EnvError(`${name}: expected an email address, such as office@example.ca`);
+  return value;
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new EnvError(`${name}: expected a whole number from ${min} to ${max}`);
+  }
+  return number;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new EnvError(`${name}: expected true or false`);
+}
