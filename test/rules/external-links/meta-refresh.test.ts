@@ -1,0 +1,15 @@
+import { describe } from 'vitest';
+import rule from '../../../scanners/rules/external-links/meta-refresh.ts';
+import { observe, testRule } from '../support.ts';
+
+describe('external-links/meta-refresh', () => {
+  testRule(rule, {
+    valid: [
+      { name: 'a refresh to a page of the site', observations: [observe.navigation({ via: 'refresh', element: 'meta', url: 'https://www.example.ca/new/' })] },
+      { name: 'links (another rule)', observations: [observe.navigation({ url: 'https://other.example.org/' })] },
+    ],
+    invalid: [
+      { name: 'a refresh to another site', observations: [observe.navigation({ via: 'refresh', element: 'meta', url: 'https://other.example.org/' })], errors: [{ messageId: 'refresh' }] },
+    ],
+  });
+});

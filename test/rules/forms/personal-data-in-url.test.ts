@@ -1,0 +1,23 @@
+import { describe } from 'vitest';
+import rule from '../../../scanners/rules/forms/personal-data-in-url.ts';
+import { observe, testRule } from '../support.ts';
+
+const search = 'https://www.example.ca/search';
+
+describe('forms/personal-data-in-url', () => {
+  testRule(rule, {
+    valid: [
+      { name: 'a GET search form', observations: [observe.form({ method: 'get', url: search, fields: ['text', 'hidden'] })] },
+      { name: 'a POST with personal data', observations: [observe.form({ url: 'https://origin.example.ca/c', fields: ['email', 'name'] })] },
+      { name: 'a dialog form with personal data', observations: [observe.form({ method: 'dialog', url: search, fields: ['email'] })] },
+    ],
+    invalid: [
+      { name: 'a GET newsletter form with an email field', observations: [observe.form({ method: 'get', url: search, fields: ['email'] })], errors: [{ messageId: 'personalData' }] },
+      {
+        name: 'a GET form with a password and card number, once',
+        observations: [observe.form({ method: 'get', url: search, fields: ['password', 'payment', 'payment'] })],
+        errors: [{ messageId: 'personalData' }],
+      },
+    ],
+  });
+});

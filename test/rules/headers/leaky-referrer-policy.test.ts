@@ -1,0 +1,22 @@
+import { describe } from 'vitest';
+import rule from '../../../scanners/rules/headers/leaky-referrer-policy.ts';
+import { observe, testRule } from '../support.ts';
+
+const policy = (value: string) => observe.header({ name: 'referrer-policy', value });
+
+describe('headers/leaky-referrer-policy', () => {
+  testRule(rule, {
+    valid: [
+      { name: 'strict-origin-when-cross-origin', observations: [policy('strict-origin-when-cross-origin')] },
+      { name: 'no-referrer', observations: [policy('no-referrer')] },
+      { name: 'a leaky fallback overridden by a later safe token', observations: [policy('unsafe-url, same-origin')] },
+      { name: 'an unknown token', observations: [policy('whatever')] },
+      { name: 'other headers', observations: [observe.header({ name: 'x-frame-options', value: 'unsafe-url' })] },
+    ],
+    invalid: [
+      { name: 'unsafe-url', observations: [policy('unsafe-url')], errors: [{ messageId: 'leaky' }] },
+      { name: 'No-Referrer-When-Downgrade in any case', observations: [policy('No-Referrer-When-Downgrade')], errors: [{ messageId: 'leaky' }] },
+      { name: 'a leaky last token after an unknown one', observations: [policy('no-referrer, origin-when-cross-origin, bogus')], errors: [{ messageId: 'leaky' }] },
+    ],
+  });
+});

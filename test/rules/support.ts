@@ -1,0 +1,94 @@
+import { it, expect } from 'vitest';
+import { resolveConfig, type ResolvedConfig } from '../../scanners/config/load.ts';
+import type { ConfigInput } from '../../scanners/config/schema.ts';
+import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
+import type { Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
+
+/** The test config: nospy.config.json's example site, origin and Bunny library, with Bunny Fonts allowed. */
+export function testConfig(overrides: Partial<ConfigInput> = {}): ResolvedConfig {
+  return resolveConfig({
+    site: 'https://www.example.ca',
+    firstPartyHosts: ['example.ca'],
+    origin: 'https://origin.example.ca',
+    bunny: { libraryIds: ['123456'] },
+    allowHosts: ['fonts.bunny.net'],
+    ...overrides,
+  }, 'test config');
+}
+
+const defaultConfig = testConfig();
+
+const at = { file: 'index.html', line: 1, column: 1, source: 'html' } as const;
+
+function hostOf(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return /^(https?|wss?|ftp):$/.test(protocol) ? hostname : '';
+}
+
+type Fields<K extends ObservationKind> = Omit<ObservationOf<K>, 'kind' | 'file' | 'line' | 'column' | 'source' | 'host' | 'raw'>
+  & Partial<ObservationOf<K>>;
+
+/** Hand-made observations with a default location (index.html 1:1, html) and host/raw derived from `url`. */
+export const observe = {
+  request: (fields: Partial<Fields<'request'>> & { url: string }): Observation =>
+    ({ kind: 'request', ...at, type: 'script', raw: fields.url, host: hostOf(fields.url), ...fields }),
+  navigation: (fields: Partial<Fields<'navigation'>> & { url: string }): Observation =>
+    ({ kind: 'navigation', ...at, element: 'a', via: 'link', marked: false, raw: fields.url, host: hostOf(fields.url), ...fields }),
+  form: (fields: Partial<Fields<'form'>> & { url: string }): Observation =>
+    ({ kind: 'form', ...at, element: 'form', method: 'post', via: 'action', fields: [], raw: fields.url, host: hostOf(fields.url), ...fields }),
+  embed: (fields: Partial<Fields<'embed'>> & { url: string }): Observation =>
+    ({ kind: 'embed', ...at, element: 'iframe', attributes: {}, raw: fields.url, host: hostOf(fields.url), ...fields }),
+  storage: (fields: Fields<'storage'>): Observation => ({ kind: 'storage', ...at, source: 'js', ...fields }),
+  snippet: (fields: Fields<'snippet'>): Observation => ({ kind: 'snippet', ...at, source: 'js', ...fields }),
+  header: (fields: Omit<Fields<'header'>, 'pattern'> & { pattern?: string }): Observation =>
+    ({ kind: 'header', ...at, file: '_headers', source: 'headers', pattern: '/*', ...fields }),
+};
+
+/** What a test asserts about a hit: its message id and where it points (not the wording). */
+export interface Reported {
+  messageId: string;
+  line: number;
+  column: number;
+  vendor?: string;
+}
+
+/** Runs one rule's `check` directly on observations (only kinds it observes), as the engine would. */
+export function check(rule: RuleDefinition, observations: Observation[], config = defaultConfig): Reported[] {
+  const reported: Reported[] = [];
+  for (const observation of observations) {
+    if (!(rule.observes as readonly string[]).includes(observation.kind)) continue;
+    const result = rule.check(observation, config);
+    const hits: Hit[] = result === undefined ? [] : Array.isArray(result) ? result : [result];
+    for (const hit of hits) {
+      const where = hit.at ?? observation;
+      reported.push({ messageId: hit.messageId, line: where.line, column: where.column, ...(hit.vendor ? { vendor: hit.vendor } : {}) });
+    }
+  }
+  return reported;
+}
+
+/** A case of a valid/invalid table: hand-made observations, with an optional config. */
+export interface Case {
+  name: string;
+  observations: Observation[];
+  config?: ResolvedConfig;
+}
+export interface InvalidCase extends Case {
+  /** Expected hits; `line`/`column` default to 1 (hand-made observations sit at 1:1). */
+  errors: Array<Partial<Reported> & { messageId: string }>;
+}
+
+/** ESLint-style table: every valid case yields no hit, every invalid case exactly its errors. */
+export function testRule(rule: RuleDefinition, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
+  for (const { name, observations, config } of cases.valid) {
+    it(`accepts ${name}`, () => {
+      expect(check(rule, observations, config)).toEqual([]);
+    });
+  }
+  for (const { name, observations, config, errors } of cases.invalid) {
+    it(`reports ${name}`, () => {
+      const expected = errors.map((error) => ({ line: 1, column: 1, ...error }));
+      expect(check(rule, observations, config)).toEqual(expected.map((error) => expect.objectContaining(error)));
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { describe } from 'vitest';
+import rule from '../../../scanners/rules/trackers/known-tracker.ts';
+import { observe, testConfig, testRule } from '../support.ts';
+
+describe('trackers/known-tracker', () => {
+  testRule(rule, {
+    valid: [
+      { name: 'first-party scripts', observations: [observe.request({ url: 'https://www.example.ca/app.js' })] },
+      { name: 'an unknown third party (third-party/request)', observations: [observe.request({ url: 'https://cdn.unknown-vendor.test/x.js' })] },
+      { name: 'a CDN that does not track', observations: [observe.request({ url: 'https://cdn.jsdelivr.net/npm/x.js' })] },
+      { name: 'Bunny Fonts', observations: [observe.request({ type: 'style', url: 'https://fonts.bunny.net/css?family=inter' })] },
+      {
+        name: 'the configured Bunny player',
+        observations: [observe.request({ type: 'frame', url: 'https://player.mediadelivery.net/embed/123456/abc' })],
+      },
+      { name: 'data: URLs', observations: [observe.request({ type: 'image', url: 'data:image/png;base64,AAAA' })] },
+    ],
+    invalid: [
+      {
+        name: 'Google Tag Manager, naming the vendor',
+        observations: [observe.request({ url: 'https://www.googletagmanager.com/gtag/js?id=G-1' })],
+        errors: [{ messageId: 'tracker', vendor: 'Google Tag Manager' }],
+      },
+      {
+        name: 'Google Fonts, which logs visitors\' IPs',
+        observations: [observe.request({ type: 'style', url: 'https://fonts.googleapis.com/css2?family=Inter' })],
+        errors: [{ messageId: 'tracker', vendor: 'Google Fonts' }],
+      },
+      {
+        name: 'the Meta pixel',
+        observations: [observe.request({ type: 'image', url: 'https://www.facebook.com/tr?id=1&ev=PageView' })],
+        errors: [{ messageId: 'tracker', vendor: 'Facebook' }],
+      },
+      {
+        name: 'Microsoft Clarity',
+        observations: [observe.request({ url: 'https://www.clarity.ms/tag/abc' })],
+        errors: [{ messageId: 'tracker', vendor: 'Clarity' }],
+      },
+      {
+        name: 'a YouTube frame (video entities track)',
+        observations: [observe.request({ type: 'frame', url: 'https://www.youtube-nocookie.com/embed/x' })],
+        errors: [{ messageId: 'tracker', vendor: 'YouTube' }],
+      },
+      {
+        name: 'a tracker URL literal in a script',
+        observations: [observe.request({ type: 'literal', source: 'js', url: 'https://www.google-analytics.com/collect' })],
+        errors: [{ messageId: 'literal', vendor: 'Google Analytics' }],
+      },
+      {
+        name: 'a tracker even when allowHosts lists it',
+        config: testConfig({ allowHosts: ['fonts.googleapis.com'] }),
+        observations: [observe.request({ type: 'style', url: 'https://fonts.googleapis.com/css2?family=Inter' })],
+        errors: [{ messageId: 'tracker' }],
+      },
+    ],
+  });
+});
