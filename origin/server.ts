@@ -57,11 +57,12 @@ export function createReceiver(config: ReceiverConfig, log: Logger = logToStdout
     }
     if (path !== '/contact') return answer('not-found', 404, 'Not found');
     if (req.method !== 'POST') return answer('method', 405, 'Method not allowed', { Allow: 'POST' });
+    if (!isFromSite(req, siteBase.origin)) return answer('origin', 403, 'Forbidden');
+    // Counted after the Origin check, so another site cannot spend a visitor's quota by making their browser post.
     const rate = limiter.take(clientKey(clientAddress(req, config.trustProxy)));
     if (!rate.allowed) {
       return answer('rate-limit', 429, 'Too many messages; try again later', { 'Retry-After': String(rate.retryAfterSeconds) });
     }
-    if (!isFromSite(req, siteBase.origin)) return answer('origin', 403, 'Forbidden');
     const contentType = req.headers['content-type'] ?? '';
     if (!acceptedTypes.has(mediaType(contentType))) return answer('content-type', 415, 'Unsupported media type');
     // Answer before reading a body already known to be too big; closing the connection ends the upload.

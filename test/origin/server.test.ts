@@ -186,6 +186,9 @@ describe('origin form receiver', () => {
 
   it('answers 429 with Retry-After once a client has posted its quota in the window', async () => {
     const { url, sink } = await start({ rateLimit: 2, rateWindowSeconds: 60 });
+    // Posts another site makes a visitor's browser send do not use up that visitor's quota.
+    expect((await postForm(url, visitor, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await postForm(url, visitor, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await postForm(url, visitor)).status).toBe(303);
     expect((await postForm(url, visitor)).status).toBe(303);
     const limited = await postForm(url, visitor);
@@ -210,7 +213,7 @@ describe('origin form receiver', () => {
   });
 
   it('logs no field value, whatever the outcome', async () => {
-    const { url, logs } = await start({ rateLimit: 4 });
+    const { url, logs } = await start({ rateLimit: 3 });
     await postForm(url, visitor);
     await postForm(url, { ...visitor, email: 'not-an-address' });
     await postForm(url, { ...visitor, website: 'bot' });
