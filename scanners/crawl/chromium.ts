@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { UsageError } from '../errors.ts';
+
+/** Where Debian, Ubuntu and Chrome's own packages put the browser, in order of preference. */
+const knownPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/**
+ * Flags for a browser that can reach only the local server: every host name but localhost and
+ * 127.0.0.1 fails to resolve, so nothing leaves the machine even if request routing missed something,
+ * and Chromium's own background traffic (updates, sync, QUIC probes) is off.
+ */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+/** The Chromium to drive: `explicit` (the `chromium` option), `$NOSPY_CHROMIUM`, or the first known path that exists. */
+export function findChromium(explicit = process.env.NOSPY_CHROMIUM): string {
+  if (explicit) {
+    if (!existsSync(explicit)) throw new UsageError(`nospy crawl: no Chromium at ${explicit} (from NOSPY_CHROMIUM or the chromium option)`);
+    return explicit;
+  }
+  const found = knownPaths.find((path) => existsSync(path));
+  if (!found) {
+    throw new UsageError('nospy crawl needs Chromium: install it (apt-get install -y chromium) or set NOSPY_CHROMIUM to its path');
+  }
+  return found;
+}
+
+/** Launches headless Chromium with a fresh profile; loaded lazily so `nospy check` never pays for Playwright. */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+}

@@ -1,0 +1,57 @@
+/** What a frame's cookie and storage APIs were used for, by API; the value is evidence for the report. */
+export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB', string>>;
+
+/** The window property (a registered symbol, invisible to page code that enumerates) holding the snapshot function. */
+export const snapshotKey = 'nospy.storage';
+
+/**
+ * Runs in every frame before the page's own scripts (Playwright serialises it, so it must be
+ * self-contained): wraps the cookie and storage getters to note each use, and leaves a snapshot
+ * function that also reports what was stored, read through the original getters.
+ */
+export function recordStorageUse(key: string): void {
+  const used: Record<string, string> = {};
+  const originals: Record<string, () => unknown> = {};
+  const watch = (target: object, property: string, api: string) => {
+    const descriptor = Object.getOwnPropertyDescriptor(target, property);
+    if (!descriptor?.get || !descriptor.configurable) return;
+    const { get, set } = descriptor;
+    originals[api] = get;
+    Object.defineProperty(target, property, {
+      ...descriptor,
+      get() {
+        used[api] = `page script used ${api}`;
+        return get.call(this);
+      },
+      set: set && function (this: unknown, value: unknown) {
+        used[api] = `page script used ${api}`;
+        set.call(this, value);
+      },
+    });
+  };
+  watch(Document.prototype, 'cookie', 'document.cookie');
+  for (const api of ['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore']) {
+    watch(Object.hasOwn(window, api) ? window : Window.prototype, api, api);
+  }
+  const snapshot = async () => {
+    const found = { ...used };
+    for (const api of ['localStorage', 'sessionStorage']) {
+      try {
+        const storage = originals[api]?.call(window) as Storage | undefined;
+        if (storage && storage.length > 0) {
+          found[api] = `${api} keys: ${Array.from({ length: storage.length }, (_, i) => storage.key(i)).join(', ')}`;
+        }
+      } catch {
+        // Opaque origins (sandboxed frames, error pages) have no storage to read.
+      }
+    }
+    try {
+      const databases = await (originals.indexedDB?.call(window) as IDBFactory | undefined)?.databases();
+      if (databases && databases.length > 0) found.indexedDB = `IndexedDB databases: ${databases.map((db) => db.name).join(', ')}`;
+    } catch {
+      // As above.
+    }
+    return found;
+  };
+  Object.defineProperty(window, Symbol.for(key), { value: snapshot });
+}
