@@ -1,0 +1,69 @@
+import { resolveUrl } from '../gather/url.ts';
+import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
+import { documentUrls, isHttp, type TransformContext } from './context.ts';
+import { getAttribute, readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
+import { applyEdits, type Edit } from './splice.ts';
+
+/** The visible leaving-site notice; the same markup as src/components/ExternalLink.astro, so one stylesheet serves both. */
+export const leavingNotice =
+  '<span class="leaving-mark" aria-hidden="true">↗</span><span class="visually-hidden"> (leaves this site)</span>';
+
+const relTokens = ['noopener', 'noreferrer', 'external'];
+
+function relOf(link: LinkTag): string[] {
+  return (getAttribute(link, 'rel')?.value ?? '').toLowerCase().split(/[\t\n\f\r ]+/);
+}
+
+/** SPEC's marker: `data-leaving`, and `rel` holding `noopener` and `noreferrer`. */
+export function isMarked(link: LinkTag): boolean {
+  const rel = relOf(link);
+  return getAttribute(link, 'data-leaving') !== undefined && rel.includes('noopener') && rel.includes('noreferrer');
+}
+
+function leavingHref(url: string, base: string, context: TransformContext): string {
+  const { leavingPage } = context.config.externalLinks;
+  const target = `${leavingPage}?to=${encodeURIComponent(url)}`;
+  // Behind a `<base href>` on another host, a bare path would leave the site.
+  const site = new URL(context.config.site);
+  return new URL(base).origin === site.origin ? target : new URL(target, site).href;
+}
+
+/** The edits that mark one external link (and, in interstitial mode, send it through the leaving page). */
+function markLink(text: string, link: LinkTag, url: string, base: string, context: TransformContext): Edit[] {
+  const edits: Edit[] = [];
+  const added: string[] = [];
+  if (context.config.externalLinks.mode === 'interstitial') {
+    edits.push(replaceAttributeValue(text, getAttribute(link, 'href')!, leavingHref(url, base, context)));
+  }
+  if (isMarked(link)) return edits;
+
+  if (getAttribute(link, 'data-leaving') === undefined) added.push('data-leaving');
+  const rel = getAttribute(link, 'rel');
+  const missing = relTokens.filter((token) => !relOf(link).includes(token));
+  if (rel && missing.length > 0) edits.push(appendToAttributeValue(text, rel, missing.join(' ')));
+  else if (!rel) added.push(`rel="${escapeAttribute(missing.join(' '))}"`);
+  if (added.length > 0) edits.push(insertAttributes(text, link, added.join(' ')));
+
+  const inline = context.config.externalLinks.mode === 'inline';
+  if (inline && link.name === 'a' && link.closeStart !== undefined && !link.hasLeavingMark && !link.inForeignContent) {
+    edits.push({ start: link.closeStart, end: link.closeStart, text: leavingNotice });
+  }
+  return edits;
+}
+
+/** Plans the edits that mark every link to a host that is not this site. */
+export function planExternalLinks(text: string, page: PageTags, context: TransformContext): Edit[] {
+  const { base } = documentUrls(page, context);
+  return page.links.flatMap((link) => {
+    const href = getAttribute(link, 'href');
+    if (!href) return [];
+    const resolved = resolveUrl(href.value, base);
+    if (!resolved || !isHttp(resolved.url) || context.config.hosts.isFirstParty(resolved.host)) return [];
+    return markLink(text, link, resolved.url, base, context);
+  });
+}
+
+/** Marks external links in one HTML file: `data-leaving`, `rel="noopener noreferrer external"` and the notice. */
+export function markExternalLinks(text: string, context: TransformContext): string {
+  return applyEdits(text, planExternalLinks(text, readPageTags(text), context));
+}

@@ -1,0 +1,150 @@
+import { Parser } from 'htmlparser2';
+import { scriptKind, type ScriptKind } from '../gather/script-type.ts';
+
+/** One attribute as written in a start tag. */
+export interface TagAttribute {
+  /** Lower-case name. */
+  name: string;
+  /** Entity-decoded value, as the DOM holds it. */
+  value: string;
+  /** `"` or `'` when quoted, null when unquoted, undefined when written without a value. */
+  quote: string | null | undefined;
+  /** `text.slice(start, end)` is the attribute exactly as written. */
+  start: number;
+  end: number;
+}
+
+/** A start tag written in the source (never one the parser implied). */
+export interface StartTag {
+  /** Lower-case name. */
+  name: string;
+  /** Offset of its `<`. */
+  start: number;
+  /** Offset of its `>`. */
+  end: number;
+  attributes: TagAttribute[];
+}
+
+/** An `<a>` or `<area>`. */
+export interface LinkTag extends StartTag {
+  /** Offset of the `<` of its written `</a>`; undefined when the parser closed it implicitly. */
+  closeStart?: number;
+  /** Contains an element of class `leaving-mark`: the visible leaving-site notice is already there. */
+  hasLeavingMark: boolean;
+  /** Inside `<svg>` or `<math>`, where an HTML `<span>` would break out of the drawing. */
+  inForeignContent: boolean;
+}
+
+/** A submit button (`<button>`, `<input type=submit|image>`) and the form it submits. */
+export interface SubmitterTag extends StartTag {
+  form?: StartTag;
+}
+
+/** What the build transforms need from one HTML file, read in a single parse. */
+export interface PageTags {
+  /** The first `<base href>` value, decoded. */
+  baseHref?: string;
+  links: LinkTag[];
+  forms: StartTag[];
+  submitters: SubmitterTag[];
+  /** Texts of inline scripts a browser would run, as the browser sees them (newlines normalised). */
+  inlineScripts: string[];
+  /** Texts of `<style>` elements, as the browser sees them. */
+  inlineStyles: string[];
+  /** Values of `style=""` attributes, decoded. */
+  styleAttributes: string[];
+}
+
+/** The first attribute named `name` (browsers ignore later duplicates). */
+export function getAttribute(tag: StartTag, name: string): TagAttribute | undefined {
+  return tag.attributes.find((attribute) => attribute.name === name);
+}
+
+const executableKinds = new Set<ScriptKind>(['classic', 'module', 'importmap', 'speculationrules']);
+
+function isInlineExecutableScript(attributes: Record<string, string>): boolean {
+  return attributes.src === undefined && executableKinds.has(scriptKind(attributes));
+}
+
+function isSubmitter(tag: StartTag): boolean {
+  const type = getAttribute(tag, 'type')?.value.trim().toLowerCase();
+  if (tag.name === 'button') return type !== 'button' && type !== 'reset';
+  return tag.name === 'input' && (type === 'submit' || type === 'image');
+}
+
+// The HTML parser turns CR LF and lone CR into LF before anything else sees the text.
+function asBrowserSees(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD');
+}
+
+/** Parses `text` once and returns the tags the transforms edit, with their offsets. */
+export function readPageTags(text: string): PageTags {
+  const page: PageTags = { links: [], forms: [], submitters: [], inlineScripts: [], inlineStyles: [], styleAttributes: [] };
+  const openLinks: LinkTag[] = [];
+  const openForms: StartTag[] = [];
+  const formOwners = new Map<SubmitterTag, string>();
+  let foreignDepth = 0;
+  let attributes: TagAttribute[] = [];
+  let rawText: { into: string[]; from: number } | undefined;
+
+  const parser: Parser = new Parser({
+    onopentagname() {
+      attributes = [];
+    },
+    onattribute(name, value, quote) {
+      attributes.push({ name, value, quote, start: parser.startIndex, end: parser.endIndex });
+    },
+    onopentag(name, attribs, isImplied) {
+      const tag: StartTag = { name, start: parser.startIndex, end: parser.endIndex, attributes };
+      attributes = [];
+      if (isImplied) return;
+      const style = getAttribute(tag, 'style');
+      if (style) page.styleAttributes.push(asBrowserSees(style.value));
+      const classes = getAttribute(tag, 'class')?.value.split(/[\t\n\f\r ]+/);
+      if (classes?.includes('leaving-mark') && openLinks.length > 0) openLinks[0].hasLeavingMark = true;
+
+      if (name === 'a' || name === 'area') {
+        const link: LinkTag = { ...tag, hasLeavingMark: false, inForeignContent: foreignDepth > 0 };
+        page.links.push(link);
+        if (name === 'a') openLinks.unshift(link);
+      } else if (name === 'svg' || name === 'math') {
+        foreignDepth += 1;
+      } else if (name === 'form') {
+        page.forms.push(tag);
+        openForms.unshift(tag);
+      } else if (isSubmitter(tag)) {
+        const submitter: SubmitterTag = { ...tag, form: openForms[0] };
+        const owner = getAttribute(tag, 'form');
+        if (owner) formOwners.set(submitter, owner.value);
+        page.submitters.push(submitter);
+      } else if (name === 'base') {
+        page.baseHref ??= getAttribute(tag, 'href')?.value;
+      } else if (name === 'script' && isInlineExecutableScript(attribs)) {
+        rawText = { into: page.inlineScripts, from: tag.end + 1 };
+      } else if (name === 'style') {
+        rawText = { into: page.inlineStyles, from: tag.end + 1 };
+      }
+    },
+    onclosetag(name, isImplied) {
+      if (name === 'a') {
+        const link = openLinks.shift();
+        if (link && !isImplied) link.closeStart = parser.startIndex;
+      } else if (name === 'svg' || name === 'math') {
+        foreignDepth -= 1;
+      } else if (name === 'form') {
+        openForms.shift();
+      } else if ((name === 'script' || name === 'style') && rawText) {
+        // An unclosed script or style runs to the end of the file.
+        rawText.into.push(asBrowserSees(text.slice(rawText.from, isImplied ? text.length : parser.startIndex)));
+        rawText = undefined;
+      }
+    },
+  });
+  parser.end(text);
+
+  // `form="id"` names the form a button submits, wherever the button sits.
+  for (const [submitter, id] of formOwners) {
+    submitter.form = page.forms.find((form) => getAttribute(form, 'id')?.value === id);
+  }
+  return page;
+}

@@ -1,0 +1,61 @@
+import { resolveUrl } from '../gather/url.ts';
+import { escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
+import { documentUrls, isHttp, type TransformContext } from './context.ts';
+import { getAttribute, readPageTags, type PageTags, type StartTag } from './page-tags.ts';
+import { applyEdits, type Edit } from './splice.ts';
+
+type Method = 'get' | 'post' | 'dialog';
+
+function methodOf(tag: StartTag, attribute: 'method' | 'formmethod'): Method | undefined {
+  const value = getAttribute(tag, attribute)?.value.trim().toLowerCase();
+  return value === 'get' || value === 'post' || value === 'dialog' ? value : undefined;
+}
+
+/** Where a submission goes: an empty or missing action is the page itself, anything else resolves against the base. */
+function actionUrl(tag: StartTag, attribute: 'action' | 'formaction', urls: { page: string; base: string }): string | undefined {
+  const raw = getAttribute(tag, attribute)?.value ?? '';
+  if (raw === '') return urls.page.replace(/\/index\.html$/, '/');
+  return resolveUrl(raw, urls.base)?.url ?? urls.base;
+}
+
+/** The origin URL for a same-site action; undefined when it belongs elsewhere (a third party, or already the origin). */
+function originUrl(url: string | undefined, context: TransformContext): string | undefined {
+  const { origin, hosts } = context.config;
+  if (!origin || !url || !isHttp(url)) return undefined;
+  const target = new URL(url);
+  const host = target.hostname.toLowerCase();
+  if (host === hosts.originHost || !hosts.isFirstParty(host)) return undefined;
+  return `${new URL(origin).origin}${target.pathname}${target.search}`;
+}
+
+/** Sets (or adds) `attribute` on `tag` to `url`. */
+function pointAt(text: string, tag: StartTag, attribute: 'action' | 'formaction', url: string): Edit {
+  const written = getAttribute(tag, attribute);
+  return written ? replaceAttributeValue(text, written, url) : insertAttributes(text, tag, `${attribute}="${escapeAttribute(url)}"`);
+}
+
+/** Plans the edits that send every same-site POST (form action or button formaction) to `config.origin`. */
+export function planFormRoutes(text: string, page: PageTags, context: TransformContext): Edit[] {
+  if (!context.config.origin) return [];
+  const urls = documentUrls(page, context);
+  const edits: Edit[] = [];
+  for (const form of page.forms) {
+    if (methodOf(form, 'method') !== 'post') continue;
+    const target = originUrl(actionUrl(form, 'action', urls), context);
+    if (target) edits.push(pointAt(text, form, 'action', target));
+  }
+  for (const button of page.submitters) {
+    if (!button.form || (methodOf(button, 'formmethod') ?? methodOf(button.form, 'method')) !== 'post') continue;
+    // A button without formaction submits to its form's action, which is routed above when the form itself posts.
+    const own = getAttribute(button, 'formaction') !== undefined;
+    if (!own && methodOf(button.form, 'method') === 'post') continue;
+    const target = originUrl(own ? actionUrl(button, 'formaction', urls) : actionUrl(button.form, 'action', urls), context);
+    if (target) edits.push(pointAt(text, button, 'formaction', target));
+  }
+  return edits;
+}
+
+/** Routes same-site POST forms of one HTML file to the origin server (SPEC: form data never reaches the CDN). */
+export function routeForms(text: string, context: TransformContext): string {
+  return applyEdits(text, planFormRoutes(text, readPageTags(text), context));
+}

@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  addPageHashes, contentSecurityPolicy, createInlineHashes, cspHash, headersBlock, mergeHeadersFile, type InlineHashes,
+} from '../../scanners/transforms/headers-file.ts';
+import { readPageTags } from '../../scanners/transforms/page-tags.ts';
+import { testConfig } from './support.ts';
+
+function hashesOf(...pages: string[]): InlineHashes {
+  const hashes = createInlineHashes();
+  for (const page of pages) addPageHashes(hashes, readPageTags(page));
+  return hashes;
+}
+
+/** The CSP's directives by name. */
+function directives(csp: string): Map<string, string[]> {
+  return new Map(csp.split('; ').map((part) => {
+    const [name, ...values] = part.split(' ');
+    return [name, values];
+  }));
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+describe('contentSecurityPolicy', () => {
+  it('limits a site with no inline code and no allowed hosts to itself', () => {
+    const csp = directives(contentSecurityPolicy(testConfig({ firstPartyHosts: [], origin: undefined }), createInlineHashes()));
+    expect(Object.fromEntries(csp)).toEqual({
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'"],
+      'connect-src': ["'self'"],
+      'media-src': ["'self'"],
+      'frame-src': ["'none'"],
+      'form-action': ["'self'"],
+      'base-uri': ["'self'"],
+      'object-src': ["'none'"],
+      'frame-ancestors': ["'self'"],
+      'upgrade-insecure-requests': [],
+    });
+  });
+
+  it('allows the configured hosts, the origin for forms and the Bunny libraries for frames', () => {
+    const config = testConfig({ allowHosts: ['fonts.bunny.net', '*.cdn.other.org'], bunny: { libraryIds: ['123456'] } });
+    const csp = directives(contentSecurityPolicy(config, createInlineHashes()));
+    const hosts = ['https://example.ca', 'https://fonts.bunny.net', 'https://*.cdn.other.org'];
+    for (const name of ['script-src', 'style-src', 'font-src', 'connect-src', 'media-src']) {
+      expect(csp.get(name)).toEqual(["'self'", ...hosts]);
+    }
+    expect(csp.get('img-src')).toEqual(["'self'", 'data:', ...hosts]);
+    expect(csp.get('form-action')).toEqual(["'self'", 'https://origin.example.ca']);
+    expect(csp.get('frame-src')).toEqual([
+      'https://player.mediadelivery.net/embed/123456/', 'https://iframe.mediadelivery.net/embed/123456/',
+    ]);
+  });
+
+  it('hashes every inline script a browser runs, and no JSON or external script', () => {
+    const hashes = hashesOf(
+      '<script>console.log(1)</script><script type="module">import "/a.js"</script>',
+      '<script>console.log(1)</script><script type="application/ld+json">{}</script><script src="/x.js">ignored</script>',
+    );
+    const csp = directives(contentSecurityPolicy(testConfig(), hashes));
+    expect(csp.get('script-src')).toEqual(["'self'", 'https://example.ca', ...[sha256('console.log(1)'), sha256('import "/a.js"')].sort()]);
+  });
+
+  it('hashes script text as the browser sees it: raw, with CR LF turned into LF', () => {
+    const hashes = hashesOf('<SCRIPT>if (a &amp;&amp; b)\r\n  go()</SCRIPT>');
+    expect([...hashes.scripts]).toEqual([sha256('if (a &amp;&amp; b)\n  go()')]);
+  });
+
+  it('hashes <style> blocks, and style attributes (decoded) behind unsafe-hashes', () => {
+    const hashes = hashesOf('<style>p{color:red}</style><p style="font-family:&quot;A&quot;">x</p>');
+    const csp = directives(contentSecurityPolicy(testConfig({ firstPartyHosts: [] }), hashes));
+    expect(csp.get('style-src')).toEqual(["'self'", sha256('p{color:red}'), "'unsafe-hashes'", sha256('font-family:"A"')]);
+  });
+
+  it('computes the same hash as cspHash for non-ASCII text (UTF-8)', () => {
+    expect(cspHash('é → ↗')).toBe(sha256('é → ↗'));
+  });
+});
+
+describe('headersBlock', () => {
+  const block = headersBlock(testConfig(), createInlineHashes());
+
+  it('applies to every path and sets the privacy headers', () => {
+    const lines = block.split('\n');
+    expect(lines[0]).toMatch(/^# nospy:start/);
+    expect(lines[1]).toBe('/*');
+    expect(block).toContain('\n  Content-Security-Policy: default-src \'self\'; ');
+    expect(block).toContain('\n  Referrer-Policy: strict-origin-when-cross-origin\n');
+    expect(block).toContain('\n  X-Content-Type-Options: nosniff\n');
+    expect(block).toContain('\n  Strict-Transport-Security: max-age=31536000\n');
+    expect(block).toContain('\n  Cross-Origin-Opener-Policy: same-origin\n');
+    expect(block.endsWith('# nospy:end\n')).toBe(true);
+  });
+
+  it('denies camera, microphone, geolocation, payment, usb and ad-tech features', () => {
+    const policy = /Permissions-Policy: (.*)/.exec(block)![1];
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'interest-cohort', 'browsing-topics', 'attribution-reporting']) {
+      expect(policy).toContain(`${feature}=()`);
+    }
+  });
+
+  it('never sets a cookie', () => {
+    expect(block.toLowerCase()).not.toContain('set-cookie');
+  });
+});
+
+describe('mergeHeadersFile', () => {
+  const block = '# nospy:start (generated)\n/*\n  X-Test: 1\n# nospy:end\n';
+
+  it('writes only the block when there is no _headers yet', () => {
+    expect(mergeHeadersFile(undefined, block)).toBe(block);
+  });
+
+  it("keeps the user's lines and appends the block after them", () => {
+    const user = '/fonts/*\n  Cache-Control: max-age=31536000';
+    expect(mergeHeadersFile(user, block)).toBe(`${user}\n\n${block}`);
+  });
+
+  it('replaces a previous block in place, so a second run changes nothing', () => {
+    const user = '/a\n  X-A: 1\n';
+    const once = mergeHeadersFile(user, block);
+    expect(mergeHeadersFile(once, block)).toBe(once);
+    const newer = block.replace('X-Test: 1', 'X-Test: 2');
+    expect(mergeHeadersFile(`${once}/b\n  X-B: 1\n`, newer)).toBe(`${user}\n${newer}/b\n  X-B: 1\n`);
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixDirectory } from '../../scanners/transforms/index.ts';
+import { testConfig } from './support.ts';
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nospy-fix-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function site(files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(join(dir, file, '..'), { recursive: true });
+    await writeFile(join(dir, file), content);
+  }
+}
+
+const read = (file: string) => readFile(join(dir, file), 'utf8');
+
+describe('fixDirectory', () => {
+  it('marks links, routes forms and writes _headers, touching only the pages that need it', async () => {
+    const clean = '<!doctype html><p>Nothing to do here.</p>';
+    await site({
+      'index.html': '<a href="https://other.org">O</a>',
+      'contact/index.html': '<form method="post"><button>Send</button></form>',
+      'about/index.html': clean,
+      'style.css': 'a{}',
+    });
+    const result = await fixDirectory(dir, testConfig());
+    expect(result.files).toBe(3);
+    expect(result.changed).toEqual(['contact/index.html', 'index.html']);
+    expect(await read('index.html')).toContain('data-leaving rel="noopener noreferrer external"');
+    expect(await read('contact/index.html')).toBe('<form method="post" action="https://origin.example.ca/contact/"><button>Send</button></form>');
+    expect(await read('about/index.html')).toBe(clean);
+    expect(await read('_headers')).toBe(result.headers);
+    expect(result.headers).toContain('Content-Security-Policy:');
+  });
+
+  it('changes nothing on a second run', async () => {
+    await site({ 'index.html': '<a href=//other.org>O</a><script>go()</script>', _headers: '/a\n  X-A: 1\n' });
+    const first = await fixDirectory(dir, testConfig());
+    const page = await read('index.html');
+    const second = await fixDirectory(dir, testConfig());
+    expect(second.changed).toEqual([]);
+    expect(second.headers).toBe(first.headers);
+    expect(await read('index.html')).toBe(page);
+    expect(await read('_headers')).toBe(first.headers);
+    expect(first.headers.startsWith('/a\n  X-A: 1\n\n# nospy:start')).toBe(true);
+  });
+
+  it('leaves ignored pages alone but still hashes their inline scripts into the CSP', async () => {
+    const legacy = '<a href="https://other.org">O</a><script>legacy()</script>';
+    await site({ 'legacy/old.html': legacy });
+    const result = await fixDirectory(dir, testConfig({ ignore: ['legacy/**'] }));
+    expect(result.changed).toEqual([]);
+    expect(await read('legacy/old.html')).toBe(legacy);
+    expect(result.headers).toMatch(/script-src 'self' https:\/\/example\.ca 'sha256-/);
+  });
+
+  it('keeps a byte-order mark and leaves files that are not UTF-8 as they are', async () => {
+    const latin1 = Uint8Array.from([...Buffer.from('<a href="https://other.org">caf'), 0xe9, ...Buffer.from('</a>')]);
+    await site({ 'bom.html': '\uFEFF<a href="https://other.org">O</a>', 'latin1.html': latin1 });
+    const result = await fixDirectory(dir, testConfig());
+    expect(result.changed).toEqual(['bom.html']);
+    expect((await readFile(join(dir, 'bom.html'))).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(await readFile(join(dir, 'latin1.html'))).toEqual(Buffer.from(latin1));
+  });
+});

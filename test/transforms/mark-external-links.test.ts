@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { leavingNotice, markExternalLinks } from '../../scanners/transforms/mark-external-links.ts';
+import { testContext } from './support.ts';
+
+const inline = testContext();
+const interstitial = testContext({ externalLinks: { mode: 'interstitial' } });
+const mark = (html: string) => markExternalLinks(html, inline);
+const marked = 'data-leaving rel="noopener noreferrer external"';
+
+describe('markExternalLinks, inline mode', () => {
+  it.each([
+    ['a plain external link', '<a href="https://other.org/x">Other</a>', `<a href="https://other.org/x" ${marked}>Other${leavingNotice}</a>`],
+    ['uppercase tags and attributes, kept as written', '<A HREF="https://other.org">O</A>', `<A HREF="https://other.org" ${marked}>O${leavingNotice}</A>`],
+    ['an unquoted href', '<a href=https://other.org/>O</a>', `<a href=https://other.org/ ${marked}>O${leavingNotice}</a>`],
+    ['a self-closing start tag', '<a href="https://other.org"/>O</a>', `<a href="https://other.org" ${marked}/>O${leavingNotice}</a>`],
+    ['an entity-encoded href', '<a href="https&#58;//other.org">O</a>', `<a href="https&#58;//other.org" ${marked}>O${leavingNotice}</a>`],
+    ['a scheme-relative href', '<a href="//other.org/x">O</a>', `<a href="//other.org/x" ${marked}>O${leavingNotice}</a>`],
+    ['an href padded with whitespace', '<a href=" https://other.org ">O</a>', `<a href=" https://other.org " ${marked}>O${leavingNotice}</a>`],
+    ['nested markup', '<a href="https://other.org"><strong>Other</strong> site</a>', `<a href="https://other.org" ${marked}><strong>Other</strong> site${leavingNotice}</a>`],
+    ['a link inside <noscript>', '<noscript><a href="https://other.org">O</a></noscript>', `<noscript><a href="https://other.org" ${marked}>O${leavingNotice}</a></noscript>`],
+    ['an image-map area, without the visible notice', '<map><area href="https://other.org" alt="O"></map>', `<map><area href="https://other.org" alt="O" ${marked}></map>`],
+    ['a multi-line start tag', '<a\n  href="https://other.org"\n  class="x"\n>O</a>', `<a\n  href="https://other.org"\n  class="x"\n ${marked}>O${leavingNotice}</a>`],
+  ])('marks %s', (_, before, after) => {
+    expect(mark(before)).toBe(after);
+  });
+
+  it.each([
+    ['an existing rel, keeping its tokens', '<a rel="nofollow" href="https://other.org">O</a>', `<a rel="nofollow noopener noreferrer external" href="https://other.org" data-leaving>O${leavingNotice}</a>`],
+    ['a rel that already has one token', "<a href='https://other.org' rel='NoOpener'>O</a>", `<a href='https://other.org' rel='NoOpener noreferrer external' data-leaving>O${leavingNotice}</a>`],
+    ['an unquoted rel', '<a href=https://other.org rel=nofollow>O</a>', `<a href=https://other.org rel="nofollow noopener noreferrer external" data-leaving>O${leavingNotice}</a>`],
+    ['an empty rel', '<a href="https://other.org" rel="">O</a>', `<a href="https://other.org" rel="noopener noreferrer external" data-leaving>O${leavingNotice}</a>`],
+    ['a rel without a value', '<a href="https://other.org" rel>O</a>', `<a href="https://other.org" rel="noopener noreferrer external" data-leaving>O${leavingNotice}</a>`],
+  ])('merges into %s', (_, before, after) => {
+    expect(mark(before)).toBe(after);
+  });
+
+  it('resolves relative links against <base href> on another host', () => {
+    const html = '<head><base href="https://other.org/docs/"></head><a href="page">P</a>';
+    expect(mark(html)).toBe(`<head><base href="https://other.org/docs/"></head><a href="page" ${marked}>P${leavingNotice}</a>`);
+  });
+
+  it('applies <base href> even to links written before it', () => {
+    const html = '<a href="page">P</a><base href="https://other.org/">';
+    expect(mark(html)).toContain(`<a href="page" ${marked}>`);
+  });
+
+  it('inserts before "/>" only when the slash is not part of an unquoted value', () => {
+    expect(mark('<a href=https://other.org/x/>O</a>')).toBe(`<a href=https://other.org/x/ ${marked}>O${leavingNotice}</a>`);
+  });
+
+  it('does not add the visible notice twice when the link already holds one', () => {
+    const html = '<a href="https://other.org">O<span class="leaving-mark">↗</span></a>';
+    expect(mark(html)).toBe(`<a href="https://other.org" ${marked}>O<span class="leaving-mark">↗</span></a>`);
+  });
+
+  it('adds attributes but no HTML notice to a link inside <svg>', () => {
+    expect(mark('<svg><a href="https://other.org"><text>O</text></a></svg>')).toBe(`<svg><a href="https://other.org" ${marked}><text>O</text></a></svg>`);
+  });
+
+  it('adds attributes but no notice to a link the parser closes implicitly', () => {
+    expect(mark('<p><a href="https://other.org">O')).toBe(`<p><a href="https://other.org" ${marked}>O`);
+  });
+
+  it.each([
+    ['a same-site relative link', '<a href="/services/">S</a>'],
+    ['a link to the site host', '<a href="https://www.example.ca/x">S</a>'],
+    ['a link to another first-party host', '<a href="https://shop.example.ca/">S</a>'],
+    ['mailto:', '<a href="mailto:hi@other.org">M</a>'],
+    ['tel:', '<a href="tel:+15555550100">T</a>'],
+    ['javascript:', '<a href="javascript:void(0)">J</a>'],
+    ['a fragment', '<a href="#main">Skip</a>'],
+    ['an anchor without href', '<a name="top">Top</a>'],
+    ['a link written as text in <pre>', '<pre>&lt;a href="https://other.org"&gt;</pre>'],
+    ['a link inside a comment', '<!-- <a href="https://other.org">O</a> -->'],
+    ['a link inside a script', '<script>const a = \'<a href="https://other.org">\';</script>'],
+    ['an already marked link (the ExternalLink component)', `<a href="https://other.org" data-leaving rel="noopener noreferrer external">O${leavingNotice}</a>`],
+    ['a link the author marked without the notice', '<a href="https://other.org" DATA-LEAVING rel="noreferrer noopener">O</a>'],
+  ])('leaves %s byte-identical', (_, html) => {
+    expect(mark(html)).toBe(html);
+  });
+
+  it('changes nothing on a second run', () => {
+    const html = '<a href="https://other.org" rel=nofollow>O</a><area href=//x.org/>';
+    const once = mark(html);
+    expect(mark(once)).toBe(once);
+  });
+});
+
+describe('markExternalLinks, interstitial mode', () => {
+  it('sends the link through the leaving page and marks it', () => {
+    const html = '<a href="https://other.org/a?b=1">O</a>';
+    expect(markExternalLinks(html, interstitial)).toBe(
+      `<a href="/leaving/?to=${encodeURIComponent('https://other.org/a?b=1')}" ${marked}>O</a>`,
+    );
+  });
+
+  it('rewrites an unquoted href with quotes', () => {
+    expect(markExternalLinks('<a href=//other.org>O</a>', interstitial)).toBe(
+      `<a href="/leaving/?to=${encodeURIComponent('https://other.org/')}" ${marked}>O</a>`,
+    );
+  });
+
+  it('points at the site itself when <base href> is on another host', () => {
+    const html = '<base href="https://other.org/"><a href="x">O</a>';
+    expect(markExternalLinks(html, interstitial)).toContain(
+      `<a href="https://www.example.ca/leaving/?to=${encodeURIComponent('https://other.org/x')}" ${marked}>`,
+    );
+  });
+
+  it('changes nothing on a second run', () => {
+    const once = markExternalLinks('<a href="https://other.org">O</a>', interstitial);
+    expect(markExternalLinks(once, interstitial)).toBe(once);
+  });
+});
