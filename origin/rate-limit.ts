@@ -36,13 +36,12 @@ export function createRateLimiter({ limit, windowMs, maxClients, now = Date.now 
   return {
     take(client) {
       const time = now();
-      let entry = windows.get(client);
-      if (entry && entry.resetAt <= time) entry = { count: 0, resetAt: time + windowMs };
-      if (!entry) {
-        if (windows.size >= maxClients) evictExpired();
+      const current = windows.get(client);
+      if (!current && windows.size >= maxClients) {
+        evictExpired();
         if (windows.size >= maxClients) return refuse(time + windowMs);
-        entry = { count: 0, resetAt: time + windowMs };
       }
+      const entry = current && current.resetAt > time ? current : { count: 0, resetAt: time + windowMs };
       windows.set(client, entry);
       entry.count += 1;
       return entry.count <= limit ? { allowed: true } : refuse(entry.resetAt);
