@@ -2,6 +2,7 @@ import { it, expect } from 'vitest';
 import { resolveConfig, type ResolvedConfig } from '../../scanners/config/load.ts';
 import type { ConfigInput } from '../../scanners/config/schema.ts';
 import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
+import { gatherHtml } from '../../scanners/gather/html.ts';
 import type { Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
 
 /** The test config: nospy.config.json's example site, origin and Bunny library, with Bunny Fonts allowed. */
@@ -67,28 +68,34 @@ export function check(rule: RuleDefinition, observations: Observation[], config 
   return reported;
 }
 
-/** A case of a valid/invalid table: hand-made observations, with an optional config. */
-export interface Case {
-  name: string;
-  observations: Observation[];
-  config?: ResolvedConfig;
+/** Observations of a page of the test site, through the real HTML gatherer (`index.html` at the site root unless named). */
+export function gatherPage(html: string, file = 'index.html'): Observation[] {
+  const url = new URL(file.replace(/(^|\/)index\.html$/, '$1'), 'https://www.example.ca/').href;
+  return gatherHtml(html, { file, url });
 }
-export interface InvalidCase extends Case {
+
+/** A case of a valid/invalid table: inline HTML (gathered as the site's home page) or hand-made observations. */
+export type Case = { name: string; config?: ResolvedConfig } & ({ html: string } | { observations: Observation[] });
+
+function observationsOf(test: Case): Observation[] {
+  return 'html' in test ? gatherPage(test.html) : test.observations;
+}
+export type InvalidCase = Case & {
   /** Expected hits; `line`/`column` default to 1 (hand-made observations sit at 1:1). */
   errors: Array<Partial<Reported> & { messageId: string }>;
-}
+};
 
 /** ESLint-style table: every valid case yields no hit, every invalid case exactly its errors. */
 export function testRule(rule: RuleDefinition, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
-  for (const { name, observations, config } of cases.valid) {
-    it(`accepts ${name}`, () => {
-      expect(check(rule, observations, config)).toEqual([]);
+  for (const test of cases.valid) {
+    it(`accepts ${test.name}`, () => {
+      expect(check(rule, observationsOf(test), test.config)).toEqual([]);
     });
   }
-  for (const { name, observations, config, errors } of cases.invalid) {
-    it(`reports ${name}`, () => {
-      const expected = errors.map((error) => ({ line: 1, column: 1, ...error }));
-      expect(check(rule, observations, config)).toEqual(expected.map((error) => expect.objectContaining(error)));
+  for (const test of cases.invalid) {
+    it(`reports ${test.name}`, () => {
+      const expected = test.errors.map((error) => expect.objectContaining({ line: 1, column: 1, ...error }));
+      expect(check(rule, observationsOf(test), test.config)).toEqual(expected);
     });
   }
 }

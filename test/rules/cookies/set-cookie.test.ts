@@ -26,4 +26,11 @@ describe('cookies/set-cookie', () => {
       },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'other http-equiv metas', html: '<meta http-equiv="content-type" content="text/html; charset=utf-8">' }],
+      invalid: [{ name: 'a set-cookie meta in any case', html: '<head>\n<META HTTP-EQUIV="Set-Cookie" CONTENT="id=1">', errors: [{ messageId: 'meta', line: 2 }] }],
+    });
+  });
 });

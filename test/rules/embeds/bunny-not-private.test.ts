@@ -25,4 +25,17 @@ describe('embeds/bunny-not-private', () => {
       },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'the BunnyVideo embed, entity-encoded query', html: '<iframe src="https://player.mediadelivery.net/embed/123456/abc?autoplay=false&amp;preload=false" loading="lazy" title="Tour"></iframe>' }],
+      invalid: [
+        {
+          name: 'a pasted Bunny embed code',
+          html: '<div>\n  <iframe src="https://iframe.mediadelivery.net/embed/123456/abc?autoplay=true" allowfullscreen></iframe>\n</div>',
+          errors: ['notLazy', 'noTitle', 'autoplay', 'preload'].map((messageId) => ({ messageId, line: 2, column: 3 })),
+        },
+      ],
+    });
+  });
 });

@@ -20,4 +20,13 @@ describe('embeds/bunny-unknown-library', () => {
       { name: 'a Bunny URL that is not a player', observations: [observe.embed({ url: 'https://player.mediadelivery.net/123456' })], errors: [{ messageId: 'notAPlayer' }] },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'the BunnyVideo embed', html: '<iframe src="https://player.mediadelivery.net/embed/123456/abc" loading="lazy" title="t"></iframe>' }],
+      invalid: [
+        { name: 'an iframe of another library', html: '<iframe src="https://iframe.mediadelivery.net/embed/777/abc"></iframe>', errors: [{ messageId: 'unknownLibrary' }] },
+      ],
+    });
+  });
 });

@@ -32,4 +32,21 @@ describe('embeds/third-party-player', () => {
       { name: 'a lookalike host only as a generic embed', observations: [observe.embed({ url: 'https://notyoutube.com/embed/x' })], errors: [{ messageId: 'thirdParty' }] },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [
+        { name: 'the BunnyVideo embed', html: '<iframe src="https://player.mediadelivery.net/embed/123456/abc?autoplay=false&amp;preload=false" loading="lazy" title="Tour"></iframe>' },
+        { name: 'a link to a YouTube video', html: '<a href="https://www.youtube.com/watch?v=x">Watch on YouTube</a>' },
+        { name: 'an embed in an escaped code sample', html: '<pre>&lt;iframe src="https://www.youtube.com/embed/x"&gt;&lt;/iframe&gt;</pre>' },
+        { name: 'an srcdoc frame', html: '<iframe srcdoc="&lt;p&gt;hi&lt;/p&gt;"></iframe>' },
+      ],
+      invalid: [
+        { name: 'a YouTube iframe', html: '<h1>Tour</h1>\n<IFRAME SRC="https://www.youtube.com/embed/x"></IFRAME>', errors: [{ messageId: 'player', vendor: 'YouTube', line: 2, column: 1 }] },
+        { name: 'a scheme-relative Vimeo player', html: '<iframe src="//player.vimeo.com/video/1"></iframe>', errors: [{ messageId: 'player', vendor: 'Vimeo' }] },
+        { name: 'a Google Maps embed', html: '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>', errors: [{ messageId: 'player', vendor: 'Google Maps' }] },
+        { name: 'a third-party <object>', html: '<object data="https://widgets.other.test/w.swf"></object>', errors: [{ messageId: 'thirdParty' }] },
+      ],
+    });
+  });
 });

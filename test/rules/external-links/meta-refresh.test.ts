@@ -12,4 +12,11 @@ describe('external-links/meta-refresh', () => {
       { name: 'a refresh to another site', observations: [observe.navigation({ via: 'refresh', element: 'meta', url: 'https://other.example.org/' })], errors: [{ messageId: 'refresh' }] },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'a refresh to the site\'s new address', html: '<meta http-equiv="refresh" content="0; url=/new/">' }],
+      invalid: [{ name: 'a refresh to another site', html: '<meta http-equiv="Refresh" content="5; URL=\'https://other.example.org/\'">', errors: [{ messageId: 'refresh' }] }],
+    });
+  });
 });

@@ -13,4 +13,11 @@ describe('forms/insecure-action', () => {
       { name: 'a POST to a third party over http', observations: [observe.form({ url: 'http://forms.example.org/x' })], errors: [{ messageId: 'insecure' }] },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'the ContactForm', html: '<form method="post" action="https://origin.example.ca/contact"></form>' }],
+      invalid: [{ name: 'an http action', html: '<form method="post" action="http://origin.example.ca/contact"></form>', errors: [{ messageId: 'insecure' }] }],
+    });
+  });
 });

@@ -20,4 +20,14 @@ describe('forms/personal-data-in-url', () => {
       },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'a search form', html: '<form action="/search"><input type="search" name="q"></form>' }],
+      invalid: [
+        { name: 'a GET newsletter form', html: '<form action="/subscribe">\n<input type="email" name="email">\n</form>', errors: [{ messageId: 'personalData' }] },
+        { name: 'a form with no method and a phone field', html: '<form><label>Phone <input name="phone"></label></form>', errors: [{ messageId: 'personalData' }] },
+      ],
+    });
+  });
 });

@@ -31,4 +31,24 @@ describe('forms/post-to-cdn', () => {
       },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [
+        { name: 'the ContactForm', html: '<form method="post" action="https://origin.example.ca/contact"><input type="email" name="email"></form>' },
+        { name: 'a form with no method (GET)', html: '<form action="/search"><input name="q"></form>' },
+        { name: 'a dialog form', html: '<dialog><form method="dialog"><button>OK</button></form></dialog>' },
+      ],
+      invalid: [
+        { name: 'a POST with no action', html: '<p>Contact</p>\n<form method="POST"><input name="name"></form>', errors: [{ messageId: 'postToCdn', line: 2, column: 1 }] },
+        { name: 'a relative action', html: '<form method="post" action="/contact"></form>', errors: [{ messageId: 'postToCdn' }] },
+        {
+          name: 'a submit button whose formaction overrides the origin',
+          html: '<form method="post" action="https://origin.example.ca/contact">\n  <button formaction="/contact">Send</button>\n</form>',
+          errors: [{ messageId: 'postToCdn', line: 2, column: 3 }],
+        },
+        { name: 'a GET form whose button posts with formmethod', html: '<form action="/s"><button formmethod="post">Go</button></form>', errors: [{ messageId: 'postToCdn', column: 19 }] },
+      ],
+    });
+  });
 });

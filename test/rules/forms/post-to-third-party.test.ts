@@ -24,4 +24,14 @@ describe('forms/post-to-third-party', () => {
       },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'a GET search form to a search engine', html: '<form action="https://duckduckgo.com/"><input name="q"></form>' }],
+      invalid: [
+        { name: 'a Formspree form', html: '<form method="post" action="https://formspree.io/f/abc"><input type="email" name="email"></form>', errors: [{ messageId: 'vendor', vendor: 'Formspree' }] },
+        { name: 'a relative action under a third-party <base href>', html: '<base href="https://forms.other.test/">\n<form method="post" action="submit"></form>', errors: [{ messageId: 'thirdParty', line: 2 }] },
+      ],
+    });
+  });
 });

@@ -42,4 +42,29 @@ describe('third-party/request', () => {
       },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [
+        { name: 'same-site assets, relative and absolute', html: '<img src="/a.png"><script src="https://www.example.ca/app.js"></script>' },
+        { name: 'canonical, og:image and JSON-LD, which browsers do not fetch', html: '<link rel="canonical" href="https://mirror.other.test/">\n<meta property="og:image" content="https://img.other.test/a.png">\n<script type="application/ld+json">{"logo":"https://img.other.test/l.png"}</script>' },
+        { name: 'an escaped code sample in <pre>', html: '<pre><code>&lt;script src="https://cdn.other.test/x.js"&gt;&lt;/script&gt;</code></pre>' },
+        { name: 'links, which the visitor chooses to follow', html: '<a href="https://other.example.org/">x</a>' },
+        { name: 'a stylesheet from an allowed host', html: '<link rel="stylesheet" href="https://fonts.bunny.net/css?family=inter">' },
+        { name: 'the configured Bunny player', html: '<iframe src="https://player.mediadelivery.net/embed/123456/abc" loading="lazy" title="t"></iframe>' },
+        { name: 'a data: image', html: '<img src="data:image/gif;base64,R0lGODlh">' },
+      ],
+      invalid: [
+        { name: 'a third-party script', html: '<p>x</p>\n  <script src="https://cdn.other.test/x.js"></script>', errors: [{ messageId: 'request', line: 2, column: 3 }] },
+        { name: 'an entity-encoded URL', html: '<img src="https&#58;//img.other.test/a.png">', errors: [{ messageId: 'request' }] },
+        { name: 'a scheme-relative URL', html: '<img src="//img.other.test/a.png">', errors: [{ messageId: 'request' }] },
+        { name: 'uppercase markup', html: '<IMG SRC="HTTPS://IMG.OTHER.TEST/A.PNG">', errors: [{ messageId: 'request' }] },
+        { name: 'a relative URL under a third-party <base href>', html: '<base href="https://cdn.other.test/">\n<img src="a.png">', errors: [{ messageId: 'request', line: 2 }] },
+        { name: 'each third-party candidate of a srcset', html: '<img srcset="/a.png 1x, https://img.other.test/a2.png 2x">', errors: [{ messageId: 'request' }] },
+        { name: 'an image inside <noscript>', html: '<noscript><img src="https://pixel.other.test/p.gif"></noscript>', errors: [{ messageId: 'request', column: 11 }] },
+        { name: 'a request inside an iframe srcdoc', html: '<iframe srcdoc="&lt;img src=&quot;https://img.other.test/a.png&quot;&gt;"></iframe>', errors: [{ messageId: 'request' }] },
+        { name: 'a preconnect hint', html: '<link rel="preconnect" href="https://api.other.test">', errors: [{ messageId: 'request' }] },
+      ],
+    });
+  });
 });

@@ -54,4 +54,20 @@ describe('trackers/known-tracker', () => {
       },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [
+        { name: 'a link to a tracker\'s site, which the visitor chooses to follow', html: '<a href="https://www.google.com/">Google</a>' },
+        { name: 'a tracker URL in an escaped code sample', html: '<pre>&lt;script src="https://www.googletagmanager.com/gtag/js"&gt;</pre>' },
+        { name: 'a tracker URL in a comment', html: '<!-- <script src="https://www.googletagmanager.com/gtag/js"></script> -->' },
+      ],
+      invalid: [
+        { name: 'the gtag.js script', html: '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>', errors: [{ messageId: 'tracker', vendor: 'Google Tag Manager' }] },
+        { name: 'the Google Fonts stylesheet', html: '<link href="https://fonts.googleapis.com/css2?family=Inter" rel="stylesheet">', errors: [{ messageId: 'tracker', vendor: 'Google Fonts' }] },
+        { name: 'the Meta pixel fallback in <noscript>', html: '<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1&amp;ev=PageView"></noscript>', errors: [{ messageId: 'tracker', vendor: 'Facebook', column: 11 }] },
+        { name: 'a YouTube frame', html: '<iframe src="https://www.youtube.com/embed/x"></iframe>', errors: [{ messageId: 'tracker', vendor: 'YouTube' }] },
+      ],
+    });
+  });
 });
