@@ -1,0 +1,54 @@
+import { opendir, realpath, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import picomatch from 'picomatch';
+
+/** How a file of the site is scanned; files of any other type are neither scanned nor counted. */
+export type FileType = 'html' | 'css' | 'js' | 'headers';
+
+const typesByExtension: Record<string, FileType> = {
+  '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+  '.css': 'css',
+  '.js': 'js', '.mjs': 'js', '.cjs': 'js',
+};
+
+/** The scan type of a relative path, or undefined when nospy does not read such files. */
+export function fileType(file: string): FileType | undefined {
+  if (file === '_headers' || file.endsWith('/_headers')) return 'headers';
+  return typesByExtension[extname(file).toLowerCase()];
+}
+
+const skippedDirectories = new Set(['node_modules', '.git']);
+
+/**
+ * Yields the relative (`/`-separated) paths of the scannable files under `root`, streaming, in no
+ * particular order. Skips `ignore` globs, node_modules and .git; follows symlinks once each. A link
+ * that leads nowhere is still yielded, so reading it becomes an `input` finding rather than silence.
+ */
+export async function* walkSite(root: string, ignore: readonly string[] = []): AsyncGenerator<string> {
+  const isIgnored = ignore.length > 0 ? picomatch(ignore as string[], { dot: true }) : () => false;
+  const seen = new Set<string>([await realpath(root)]);
+  const pending: string[] = [''];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for await (const entry of await opendir(join(root, dir))) {
+      const file = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(join(root, file)).catch(() => undefined);
+        isDirectory = target?.isDirectory() ?? false;
+        // A loop of links would otherwise walk forever.
+        if (isDirectory && !remember(seen, await realpath(join(root, file)))) continue;
+      }
+      if (isDirectory) {
+        if (!skippedDirectories.has(entry.name) && !isIgnored(file)) pending.push(file);
+      } else if (fileType(file) !== undefined && !isIgnored(file)) {
+        yield file;
+      }
+    }
+  }
+}
+
+function remember(seen: Set<string>, path: string): boolean {
+  if (seen.has(path)) return false;
+  seen.add(path);
+  return true;
+}
