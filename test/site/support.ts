@@ -39,3 +39,8 @@ export function readBuiltFile(file: string): Promise<string> {
 export async function loadPage(file: string): Promise<CheerioAPI> {
   return load(await readBuiltFile(file));
 }
+
+/** Every element of a page with its attributes, in document order. */
+export function listElements($: CheerioAPI): { tagName: string; attributes: Record<string, string> }[] {
+  return $('*').toArray().flatMap((node) => ('attribs' in node ? [{ tagName: node.tagName, attributes: node.attribs }] : []));
+}
