@@ -1,0 +1,170 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, posix, resolve } from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { defaultConfigFile, loadConfig, resolveConfig, type ResolvedConfig } from '../config/load.ts';
+import { NospyError, UsageError } from '../errors.ts';
+import { createReport, formats, reporters, type Format } from '../reporters/index.ts';
+import { ruleIds } from '../rules/index.ts';
+import { scanDirectory, type ScanResult } from '../scan.ts';
+import { helpText } from './help.ts';
+import { version } from './version.ts';
+
+/** Where the CLI reads and writes; the bin passes the process's, tests their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+  /** Whether stdout is a terminal (colours). */
+  isTTY: boolean;
+  /** For NO_COLOR / FORCE_COLOR; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+interface Values {
+  config?: string;
+  format?: string;
+  output?: string;
+  help?: boolean;
+}
+
+interface Command {
+  options: ParseArgsOptionsConfig;
+  run(dir: string, values: Values, io: CliIo): Promise<number>;
+}
+
+/** With no config file, every absolute URL counts as another site: the strictest reading that still runs in any CI. */
+export const placeholderSite = 'https://site.invalid/';
+
+const configOption = { config: { type: 'string' } } as const;
+const reportOptions = { ...configOption, format: { type: 'string' }, output: { type: 'string' } } as const;
+
+const commands: Record<string, Command> = {
+  check: { options: reportOptions, run: (dir, values, io) => report(dir, values, io, scanDirectory) },
+  crawl: {
+    options: reportOptions,
+    async run(dir, values, io) {
+      // Loaded on demand so `check` never pays for the browser.
+      const { crawlDirectory } = await import('../crawl/index.ts');
+      return report(dir, values, io, crawlDirectory);
+    },
+  },
+  fix: { options: configOption, run: fix },
+};
+
+/** Runs the nospy CLI; returns the exit code (0 clean, 1 error findings, 2 usage/config error or bug). */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof NospyError) {
+      io.stderr.write(`nospy: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`nospy: bug in nospy ${version}\n${error instanceof Error ? error.stack : String(error)}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h') return print(io, helpText);
+  if (name === '--version' || name === '-v') return print(io, version);
+  if (name === undefined) throw new UsageError('missing command: check, crawl or fix (see nospy --help)');
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) throw new UsageError(`unknown command "${name}": expected check, crawl or fix`);
+  const { values, positionals } = parse(name, args, command.options);
+  if (values.help) return print(io, helpText);
+  if (positionals.length === 0) throw new UsageError(`${name}: missing <dir>`);
+  if (positionals.length > 1) throw new UsageError(`${name}: unexpected argument "${positionals[1]}"`);
+  return command.run(positionals[0], values, io);
+}
+
+function parse(name: string, args: string[], options: ParseArgsOptionsConfig) {
+  try {
+    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (!code?.startsWith('ERR_PARSE_ARGS')) throw error;
+    const option = /'(-[^' ]+)/.exec(message)?.[1];
+    throw new UsageError(code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+      ? `${name}: unknown option ${option} (see nospy --help)`
+      : `${name}: ${message.split('. ')[0]}`);
+  }
+}
+
+type Scan = (dir: string, config: ResolvedConfig) => Promise<ScanResult>;
+
+async function report(dir: string, values: Values, io: CliIo, scan: Scan): Promise<number> {
+  const format = parseFormat(values.format);
+  const path = siteDirectory(dir, io.cwd);
+  const config = readConfig(values.config, io);
+  const { files, findings } = await scan(path, config);
+  const result = createReport(displayRoot(dir), version, files, findings);
+  const text = `${reporters[format](result, { color: values.output === undefined && wantsColor(io) })}\n`;
+  if (values.output === undefined) io.stdout.write(text);
+  else await writeOutput(values.output, io.cwd, text);
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+async function fix(dir: string, values: Values, io: CliIo): Promise<number> {
+  const path = siteDirectory(dir, io.cwd);
+  const config = readConfig(values.config, io);
+  const { fixDirectory } = await import('../transforms/index.ts');
+  const { files, changed } = await fixDirectory(path, config);
+  const root = displayRoot(dir);
+  for (const file of changed) io.stdout.write(`fixed ${posix.join(root, file)}\n`);
+  io.stdout.write(`Fixed ${changed.length} of ${files} page${files === 1 ? '' : 's'}; headers are in ${posix.join(root, '_headers')}\n`);
+  return 0;
+}
+
+function print(io: CliIo, text: string): number {
+  io.stdout.write(`${text}\n`);
+  return 0;
+}
+
+function parseFormat(format = 'text'): Format {
+  if ((formats as readonly string[]).includes(format)) return format as Format;
+  throw new UsageError(`--format: expected ${formats.join(', ')}; got "${format}"`);
+}
+
+function siteDirectory(dir: string, cwd: string): string {
+  const path = resolve(cwd, dir);
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) throw new UsageError(`${dir}: no such directory`);
+  if (!stats.isDirectory()) throw new UsageError(`${dir}: not a directory`);
+  return path;
+}
+
+/** The report's `root`: the directory as given, normalised, `/` separators, no trailing slash. */
+function displayRoot(dir: string): string {
+  const normal = posix.normalize(dir.replaceAll('\\', '/'));
+  return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+
+function readConfig(file: string | undefined, io: CliIo): ResolvedConfig {
+  if (file !== undefined) return loadConfig(resolve(io.cwd, file), ruleIds);
+  const path = resolve(io.cwd, defaultConfigFile);
+  if (existsSync(path)) return loadConfig(path, ruleIds);
+  io.stderr.write(`nospy: warning: no ${defaultConfigFile} in the current directory, so the site is taken to be ${placeholderSite} and every absolute URL counts as another site\n`);
+  return resolveConfig({ site: placeholderSite }, 'placeholder config', ruleIds);
+}
+
+/** FORCE_COLOR wins, then NO_COLOR, then whether stdout is a terminal. */
+function wantsColor(io: CliIo): boolean {
+  const env = io.env ?? process.env;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR) return false;
+  return io.isTTY;
+}
+
+async function writeOutput(file: string, cwd: string, text: string): Promise<void> {
+  const path = resolve(cwd, file);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } catch (error) {
+    throw new UsageError(`--output ${file}: cannot write (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
