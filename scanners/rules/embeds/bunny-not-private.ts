@@ -8,7 +8,7 @@ export default defineRule({
   category: 'embeds',
   severity: 'warning',
   policy: '/privacy/#video',
-  docs: 'Even the site\'s own Bunny player should contact Bunny only when a visitor wants the video: `loading="lazy"` keeps the frame from loading until it scrolls into view, `preload=false` stops the player fetching the video before play, and `autoplay=false` leaves the choice to the visitor. A `title` names the frame for screen-reader users. The `BunnyVideo` component does all four.',
+  docs: 'A Bunny player embedded without `loading="lazy"`, `preload=false` and `autoplay=false` contacts Bunny and fetches video before the visitor asks for it. Lazy loading keeps the frame from loading until it scrolls into view, `preload=false` stops the player fetching the video before play, and `autoplay=false` leaves the choice to the visitor. A `title` names the frame for screen-reader users. The `BunnyVideo` component does all four.',
   messages: {
     notLazy: 'Bunny player frame loads eagerly; add loading="lazy" so Bunny is contacted only when the video scrolls into view.',
     noTitle: 'Bunny player frame has no title; add a title that names the video for screen-reader users.',

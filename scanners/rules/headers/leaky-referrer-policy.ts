@@ -11,7 +11,7 @@ export default defineRule({
   category: 'headers',
   severity: 'warning',
   policy: '/privacy/#headers',
-  docs: 'The Referer header tells the next site which page a visitor came from. `unsafe-url` and `no-referrer-when-downgrade` send the full URL, path and query included, to every third party the page loads or links to, and `origin-when-cross-origin` sends the origin even over plain http. Use `strict-origin-when-cross-origin`, `same-origin` or `no-referrer`.',
+  docs: 'A `Referrer-Policy` of `unsafe-url` or `no-referrer-when-downgrade` sends the full URL of the page a visitor was reading, path and query included, to every third party the page loads or links to; `origin-when-cross-origin` sends the site\'s origin even over plain http. Use `strict-origin-when-cross-origin`, `same-origin` or `no-referrer`.',
   messages: {
     leaky: 'Referrer-Policy {value} for {pattern} tells other sites which page a visitor read; use strict-origin-when-cross-origin or no-referrer.',
   },

@@ -17,7 +17,7 @@ export default defineRule({
   category: 'headers',
   severity: 'error',
   policy: '/privacy/#headers',
-  docs: 'Browsers send CSP violation, network-error and deprecation reports to the endpoints named in `Report-To`, `Reporting-Endpoints` and a CSP\'s `report-uri`, with the visitor\'s IP address and the URL of the page they were on. A reporting service on another host is therefore a third party that sees visitors; send reports to the site\'s own host, or drop the reporting headers.',
+  docs: 'A reporting endpoint on another host (in `Report-To`, `Reporting-Endpoints` or a CSP\'s `report-uri`) receives the visitor\'s IP address and the URL of the page they were on with every CSP-violation, network-error or deprecation report the browser sends, so it is a third party that sees visitors; send reports to the site\'s own host, or drop the reporting headers.',
   messages: {
     reporting: '{header} for {pattern} sends visitors\' reports to {host}; send them to the site\'s own host or remove the endpoint.',
   },
