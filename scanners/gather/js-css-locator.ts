@@ -1,0 +1,58 @@
+import type { EmbeddedContext } from './context.ts';
+
+/** A 1-based line and column in the scanned file. */
+export interface FilePosition {
+  line: number;
+  column: number;
+}
+
+const EXCERPT_LENGTH = 80;
+
+/**
+ * Maps positions inside embedded CSS or JavaScript to positions in the file that holds it, and cuts
+ * short excerpts for evidence. Shared by the CSS and JavaScript gatherers.
+ */
+export class TextLocator {
+  readonly #text: string;
+  readonly #context: Pick<EmbeddedContext, 'line' | 'column'>;
+  #lineStarts: number[] | undefined;
+
+  constructor(text: string, context: Pick<EmbeddedContext, 'line' | 'column'>) {
+    this.#text = text;
+    this.#context = context;
+  }
+
+  /** The file position of a character offset inside the text. */
+  at(offset: number): FilePosition {
+    const starts = this.#starts();
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const column = offset - starts[low]!;
+    return {
+      line: this.#context.line + low,
+      // Only the first line shares its row with whatever precedes the text in the file.
+      column: low === 0 ? this.#context.column + column : column + 1,
+    };
+  }
+
+  /** The text between two offsets, whitespace collapsed and cut to a readable length. */
+  excerpt(start: number, end: number): string {
+    const slice = this.#text.slice(start, Math.min(end, start + EXCERPT_LENGTH * 2)).replace(/\s+/g, ' ').trim();
+    return slice.length > EXCERPT_LENGTH ? `${slice.slice(0, EXCERPT_LENGTH - 1)}…` : slice;
+  }
+
+  #starts(): number[] {
+    if (this.#lineStarts) return this.#lineStarts;
+    const starts = [0];
+    // Lines as an editor counts them, the same for CSS, JS and the HTML around them.
+    const breaks = /\r\n?|\n/g;
+    for (let match = breaks.exec(this.#text); match; match = breaks.exec(this.#text)) starts.push(match.index + match[0].length);
+    this.#lineStarts = starts;
+    return starts;
+  }
+}
