@@ -2,6 +2,8 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './scanners/config/load.ts';
+import nospy from './src/integration/nospy.ts';
+import nospy from './src/integration/nospy.ts';
 
 // nospy.config.json is the one source of truth: the gate and the site read the same `site`.
 const { site } = loadConfig('nospy.config.json');
@@ -9,7 +11,8 @@ const { site } = loadConfig('nospy.config.json');
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // nospy last: it fixes and checks the finished output of everything before it.
+  integrations: [mdx(), nospy()],
   // Each of these would put client JavaScript into pages that promise to run none.
   prefetch: false,
   // Astro 7's default ("jsx") drops the line break between text and a link written on the next line.

@@ -28,9 +28,9 @@ export function addPageHashes(hashes: InlineHashes, page: PageTags): void {
 /** Bunny Stream's player hosts; frames are limited to the configured libraries' embed paths. */
 const bunnyPlayerHosts = ['player.mediadelivery.net', 'iframe.mediadelivery.net'];
 
-/** Browser features a cookie-free, tracker-free brochure site never needs; denied to the page and every frame. */
+/** Browser features a cookie-free, tracker-free site never needs, Chrome's ad APIs included; denied to the page and its frames. */
 const deniedFeatures = [
-  'accelerometer', 'ambient-light-sensor', 'attribution-reporting', 'bluetooth', 'browsing-topics', 'camera',
+  'accelerometer', 'attribution-reporting', 'browsing-topics', 'camera',
   'compute-pressure', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'identity-credentials-get',
   'idle-detection', 'interest-cohort', 'join-ad-interest-group', 'local-fonts', 'magnetometer', 'microphone',
   'midi', 'otp-credentials', 'payment', 'private-aggregation', 'private-state-token-issuance',

@@ -1,0 +1,41 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import { afterAll, describe, expect, it } from 'vitest';
+import nospy from '../../src/integration/nospy.ts';
+import { captureLog, temporaryOutDir } from './support.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const root = fileURLToPath(new URL('./fixtures/bad-site/', import.meta.url));
+const outDirs: string[] = [];
+
+async function buildFixture(config?: string) {
+  const outDir = await temporaryOutDir();
+  outDirs.push(outDir);
+  return captureLog(() => build({ root, outDir, configFile: false, logLevel: 'info', integrations: [nospy({ config })] }));
+}
+
+afterAll(async () => {
+  // Astro also leaves its caches in the fixture (git-ignored); tidy them too.
+  const leftovers = [...outDirs, `${root}.astro`, `${root}node_modules`];
+  await Promise.all(leftovers.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('the nospy Astro integration on a site that breaks its promises', () => {
+  it('fails astro build and logs each finding as file:line:col ruleId message', async () => {
+    const { log, result } = await buildFixture();
+    expect(result.status).toBe('rejected');
+    expect(String((result as PromiseRejectedResult).reason)).toMatch(/nospy: the build breaks the site's privacy promises/);
+    expect(log).toMatch(/index\.html:\d+:\d+ trackers\/known-tracker /);
+    expect(log).toMatch(/index\.html:\d+:\d+ embeds\/third-party-player /);
+    // The transform marked the external link before the check, so it is not a finding.
+    expect(log).not.toContain('external-links/unmarked');
+    expect(log).toMatch(/\[nospy\] transforms: 1 of 1 pages changed/);
+  }, 120_000);
+
+  it('stops before building when the config is invalid, naming the key', async () => {
+    const { result } = await buildFixture('broken.config.json');
+    expect(result.status).toBe('rejected');
+    expect(String((result as PromiseRejectedResult).reason)).toMatch(/broken\.config\.json: externalLinks\.mode: expected "inline" or "interstitial"/);
+  }, 120_000);
+});
