@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { gatherHeaders } from '../../scanners/gather/headers.ts';
+
+describe('gatherHeaders', () => {
+  it('reports each header under the pattern it applies to, with its position', () => {
+    const text = ['# security headers', '/*', '  X-Frame-Options: DENY', '  Content-Security-Policy: default-src \'self\'; img-src https:', '', '/blog/*', '\tSet-Cookie: id=1; Path=/', ''].join('\n');
+    expect(gatherHeaders(text, '_headers')).toEqual([
+      { kind: 'header', source: 'headers', file: '_headers', line: 3, column: 3, pattern: '/*', name: 'x-frame-options', value: 'DENY', evidence: 'X-Frame-Options: DENY' },
+      { kind: 'header', source: 'headers', file: '_headers', line: 4, column: 3, pattern: '/*', name: 'content-security-policy', value: "default-src 'self'; img-src https:", evidence: "Content-Security-Policy: default-src 'self'; img-src https:" },
+      { kind: 'header', source: 'headers', file: '_headers', line: 7, column: 2, pattern: '/blog/*', name: 'set-cookie', value: 'id=1; Path=/', evidence: 'Set-Cookie: id=1; Path=/' },
+    ]);
+  });
+
+  it('accepts absolute URL patterns and CRLF line ends', () => {
+    expect(gatherHeaders('https://:project.pages.dev/*\r\n  X-Robots-Tag: noindex\r\n', '_headers')).toMatchObject([
+      { line: 2, pattern: 'https://:project.pages.dev/*', name: 'x-robots-tag', value: 'noindex' },
+    ]);
+  });
+
+  it.each([
+    ['detach lines', '/*\n  ! Set-Cookie\n'],
+    ['comments, indented or not', '/*\n  # Set-Cookie: a=1\n# x: y\n'],
+    ['headers before any pattern', '  Set-Cookie: a=1\n'],
+    ['indented lines without a colon', '/*\n  just text\n'],
+    ['indented lines without a name', '/*\n  : value\n'],
+    ['an empty file', ''],
+  ])('skips %s', (_case, text) => {
+    expect(gatherHeaders(text, '_headers')).toEqual([]);
+  });
+
+  it('never throws, and places every header at line ≥ 1 and column ≥ 1', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        for (const header of gatherHeaders(text, '_headers')) {
+          expect(header.line).toBeGreaterThanOrEqual(1);
+          expect(header.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+    );
+  });
+});
