@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './scanners/config/load.ts';
 import nospy from './src/integration/nospy.ts';
-import nospy from './src/integration/nospy.ts';
 
 // nospy.config.json is the one source of truth: the gate and the site read the same `site`.
 const { site } = loadConfig('nospy.config.json');
