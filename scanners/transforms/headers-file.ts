@@ -67,6 +67,17 @@ export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHash
   return directives.map((directive) => directive.join(' ')).join('; ');
 }
 
+/** Cloudflare reads at most this many characters of a `_headers` line. */
+export const maxHeaderLine = 2000;
+
+/** Lines of `_headers` text longer than Cloudflare accepts, as warnings to show the user. */
+export function overlongLines(headers: string): string[] {
+  return headers.split('\n').filter((line) => line.length > maxHeaderLine).map((line) => {
+    const name = line.trim().split(':', 1)[0];
+    return `_headers: the ${name} line is ${line.length} characters, over Cloudflare's limit of ${maxHeaderLine}; move inline scripts and styles into files so fewer hashes are needed`;
+  });
+}
+
 export const blockStart = '# nospy:start';
 export const blockEnd = '# nospy:end';
 

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.ts';
 import { fileType, walkSite } from '../walk.ts';
 import type { TransformContext } from './context.ts';
-import { addPageHashes, createInlineHashes, headersBlock, mergeHeadersFile } from './headers-file.ts';
+import { addPageHashes, createInlineHashes, headersBlock, mergeHeadersFile, overlongLines } from './headers-file.ts';
 import { planExternalLinks } from './mark-external-links.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
 import { planFormRoutes } from './route-forms.ts';
@@ -18,6 +18,8 @@ export interface FixResult {
   changed: string[];
   /** The `_headers` file as written. */
   headers: string;
+  /** Problems the user should hear about that the transforms cannot fix (a CSP line too long for Cloudflare). */
+  warnings: string[];
 }
 
 /** The edits every page transform makes to one HTML text. */
@@ -75,5 +77,5 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
   const headers = mergeHeadersFile(existing, headersBlock(config, hashes));
   if (headers !== existing) await writeFile(headersPath, headers);
-  return { files, changed: changed.sort(), headers };
+  return { files, changed: changed.sort(), headers, warnings: overlongLines(headers) };
 }

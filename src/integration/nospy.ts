@@ -39,6 +39,7 @@ export default function nospy(options: NospyOptions = {}): AstroIntegration {
         const fixStart = performance.now();
         const fixed = await fixDirectory(root, config);
         logger.info(`transforms: ${fixed.changed.length} of ${fixed.files} pages changed, _headers written in ${elapsed(fixStart)}`);
+        for (const warning of fixed.warnings) logger.warn(warning);
 
         const checkStart = performance.now();
         const { files, findings } = await scanDirectory(root, config);

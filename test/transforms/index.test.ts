@@ -40,6 +40,14 @@ describe('fixDirectory', () => {
     expect(await read('about/index.html')).toBe(clean);
     expect(await read('_headers')).toBe(result.headers);
     expect(result.headers).toContain('Content-Security-Policy:');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("warns when the CSP line grows past Cloudflare's 2000-character limit", async () => {
+    const pages = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`p${index}.html`, `<script>run(${index})</script>`]));
+    await site(pages);
+    const result = await fixDirectory(dir, testConfig());
+    expect(result.warnings).toEqual([expect.stringMatching(/^_headers: the Content-Security-Policy line is \d+ characters, over Cloudflare's limit of 2000/)]);
   });
 
   it('changes nothing on a second run', async () => {
