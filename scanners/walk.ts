@@ -22,14 +22,24 @@ const skippedDirectories = new Set(['node_modules', '.git']);
 /**
  * Yields the relative (`/`-separated) paths of the scannable files under `root`, streaming, in no
  * particular order. Skips `ignore` globs, node_modules and .git; follows symlinks once each. A link
- * that leads nowhere is still yielded, so reading it becomes an `input` finding rather than silence.
+ * that leads nowhere, or a folder that cannot be listed, is still yielded, so reading it becomes an
+ * `input` finding rather than silence.
  */
 export async function* walkSite(root: string, ignore: readonly string[] = []): AsyncGenerator<string> {
   const isIgnored = ignore.length > 0 ? picomatch(ignore as string[], { dot: true }) : () => false;
   const seen = new Set<string>([await realpath(root)]);
   const pending: string[] = [''];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for await (const entry of await opendir(join(root, dir))) {
+    const entries = await opendir(join(root, dir)).catch((error: unknown) => {
+      if (dir === '') throw error;
+      return undefined;
+    });
+    // An unreadable folder is yielded itself: reading it fails the same way and becomes an `input` finding.
+    if (!entries) {
+      yield dir;
+      continue;
+    }
+    for await (const entry of entries) {
       const file = dir === '' ? entry.name : `${dir}/${entry.name}`;
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
