@@ -1,3 +1,5 @@
+import { resolveSimpleUrl } from './simple-url.ts';
+
 /** A URL as a browser would fetch it. */
 export interface ResolvedUrl {
   url: string;
@@ -12,6 +14,8 @@ export interface ResolvedUrl {
  * Returns undefined where a browser would not fetch anything (empty or unparsable).
  */
 export function resolveUrl(raw: string, base: string): ResolvedUrl | undefined {
+  const simple = resolveSimpleUrl(raw, base);
+  if (simple !== undefined) return simple;
   if (raw.trim() === '') return undefined;
   let parsed: URL;
   try {
