@@ -1,7 +1,7 @@
 import { resolveUrl } from '../gather/url.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
-import { getAttribute, readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
+import { getAttribute, readPageTags, type LinkTag, type PageTags, type TagAttribute } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
 
 /** The visible leaving-site notice; the same markup as src/components/ExternalLink.astro, so one stylesheet serves both. */
@@ -29,11 +29,11 @@ function leavingHref(url: string, base: string, context: TransformContext): stri
 }
 
 /** The edits that mark one external link (and, in interstitial mode, send it through the leaving page). */
-function markLink(text: string, link: LinkTag, url: string, base: string, context: TransformContext): Edit[] {
+function markLink(text: string, link: LinkTag, href: TagAttribute, url: string, base: string, context: TransformContext): Edit[] {
   const edits: Edit[] = [];
   const added: string[] = [];
   if (context.config.externalLinks.mode === 'interstitial') {
-    edits.push(replaceAttributeValue(text, getAttribute(link, 'href')!, leavingHref(url, base, context)));
+    edits.push(replaceAttributeValue(text, href, leavingHref(url, base, context)));
   }
   if (isMarked(link)) return edits;
 
@@ -55,11 +55,12 @@ function markLink(text: string, link: LinkTag, url: string, base: string, contex
 export function planExternalLinks(text: string, page: PageTags, context: TransformContext): Edit[] {
   const { base } = documentUrls(page, context);
   return page.links.flatMap((link) => {
-    const href = getAttribute(link, 'href');
+    // SVG links may still name their target the old way.
+    const href = getAttribute(link, 'href') ?? getAttribute(link, 'xlink:href');
     if (!href) return [];
     const resolved = resolveUrl(href.value, base);
     if (!resolved || !isHttp(resolved.url) || context.config.hosts.isFirstParty(resolved.host)) return [];
-    return markLink(text, link, resolved.url, base, context);
+    return markLink(text, link, href, resolved.url, base, context);
   });
 }
 

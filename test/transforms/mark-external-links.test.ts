@@ -57,6 +57,11 @@ describe('markExternalLinks, inline mode', () => {
     expect(mark('<svg><a href="https://other.org"><text>O</text></a></svg>')).toBe(`<svg><a href="https://other.org" ${marked}><text>O</text></a></svg>`);
   });
 
+  it('marks an SVG link that names its target with xlink:href', () => {
+    const html = '<svg><a xlink:href="https://other.org"><text>O</text></a></svg>';
+    expect(mark(html)).toBe(`<svg><a xlink:href="https://other.org" ${marked}><text>O</text></a></svg>`);
+  });
+
   it('adds attributes but no notice to a link the parser closes implicitly', () => {
     expect(mark('<p><a href="https://other.org">O')).toBe(`<p><a href="https://other.org" ${marked}>O`);
   });

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runRules } from '../../scanners/engine.ts';
+import { gatherHtml } from '../../scanners/gather/html.ts';
+import { pageUrl } from '../../scanners/gather/url.ts';
 import { planPageEdits, transformPage } from '../../scanners/transforms/index.ts';
 import { leavingNotice } from '../../scanners/transforms/mark-external-links.ts';
 import { readPageTags } from '../../scanners/transforms/page-tags.ts';
@@ -30,6 +33,15 @@ const anyHtml = htmlish(
   ['a', 'A', 'area', 'form', 'FORM', 'button', 'input', 'base', 'span', 'svg', 'noscript', 'textarea', 'style'],
   ['href', 'HREF', 'rel', 'data-leaving', 'class', 'method', 'action', 'formaction', 'formmethod', 'type', 'style', 'id', 'form'],
 );
+/** Mostly links and forms, with the attributes that decide where they go. */
+const linksAndForms = fc.array(fc.oneof(
+  { weight: 4, arbitrary: tag(['a', 'A', 'area'], ['href', 'href', 'xlink:href', 'rel', 'data-leaving']) },
+  { weight: 3, arbitrary: tag(['form', 'FORM'], ['method', 'method', 'action', 'action', 'id']) },
+  { weight: 2, arbitrary: tag(['button', 'input'], ['type', 'formaction', 'formmethod', 'form']) },
+  { weight: 1, arbitrary: tag(['base', 'svg', 'noscript', 'span'], ['href', 'class']) },
+  { weight: 2, arbitrary: closing },
+  { weight: 2, arbitrary: noise },
+), { maxLength: 16 }).map((parts) => parts.join(''));
 const contexts = [testContext(), testContext({ externalLinks: { mode: 'interstitial' } }), testContext({}, 'index.html')];
 
 describe('transforms on arbitrary HTML', () => {
@@ -61,6 +73,19 @@ describe('transforms on arbitrary HTML', () => {
       fc.pre(!html.includes('leaving'));
       const out = transformPage(html, testContext()).text;
       expect(out.replaceAll(leavingNotice, '').replaceAll(inserted, '')).toBe(html);
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('transforms and the check agree', () => {
+  const fixable = new Set(['external-links/unmarked', 'forms/post-to-cdn']);
+
+  it('after the transforms, the check finds no unmarked external link and no POST to the CDN', () => {
+    fc.assert(fc.property(linksAndForms, fc.constantFrom(...contexts), (html, context) => {
+      const fixed = transformPage(html, context).text;
+      const observations = gatherHtml(fixed, { file: context.file, url: pageUrl(context.config.site, context.file) });
+      const findings = runRules(observations, context.config).filter((finding) => fixable.has(finding.ruleId));
+      expect(findings).toEqual([]);
     }), { numRuns: 2000 });
   });
 });
