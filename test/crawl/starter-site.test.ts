@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../scanners/config/load.ts';
+import { crawlDirectory } from '../../scanners/crawl/index.ts';
+
+/** Provided by test/setup/build-site.ts to the vitest `site` project only (see vitest.config.ts). */
+const siteDir = inject('siteDir');
+
+describe.skipIf(!siteDir)('nospy crawl on the starter site build', () => {
+  it('sees no cookie, no storage and no request beyond first-party, allowHosts and Bunny in real Chromium', async () => {
+    const { files, findings } = await crawlDirectory(siteDir, loadConfig(fileURLToPath(new URL('../../nospy.config.json', import.meta.url))));
+    expect(files).toBeGreaterThanOrEqual(12);
+    expect(findings).toEqual([]);
+  }, 180_000);
+});
