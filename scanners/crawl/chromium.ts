@@ -37,5 +37,11 @@ export function findChromium(explicit = process.env.NOSPY_CHROMIUM): string {
 /** Launches headless Chromium with a fresh profile; loaded lazily so `nospy check` never pays for Playwright. */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    return await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
+  } catch (error) {
+    // A browser that will not start is the machine's problem, not a bug in nospy.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new UsageError(`nospy crawl: Chromium at ${executablePath} did not start (${reason})`);
+  }
 }

@@ -70,4 +70,10 @@ describe('nospy crawl', () => {
     await expect(crawl).rejects.toThrow(UsageError);
     await expect(crawl).rejects.toThrow('/no/such/chromium');
   });
+
+  it('is a usage error, naming the path, when the program there is not a browser that starts', async () => {
+    const crawl = crawlDirectory(fixture('clean'), config, { chromium: '/bin/false' });
+    await expect(crawl).rejects.toThrow(UsageError);
+    await expect(crawl).rejects.toThrow('Chromium at /bin/false did not start');
+  }, browserTimeoutMs);
 });
