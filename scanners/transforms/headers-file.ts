@@ -25,8 +25,9 @@ export function addPageHashes(hashes: InlineHashes, page: PageTags): void {
   for (const text of page.styleAttributes) hashes.styleAttributes.add(cspHash(text));
 }
 
-/** Bunny Stream's player hosts; frames are limited to the configured libraries' embed paths. */
+/** Bunny Stream's player hosts and paths; frames are limited to the configured libraries (`/embed/{id}/…`). */
 const bunnyPlayerHosts = ['player.mediadelivery.net', 'iframe.mediadelivery.net'];
+const bunnyPlayerPaths = ['embed', 'play'];
 
 /** Browser features a cookie-free, tracker-free site never needs, Chrome's ad APIs included; denied to the page and its frames. */
 const deniedFeatures = [
@@ -45,9 +46,8 @@ export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHash
   // Hosts that are this site beyond the page's own origin, and the third parties the config allows.
   const hosts = [...config.firstPartyHosts, ...config.allowHosts].map((host) => `https://${host}`);
   const styleAttributes = sorted(hashes.styleAttributes);
-  const frames = config.bunny
-    ? bunnyPlayerHosts.flatMap((host) => config.bunny!.libraryIds.map((id) => `https://${host}/embed/${id}/`))
-    : ["'none'"];
+  const frames = bunnyPlayerHosts.flatMap((host) => (config.bunny?.libraryIds ?? [])
+    .flatMap((id) => bunnyPlayerPaths.map((path) => `https://${host}/${path}/${id}/`)));
   const directives: string[][] = [
     ['default-src', "'self'"],
     ['script-src', "'self'", ...hosts, ...sorted(hashes.scripts)],
@@ -57,7 +57,7 @@ export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHash
     ['font-src', "'self'", ...hosts],
     ['connect-src', "'self'", ...hosts],
     ['media-src', "'self'", ...hosts],
-    ['frame-src', ...frames],
+    ['frame-src', ...(frames.length > 0 ? frames : ["'none'"])],
     ['form-action', "'self'", ...(config.origin ? [new URL(config.origin).origin] : [])],
     ['base-uri', "'self'"],
     ['object-src', "'none'"],

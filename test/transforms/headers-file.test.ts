@@ -52,8 +52,14 @@ describe('contentSecurityPolicy', () => {
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', ...hosts]);
     expect(csp.get('form-action')).toEqual(["'self'", 'https://origin.example.ca']);
     expect(csp.get('frame-src')).toEqual([
-      'https://player.mediadelivery.net/embed/123456/', 'https://iframe.mediadelivery.net/embed/123456/',
+      'https://player.mediadelivery.net/embed/123456/', 'https://player.mediadelivery.net/play/123456/',
+      'https://iframe.mediadelivery.net/embed/123456/', 'https://iframe.mediadelivery.net/play/123456/',
     ]);
+  });
+
+  it('allows no frames when bunny names no library', () => {
+    const csp = directives(contentSecurityPolicy(testConfig({ bunny: { libraryIds: [] } }), createInlineHashes()));
+    expect(csp.get('frame-src')).toEqual(["'none'"]);
   });
 
   it('hashes every inline script a browser runs, and no JSON or external script', () => {
