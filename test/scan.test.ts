@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -65,6 +65,15 @@ describe('scanDirectory', () => {
     expect(where(findings)).toEqual(['dangling.html input/unreadable', 'good.html third-party/request']);
     expect(findings[0].message).toContain('ENOENT');
     expect(findings[0].message).not.toContain(dir);
+  });
+
+  it('reports a file over 64 MiB without reading it', async () => {
+    const dir = site({ 'huge.js': '', 'good.html': pixel('a.example.net') });
+    // Sparse: takes no disk space and no time to write.
+    truncateSync(join(dir, 'huge.js'), 65 * 2 ** 20);
+    const { findings } = await scanDirectory(dir, config);
+    expect(where(findings)).toEqual(['good.html third-party/request', 'huge.js input/unreadable']);
+    expect(findings[1].message).toContain('64 MiB');
   });
 
   it('prints the same findings in the same order with 1 or 4 workers', async () => {

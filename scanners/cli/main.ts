@@ -40,14 +40,11 @@ const configOption = { config: { type: 'string' } } as const;
 const reportOptions = { ...configOption, format: { type: 'string' }, output: { type: 'string' } } as const;
 
 const commands: Record<string, Command> = {
-  check: { options: reportOptions, run: (dir, values, io) => report(dir, values, io, scanDirectory) },
+  check: { options: reportOptions, run: (dir, values, io) => report(dir, values, io, async () => scanDirectory) },
   crawl: {
     options: reportOptions,
-    async run(dir, values, io) {
-      // Loaded on demand so `check` never pays for the browser.
-      const { crawlDirectory } = await import('../crawl/index.ts');
-      return report(dir, values, io, crawlDirectory);
-    },
+    // Loaded on demand so `check` never pays for the browser.
+    run: (dir, values, io) => report(dir, values, io, async () => (await import('../crawl/index.ts')).crawlDirectory),
   },
   fix: { options: configOption, run: fix },
 };
@@ -96,10 +93,11 @@ function parse(name: string, args: string[], options: ParseArgsOptionsConfig) {
 
 type Scan = (dir: string, config: ResolvedConfig) => Promise<ScanResult>;
 
-async function report(dir: string, values: Values, io: CliIo, scan: Scan): Promise<number> {
+async function report(dir: string, values: Values, io: CliIo, loadScan: () => Promise<Scan>): Promise<number> {
   const format = parseFormat(values.format);
   const path = siteDirectory(dir, io.cwd);
   const config = readConfig(values.config, io);
+  const scan = await loadScan();
   const { files, findings } = await scan(path, config);
   const result = createReport(displayRoot(dir), version, files, findings);
   const text = `${reporters[format](result, { color: values.output === undefined && wantsColor(io) })}\n`;

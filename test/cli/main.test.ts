@@ -84,6 +84,7 @@ describe('usage and config errors exit 2 with one line on stderr', () => {
     [['check'], 'missing <dir>'],
     [['check', 'dist', 'more'], '"more"'],
     [['check', 'missing'], 'missing: no such directory'],
+    [['crawl', 'missing'], 'missing: no such directory'],
     [['check', 'dist/index.html'], 'dist/index.html: not a directory'],
     [['scan', 'dist'], 'unknown command "scan"'],
     [[], 'missing command'],
