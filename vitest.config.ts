@@ -1,7 +1,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Suites that read the starter site's build; only these make vitest build it (test/setup/build-site.ts). */
-const needsSiteBuild = ['test/site/**/*.test.ts', 'test/integration/starter-site.test.ts'];
+const needsSiteBuild = [
+  'test/site/**/*.test.ts',
+  'test/integration/starter-site.test.ts',
+  'test/crawl/starter-site.test.ts',
+];
 
 export default defineConfig({
   test: {
