@@ -2,6 +2,7 @@ import { it, expect } from 'vitest';
 import { resolveConfig, type ResolvedConfig } from '../../scanners/config/load.ts';
 import type { ConfigInput } from '../../scanners/config/schema.ts';
 import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
+import { gatherHeaders } from '../../scanners/gather/headers.ts';
 import { gatherHtml } from '../../scanners/gather/html.ts';
 import type { Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
 
@@ -74,11 +75,17 @@ export function gatherPage(html: string, file = 'index.html'): Observation[] {
   return gatherHtml(html, { file, url });
 }
 
-/** A case of a valid/invalid table: inline HTML (gathered as the site's home page) or hand-made observations. */
-export type Case = { name: string; config?: ResolvedConfig } & ({ html: string } | { observations: Observation[] });
+/**
+ * A case of a valid/invalid table: inline HTML (gathered as the site's home page), the text of a `_headers` file,
+ * or hand-made observations.
+ */
+export type Case = { name: string; config?: ResolvedConfig }
+  & ({ html: string } | { headersFile: string } | { observations: Observation[] });
 
 function observationsOf(test: Case): Observation[] {
-  return 'html' in test ? gatherPage(test.html) : test.observations;
+  if ('html' in test) return gatherPage(test.html);
+  if ('headersFile' in test) return gatherHeaders(test.headersFile, '_headers');
+  return test.observations;
 }
 export type InvalidCase = Case & {
   /** Expected hits; `line`/`column` default to 1 (hand-made observations sit at 1:1). */

@@ -33,4 +33,11 @@ describe('cookies/set-cookie', () => {
       invalid: [{ name: 'a set-cookie meta in any case', html: '<head>\n<META HTTP-EQUIV="Set-Cookie" CONTENT="id=1">', errors: [{ messageId: 'meta', line: 2 }] }],
     });
   });
+
+  describe('in _headers', () => {
+    testRule(rule, {
+      valid: [{ name: 'the starter\'s headers', headersFile: '/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n' }],
+      invalid: [{ name: 'a Set-Cookie line', headersFile: '/*\n  X-Content-Type-Options: nosniff\n  Set-Cookie: id=1; Secure\n', errors: [{ messageId: 'header', line: 3, column: 3 }] }],
+    });
+  });
 });

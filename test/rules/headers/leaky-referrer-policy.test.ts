@@ -19,4 +19,11 @@ describe('headers/leaky-referrer-policy', () => {
       { name: 'a leaky last token after an unknown one', observations: [policy('no-referrer, origin-when-cross-origin, bogus')], errors: [{ messageId: 'leaky' }] },
     ],
   });
+
+  describe('in _headers', () => {
+    testRule(rule, {
+      valid: [{ name: 'the starter\'s policy', headersFile: '/*\n  Referrer-Policy: strict-origin-when-cross-origin\n' }],
+      invalid: [{ name: 'unsafe-url for one path', headersFile: '/*\n  X-Frame-Options: DENY\n/blog/*\n  Referrer-Policy: unsafe-url\n', errors: [{ messageId: 'leaky', line: 4, column: 3 }] }],
+    });
+  });
 });

@@ -22,4 +22,11 @@ describe('headers/third-party-reporting', () => {
       },
     ],
   });
+
+  describe('in _headers', () => {
+    testRule(rule, {
+      valid: [{ name: 'a report-uri on the site', headersFile: "/*\n  Content-Security-Policy: default-src 'self'; report-uri https://www.example.ca/csp\n" }],
+      invalid: [{ name: 'Reporting-Endpoints on a service', headersFile: '/*\n  Reporting-Endpoints: csp="https://reports.other.test/csp"\n', errors: [{ messageId: 'reporting', line: 2, column: 3 }] }],
+    });
+  });
 });

@@ -63,6 +63,11 @@ describe('third-party/request', () => {
         { name: 'each third-party candidate of a srcset', html: '<img srcset="/a.png 1x, https://img.other.test/a2.png 2x">', errors: [{ messageId: 'request' }] },
         { name: 'an image inside <noscript>', html: '<noscript><img src="https://pixel.other.test/p.gif"></noscript>', errors: [{ messageId: 'request', column: 11 }] },
         { name: 'a request inside an iframe srcdoc', html: '<iframe srcdoc="&lt;img src=&quot;https://img.other.test/a.png&quot;&gt;"></iframe>', errors: [{ messageId: 'request' }] },
+        {
+          name: 'CSS url() and @import in <style> and style=""',
+          html: '<style>@import "https://css.other.test/a.css";\n  body { background: url(//img.other.test/b.png) }</style>\n<div style="background-image: url(&quot;https://img.other.test/c.png&quot;)"></div>',
+          errors: [{ messageId: 'request', line: 1, column: 8 }, { messageId: 'request', line: 2, column: 22 }, { messageId: 'request', line: 3, column: 31 }],
+        },
         { name: 'a preconnect hint', html: '<link rel="preconnect" href="https://api.other.test">', errors: [{ messageId: 'request' }] },
       ],
     });
