@@ -37,7 +37,8 @@ function markLink(text: string, link: LinkTag, href: TagAttribute, url: string, 
   }
   if (isMarked(link)) return edits;
 
-  if (getAttribute(link, 'data-leaving') === undefined) added.push('data-leaving');
+  // `=""` keeps the page well-formed if it is served as XHTML.
+  if (getAttribute(link, 'data-leaving') === undefined) added.push('data-leaving=""');
   const rel = getAttribute(link, 'rel');
   const missing = relTokens.filter((token) => !relOf(link).includes(token));
   if (rel && missing.length > 0) edits.push(appendToAttributeValue(text, rel, missing.join(' ')));

@@ -35,7 +35,7 @@ describe('fixDirectory', () => {
     const result = await fixDirectory(dir, testConfig());
     expect(result.files).toBe(3);
     expect(result.changed).toEqual(['contact/index.html', 'index.html']);
-    expect(await read('index.html')).toContain('data-leaving rel="noopener noreferrer external"');
+    expect(await read('index.html')).toContain('data-leaving="" rel="noopener noreferrer external"');
     expect(await read('contact/index.html')).toBe('<form method="post" action="https://origin.example.ca/contact/"><button>Send</button></form>');
     expect(await read('about/index.html')).toBe(clean);
     expect(await read('_headers')).toBe(result.headers);

@@ -5,7 +5,7 @@ import { testContext } from './support.ts';
 const inline = testContext();
 const interstitial = testContext({ externalLinks: { mode: 'interstitial' } });
 const mark = (html: string) => markExternalLinks(html, inline);
-const marked = 'data-leaving rel="noopener noreferrer external"';
+const marked = 'data-leaving="" rel="noopener noreferrer external"';
 
 describe('markExternalLinks, inline mode', () => {
   it.each([
@@ -25,11 +25,11 @@ describe('markExternalLinks, inline mode', () => {
   });
 
   it.each([
-    ['an existing rel, keeping its tokens', '<a rel="nofollow" href="https://other.org">O</a>', `<a rel="nofollow noopener noreferrer external" href="https://other.org" data-leaving>O${leavingNotice}</a>`],
-    ['a rel that already has one token', "<a href='https://other.org' rel='NoOpener'>O</a>", `<a href='https://other.org' rel='NoOpener noreferrer external' data-leaving>O${leavingNotice}</a>`],
-    ['an unquoted rel', '<a href=https://other.org rel=nofollow>O</a>', `<a href=https://other.org rel="nofollow noopener noreferrer external" data-leaving>O${leavingNotice}</a>`],
-    ['an empty rel', '<a href="https://other.org" rel="">O</a>', `<a href="https://other.org" rel="noopener noreferrer external" data-leaving>O${leavingNotice}</a>`],
-    ['a rel without a value', '<a href="https://other.org" rel>O</a>', `<a href="https://other.org" rel="noopener noreferrer external" data-leaving>O${leavingNotice}</a>`],
+    ['an existing rel, keeping its tokens', '<a rel="nofollow" href="https://other.org">O</a>', `<a rel="nofollow noopener noreferrer external" href="https://other.org" data-leaving="">O${leavingNotice}</a>`],
+    ['a rel that already has one token', "<a href='https://other.org' rel='NoOpener'>O</a>", `<a href='https://other.org' rel='NoOpener noreferrer external' data-leaving="">O${leavingNotice}</a>`],
+    ['an unquoted rel', '<a href=https://other.org rel=nofollow>O</a>', `<a href=https://other.org rel="nofollow noopener noreferrer external" data-leaving="">O${leavingNotice}</a>`],
+    ['an empty rel', '<a href="https://other.org" rel="">O</a>', `<a href="https://other.org" rel="noopener noreferrer external" data-leaving="">O${leavingNotice}</a>`],
+    ['a rel without a value', '<a href="https://other.org" rel>O</a>', `<a href="https://other.org" rel="noopener noreferrer external" data-leaving="">O${leavingNotice}</a>`],
   ])('merges into %s', (_, before, after) => {
     expect(mark(before)).toBe(after);
   });
