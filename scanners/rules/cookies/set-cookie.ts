@@ -7,7 +7,7 @@ export default defineRule({
   policy: '/privacy/#cookies',
   docs: 'A `Set-Cookie` response header (in `_headers`) or a `<meta http-equiv="set-cookie">` tag makes the browser store a cookie before the visitor has done anything, breaking the promise of a cookie-free site. Static pages never need one; delete it.',
   messages: {
-    header: '`_headers` sets a cookie for {pattern}; delete the Set-Cookie line, the site promises no cookies.',
+    header: 'The _headers file sets a cookie for {pattern}; delete the Set-Cookie line, the site promises no cookies.',
     meta: 'A <meta http-equiv="set-cookie"> tag sets a cookie; delete it, the site promises no cookies.',
     response: 'A response set a cookie while the page loaded; find the server or script that sends Set-Cookie and remove it.',
   },
