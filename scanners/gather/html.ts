@@ -80,6 +80,7 @@ class DocumentGatherer {
   private tagStart = 0;
   private tagEnd = 0;
   private tagEvidence: string | undefined;
+  private tagPosition: Position | undefined;
 
   constructor(text: string, scope: Scope) {
     this.markup = text;
@@ -92,6 +93,7 @@ class DocumentGatherer {
     this.tagStart = start;
     this.tagEnd = end;
     this.tagEvidence = undefined;
+    this.tagPosition = undefined;
     this.element(name, attributes);
     for (const attribute in attributes) {
       if (attribute === 'style') this.styleAttribute(name, attributes.style!);
@@ -180,7 +182,7 @@ class DocumentGatherer {
         return;
       case 'image':
       case 'feImage':
-        return this.svgHref('image', name, attributes);
+        return this.svgHref('image', name === 'feImage' ? 'feimage' : name, attributes);
       case 'use':
         // A same-document reference (`#icon`) fetches nothing.
         if ((attributes.href ?? attributes['xlink:href'] ?? '').trim().startsWith('#')) return;
@@ -204,9 +206,14 @@ class DocumentGatherer {
     return this.tagEvidence;
   }
 
+  /** The current tag's position, computed once however many observations it yields. */
+  private where(): Position {
+    return (this.tagPosition ??= this.position(this.tagStart));
+  }
+
   private at(element: string, attribute: string | undefined) {
-    const { line, column } = this.position(this.tagStart);
-    return { file: this.scope.page.file, line, column, source: 'html' as const, element: element.toLowerCase(), attribute, evidence: this.evidence() };
+    const { line, column } = this.where();
+    return { file: this.scope.page.file, line, column, source: 'html' as const, element, attribute, evidence: this.evidence() };
   }
 
   /** Where the value of an attribute of the current tag starts, for code and CSS inside it. */
@@ -221,7 +228,12 @@ class DocumentGatherer {
     if (value === undefined || this.runsJavaScript(element, attribute, value)) return undefined;
     const resolved = resolveUrl(value, this.baseUrl);
     if (resolved === undefined) return undefined;
-    this.observations.push({ kind: 'request', type, raw: value.trim(), url: resolved.url, host: resolved.host, ...this.at(element, attribute) });
+    const { line, column } = this.where();
+    // One literal shape for every request keeps rules' property access monomorphic.
+    this.observations.push({
+      kind: 'request', type, raw: value.trim(), url: resolved.url, host: resolved.host,
+      file: this.scope.page.file, line, column, source: 'html', element, attribute, evidence: this.evidence(),
+    });
     return resolved.url;
   }
 
@@ -247,7 +259,11 @@ class DocumentGatherer {
     if (value === undefined || this.runsJavaScript(element, attribute, value)) return;
     const resolved = resolveUrl(value, this.baseUrl);
     if (resolved === undefined) return;
-    const observation: NavigationObservation = { kind: 'navigation', via, raw: value.trim(), url: resolved.url, host: resolved.host, marked, ...this.at(element, attribute) };
+    const { line, column } = this.where();
+    const observation: NavigationObservation = {
+      kind: 'navigation', via, raw: value.trim(), url: resolved.url, host: resolved.host, marked,
+      file: this.scope.page.file, line, column, source: 'html', element, attribute, evidence: this.evidence(),
+    };
     this.observations.push(observation);
     if (!this.baseSeen && via === 'link') this.linksBeforeBase.push(observation);
   }
@@ -363,7 +379,8 @@ class DocumentGatherer {
   // --- embedded code ---
 
   private styleAttribute(element: string, value: string): void {
-    if (value.trim() === '') return;
+    // Declarations fetch only through functions (url(), image-set()), escaped or not: no '(' means nothing to fetch.
+    if (!value.includes('(')) return;
     const { line, column } = this.valuePosition('style');
     this.collect(gatherCss(value, { file: this.scope.page.file, baseUrl: this.baseUrl, line, column, element, attribute: 'style' }));
   }
@@ -399,6 +416,7 @@ class DocumentGatherer {
     this.tagStart = raw.tagStart;
     this.tagEnd = raw.tagEnd;
     this.tagEvidence = undefined;
+    this.tagPosition = undefined;
     const position = this.position(raw.textStart);
     if (raw.element === 'style') {
       this.collect(gatherCss(raw.text, { file: this.scope.page.file, baseUrl: this.baseUrl, ...position, element: 'style' }));

@@ -20,15 +20,15 @@ describe('gatherHtml hands embedded CSS to gatherCss', () => {
   });
 
   it('passes style attributes on any element, at the value, with the base URL in force', () => {
-    gatherHtml('<base href="https://cdn.test/">\n<div class=a STYLE=\'background:url(a.png)\'><svg style="fill:red"></svg></div>', page);
+    gatherHtml('<base href="https://cdn.test/">\n<div class=a STYLE=\'background:url(a.png)\'><svg style="fill:url(#g)"></svg></div>', page);
     expect(calls.css).toEqual([
       ['background:url(a.png)', { file: 'index.html', baseUrl: 'https://cdn.test/', line: 2, column: 21, element: 'div', attribute: 'style' }],
-      ['fill:red', expect.objectContaining({ element: 'svg', attribute: 'style', line: 2, column: 56 })],
+      ['fill:url(#g)', expect.objectContaining({ element: 'svg', attribute: 'style', line: 2, column: 56 })],
     ]);
   });
 
-  it('skips empty style attributes', () => {
-    gatherHtml('<p style=""></p><p style="  "></p>', page);
+  it('skips style attributes that cannot fetch anything', () => {
+    gatherHtml('<p style=""></p><p style="  "></p><p style="color:red;margin:0"></p>', page);
     expect(calls.css).toEqual([]);
   });
 });
