@@ -12,16 +12,16 @@ function methodOf(tag: StartTag, attribute: 'method' | 'formmethod'): Method | u
 }
 
 /** Where a submission goes: an empty or missing action is the page itself, anything else resolves against the base. */
-function actionUrl(tag: StartTag, attribute: 'action' | 'formaction', urls: { page: string; base: string }): string | undefined {
+function actionUrl(tag: StartTag, attribute: 'action' | 'formaction', urls: { page: string; base: string }): string {
   const raw = getAttribute(tag, attribute)?.value ?? '';
   if (raw === '') return urls.page.replace(/\/index\.html$/, '/');
   return resolveUrl(raw, urls.base)?.url ?? urls.base;
 }
 
 /** The origin URL for a same-site action; undefined when it belongs elsewhere (a third party, or already the origin). */
-function originUrl(url: string | undefined, context: TransformContext): string | undefined {
+function originUrl(url: string, context: TransformContext): string | undefined {
   const { origin, hosts } = context.config;
-  if (!origin || !url || !isHttp(url)) return undefined;
+  if (!origin || !isHttp(url)) return undefined;
   const target = new URL(url);
   const host = target.hostname.toLowerCase();
   if (host === hosts.originHost || !hosts.isFirstParty(host)) return undefined;

@@ -7,6 +7,7 @@ import { ruleIds } from '../../scanners/rules/index.ts';
 import { scanDirectory } from '../../scanners/scan.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
 
+/** Options of the `nospy()` Astro integration. */
 export interface NospyOptions {
   /** The nospy config file, relative to the Astro project root; default `nospy.config.json`. */
   config?: string;
