@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allRules } from '../../scanners/rules/index.ts';
 import { renderRuleTable, tableMarkers, withRuleTable } from '../../scanners/rules/table.ts';
 
 const readmePath = join(import.meta.dirname, '../../README.md');
@@ -16,7 +17,7 @@ describe('README rule table', () => {
     const table = renderRuleTable();
     expect(table).toContain('| `forms/post-to-cdn` | forms | error |');
     expect(table).toContain('`/privacy/#forms`');
-    expect(table.split('\n')).toHaveLength(2 + 18);
+    expect(table.split('\n')).toHaveLength(2 + allRules.length);
   });
 
   it('replaces only the text between the markers, and a second run changes nothing', () => {
