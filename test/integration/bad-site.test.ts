@@ -30,7 +30,8 @@ describe('the nospy Astro integration on a site that breaks its promises', () =>
     expect(log).toMatch(/index\.html:\d+:\d+ embeds\/third-party-player /);
     // The transform marked the external link before the check, so it is not a finding.
     expect(log).not.toContain('external-links/unmarked');
-    expect(log).toMatch(/\[nospy\] transforms: 1 of 1 pages changed/);
+    expect(log).toMatch(/\[nospy\] transforms: 1 of 1 pages changed, _headers written in \d+ ms/);
+    expect(log).toMatch(/\[nospy\] check: \d+ files, \d+ errors, \d+ warnings in \d+ ms/);
   }, 120_000);
 
   it('stops before building when the config is invalid, naming the key', async () => {
