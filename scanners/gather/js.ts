@@ -1,7 +1,78 @@
+import { parse, type Program } from 'acorn';
 import type { Observation } from '../observations.ts';
 import type { EmbeddedContext } from './context.ts';
+import { analyzeProgram, type JsFact } from './js-analyze.ts';
+import { TextLocator } from './js-css-locator.ts';
+import { scanJsTokens } from './js-fallback-scan.ts';
+import { SNIPPET_NAMES } from './js-snippets.ts';
+import { resolveUrl } from './url.ts';
 
-/** Cookie/storage use, URL literals and request targets in a script. (Stub: being written.) */
-export function gatherJs(_text: string, _context: EmbeddedContext & { module?: boolean }): Observation[] {
-  return [];
+// Every fact needs one of these in the source text: a URL ('//'), a watched name, or a way of hiding one
+// (escapes, concatenation, computed access, templates). Scripts with none cannot yield anything.
+const MAY_HAVE_FACTS = new RegExp(
+  ['//', 'cookie', 'Storage', 'indexedDB', 'fetch', 'Beacon', 'open', 'import', 'src', 'location', 'href', 'WebSocket',
+    'EventSource', 'Worker', '\\\\', '\\+', '`', '\\[', `\\b(?:${SNIPPET_NAMES.join('|')})\\b`].join('|'),
+);
+
+/**
+ * Cookie and storage use, request targets (fetch, beacons, XHR, sockets, imports, workers, element src),
+ * navigations, tracking-snippet calls and URL string literals in a script. Parses with acorn (as a
+ * module when asked or when the classic parse fails); code that does not parse is still scanned, by
+ * tokens. Pure and never throws.
+ */
+export function gatherJs(text: string, context: EmbeddedContext & { module?: boolean }): Observation[] {
+  if (!MAY_HAVE_FACTS.test(text)) return [];
+  const locator = new TextLocator(text, context);
+  return factsOf(text, context.module === true)
+    .sort((a, b) => a.node.start - b.node.start)
+    .flatMap((fact) => toObservation(fact, context, locator) ?? []);
+}
+
+function factsOf(text: string, module: boolean): JsFact[] {
+  const program = parseProgram(text, module);
+  if (!program) return scanJsTokens(text);
+  try {
+    return analyzeProgram(program, program.sourceType === 'module');
+  } catch (error) {
+    // Nesting deep enough to exhaust the stack in the walk: the token scan has no recursion.
+    if (error instanceof RangeError) return scanJsTokens(text);
+    throw error;
+  }
+}
+
+function parseProgram(text: string, module: boolean): Program | undefined {
+  for (const sourceType of module ? (['module'] as const) : (['script', 'module'] as const)) {
+    try {
+      return parse(text, { ecmaVersion: 'latest', sourceType, allowHashBang: true });
+    } catch {
+      // acorn reports syntax errors and stack exhaustion alike as SyntaxError; try the next way, then scan.
+    }
+  }
+  return undefined;
+}
+
+function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLocator): Observation | undefined {
+  const base = {
+    source: 'js' as const,
+    file: context.file,
+    ...locator.at(fact.node.start),
+    evidence: locator.excerpt(fact.node.start, fact.node.end),
+  };
+  switch (fact.kind) {
+    case 'storage':
+      return { kind: 'storage', ...base, element: context.element ?? 'script', api: fact.api };
+    case 'snippet':
+      return { kind: 'snippet', ...base, element: context.element ?? 'script', name: fact.name };
+    case 'request': {
+      const resolved = resolveUrl(fact.raw, context.baseUrl);
+      if (!resolved) return undefined;
+      const element = fact.element ?? context.element;
+      return { kind: 'request', ...base, type: fact.type, ...(element && { element }), ...(fact.attribute && { attribute: fact.attribute }), raw: fact.raw, url: resolved.url, host: resolved.host };
+    }
+    case 'navigation': {
+      const resolved = resolveUrl(fact.raw, context.baseUrl);
+      if (!resolved) return undefined;
+      return { kind: 'navigation', ...base, via: 'link', element: fact.element, raw: fact.raw, url: resolved.url, host: resolved.host, marked: false };
+    }
+  }
 }

@@ -1,0 +1,433 @@
+import type { AnyNode, AssignmentExpression, CallExpression, Expression, Identifier, MemberExpression, NewExpression, ObjectPattern, Pattern, Program, SpreadElement } from 'acorn';
+import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
+import type { RequestType, StorageObservation } from '../observations.ts';
+import { foldString, type Folded } from './js-fold.ts';
+import { Scope, patternNames } from './js-scope.ts';
+import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS, SNIPPET_VARIABLES } from './js-snippets.ts';
+import { findUrlsInString } from './js-url-literals.ts';
+
+/** Where in the script text a fact sits (an acorn node, or a match of the fallback scan). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One fact about a script, tied to where it was found; js.ts turns it into an observation. */
+export type JsFact =
+  | { kind: 'storage'; api: StorageObservation['api']; node: Span }
+  | { kind: 'request'; type: RequestType; element: string | undefined; attribute?: string; raw: string; node: Span }
+  | { kind: 'navigation'; element: string; raw: string; node: Span }
+  | { kind: 'snippet'; name: string; node: Span };
+
+type StorageGlobal = 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cookieStore';
+const STORAGE_GLOBALS: ReadonlySet<string> = new Set<StorageGlobal>(['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore']);
+const WINDOW_NAMES: ReadonlySet<string> = new Set(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
+const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+const COOKIE_REFLECTION: ReadonlySet<string> = new Set(['getOwnPropertyDescriptor', '__lookupGetter__', '__lookupSetter__']);
+const CALLED_GLOBALS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', ...SNIPPET_FUNCTIONS]);
+const CALLED_METHODS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', 'sendBeacon', 'assign', 'replace', 'setAttribute', ...COOKIE_REFLECTION, ...SNIPPET_FUNCTIONS]);
+const CONSTRUCTORS: ReadonlyMap<string, RequestType> = new Map<string, RequestType>([['WebSocket', 'fetch'], ['EventSource', 'fetch'], ['Worker', 'script'], ['SharedWorker', 'script']]);
+const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
+const WATCHED_IDENTIFIERS: ReadonlySet<string> = new Set([...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
+const ASSIGNED_PROPERTIES: ReadonlySet<string> = new Set(['src', 'href', 'location']);
+const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
+  script: 'script', img: 'image', image: 'image', input: 'image', iframe: 'frame', frame: 'frame',
+  audio: 'media', video: 'media', source: 'media', track: 'media', embed: 'object',
+};
+// acorn-walk's callback also takes the node's role ('Pattern', 'Expression'); its types omit it.
+type WalkWithOverride = (node: AnyNode, scope: Scope, override: string) => void;
+
+// Aliases of aliases are followed this deep; deeper chains (or cycles) count as unknown.
+const MAX_ALIAS_DEPTH = 8;
+
+/**
+ * Walks a parsed script once, collecting scopes and candidate nodes, then decides with the complete
+ * scope picture: cookie and storage use (also through aliases of window and document), request targets,
+ * navigations, tracking-snippet calls and every URL in a string literal not already reported.
+ */
+export function analyzeProgram(program: Program, module: boolean): JsFact[] {
+  return new ProgramAnalysis(program, module).facts;
+}
+
+class ProgramAnalysis {
+  readonly facts: JsFact[] = [];
+  readonly #checks: (() => void)[] = [];
+  readonly #literalUnits: AnyNode[] = [];
+  readonly #consumed = new Set<AnyNode>();
+  readonly #assignments: { name: string; node: AnyNode; scope: Scope }[] = [];
+  readonly #immediateCalls = new Map<AnyNode, { args: (Expression | SpreadElement)[]; scope: Scope }>();
+  readonly #pureFolds = new Map<AnyNode, Folded>();
+
+  constructor(program: Program, module: boolean) {
+    // A classic script's top level is the global object; a module has its own scope below it.
+    const global = new Scope(undefined, true);
+    recursive(program, module ? new Scope(global) : global, this.#visitors());
+    for (const { name, node, scope } of this.#assignments) {
+      const binding = scope.lookup(name)?.binding;
+      // Assigning an undeclared name creates a global.
+      if (binding) binding.values.push({ node, scope });
+      else global.declare(name, { node, scope });
+    }
+    for (const check of this.#checks) check();
+    for (const unit of this.#literalUnits) if (!this.#consumed.has(unit)) this.#reportUrlLiterals(unit);
+  }
+
+  #visitors(): RecursiveVisitors<Scope> {
+    return {
+      Function: (node, scope, callback) => {
+        const c = callback as WalkWithOverride;
+        const inner = new Scope(scope);
+        if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name);
+        if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name);
+        const call = this.#immediateCalls.get(node as AnyNode);
+        node.params.forEach((param, index) => {
+          const arg = call?.args[index];
+          for (const name of patternNames(param)) inner.declare(name, param.type === 'Identifier' && arg && arg.type !== 'SpreadElement' ? { node: arg, scope: call.scope } : undefined);
+          c(param, inner, 'Pattern');
+        });
+        c(node.body, inner, node.expression ? 'Expression' : 'Statement');
+      },
+      VariableDeclarator: (node, scope, c) => {
+        const init = node.init ?? undefined;
+        for (const name of patternNames(node.id)) scope.declare(name, node.id.type === 'Identifier' && init ? { node: init, scope } : undefined);
+        if (node.id.type === 'ObjectPattern' && init) this.#defer(() => this.#checkDestructuring(node.id as ObjectPattern, init, scope));
+        base.VariableDeclarator!(node, scope, c);
+      },
+      CatchClause: (node, scope, c) => {
+        if (node.param) for (const name of patternNames(node.param)) scope.declare(name);
+        base.CatchClause!(node, scope, c);
+      },
+      ClassDeclaration: (node, scope, c) => {
+        if (node.id) scope.declare(node.id.name);
+        base.ClassDeclaration!(node, scope, c);
+      },
+      ImportDeclaration: (node, scope, c) => {
+        for (const specifier of node.specifiers) scope.declare(specifier.local.name);
+        this.#defer(() => this.#reportRequest('import', 'import', node.source, scope, node));
+        base.ImportDeclaration!(node, scope, c);
+      },
+      ExportNamedDeclaration: (node, scope, c) => {
+        if (node.source) this.#defer(() => this.#reportRequest('import', 'import', node.source!, scope, node));
+        base.ExportNamedDeclaration!(node, scope, c);
+      },
+      ExportAllDeclaration: (node, scope, c) => {
+        this.#defer(() => this.#reportRequest('import', 'import', node.source, scope, node));
+        base.ExportAllDeclaration!(node, scope, c);
+      },
+      ImportExpression: (node, scope, c) => {
+        this.#defer(() => this.#reportRequest('import', 'import', node.source, scope, node));
+        base.ImportExpression!(node, scope, c);
+      },
+      Identifier: (node, scope) => {
+        if (WATCHED_IDENTIFIERS.has(node.name)) this.#defer(() => this.#checkGlobalReference(node, scope));
+      },
+      MemberExpression: (node, scope, c) => {
+        if (node.computed || (node.property.type === 'Identifier' && WATCHED_PROPERTIES.has(node.property.name))) {
+          this.#defer(() => this.#checkMember(node, scope));
+        }
+        base.MemberExpression!(node, scope, c);
+      },
+      CallExpression: (node, scope, c) => {
+        this.#noteImmediateCall(node, scope);
+        if (isCandidateCall(node.callee)) this.#defer(() => this.#checkCall(node, scope));
+        base.CallExpression!(node, scope, c);
+      },
+      NewExpression: (node, scope, c) => {
+        const name = calleeName(node.callee);
+        if (name && (CONSTRUCTORS.has(name) || SNIPPET_FUNCTIONS.has(name))) this.#defer(() => this.#checkNew(node, scope));
+        base.NewExpression!(node, scope, c);
+      },
+      AssignmentExpression: (node, scope, c) => {
+        const left = node.left;
+        if (left.type === 'Identifier' && node.operator === '=') this.#assignments.push({ name: left.name, node: node.right, scope });
+        // Assignment targets are patterns, which the walk does not visit as references.
+        if (left.type === 'Identifier' && WATCHED_IDENTIFIERS.has(left.name)) this.#defer(() => this.#checkGlobalReference(left, scope));
+        if (node.left.type === 'ObjectPattern') this.#defer(() => this.#checkDestructuring(node.left as ObjectPattern, node.right, scope));
+        if (isAssignmentCandidate(node.left)) this.#defer(() => this.#checkAssignment(node, scope));
+        base.AssignmentExpression!(node, scope, c);
+      },
+      Literal: (node) => {
+        if (typeof node.value === 'string' && node.value.includes('//')) this.#literalUnits.push(node);
+      },
+      TemplateLiteral: (node, scope, c) => {
+        if (node.quasis.some((quasi) => quasi.value.cooked?.includes('//'))) this.#literalUnits.push(node);
+        base.TemplateLiteral!(node, scope, c);
+      },
+      BinaryExpression: (node, scope, c) => {
+        // A fully constant concatenation is one literal: 'https://' + 'evil.example/p' holds a URL neither part does.
+        const folded = node.operator === '+' ? this.#pureFold(node) : undefined;
+        if (folded?.complete && folded.string) {
+          if (folded.value.includes('//')) this.#literalUnits.push(node);
+          return;
+        }
+        base.BinaryExpression!(node, scope, c);
+      },
+    };
+  }
+
+  #defer(check: () => void): void {
+    this.#checks.push(check);
+  }
+
+  // (function (w, d) { … })(window, document) and its .call(this, …) form bind arguments to parameters.
+  #noteImmediateCall(node: CallExpression, scope: Scope): void {
+    const callee = node.callee;
+    if (callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression') {
+      this.#immediateCalls.set(callee, { args: node.arguments, scope });
+    } else if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'call'
+      && (callee.object.type === 'FunctionExpression' || callee.object.type === 'ArrowFunctionExpression')) {
+      this.#immediateCalls.set(callee.object, { args: node.arguments.slice(1), scope });
+    }
+  }
+
+  #checkGlobalReference(node: Identifier, scope: Scope): void {
+    if (!scope.isGlobal(node.name)) return;
+    if (STORAGE_GLOBALS.has(node.name)) this.facts.push({ kind: 'storage', api: node.name as StorageGlobal, node });
+    else this.facts.push({ kind: 'snippet', name: node.name, node });
+  }
+
+  #checkMember(node: MemberExpression, scope: Scope): void {
+    const property = this.#propertyName(node, scope);
+    if (property === undefined) return;
+    if (property === 'cookie' && this.#isDocument(node.object, scope)) this.facts.push({ kind: 'storage', api: 'document.cookie', node });
+    else if (STORAGE_GLOBALS.has(property) && this.#isWindow(node.object, scope)) this.facts.push({ kind: 'storage', api: property as StorageGlobal, node });
+    else if (SNIPPET_VARIABLES.has(property) && this.#isWindow(node.object, scope)) this.facts.push({ kind: 'snippet', name: property, node });
+  }
+
+  #checkDestructuring(pattern: ObjectPattern, source: AnyNode, scope: Scope, from = this.#isDocument(source, scope) ? 'document' : this.#isWindow(source, scope) ? 'window' : undefined): void {
+    if (!from) return;
+    for (const property of pattern.properties) {
+      if (property.type !== 'Property') continue;
+      const key = property.computed ? this.#fold(property.key, scope).value : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+      if (from === 'document' && key === 'cookie') this.facts.push({ kind: 'storage', api: 'document.cookie', node: property });
+      if (from === 'window' && key && STORAGE_GLOBALS.has(key)) this.facts.push({ kind: 'storage', api: key as StorageGlobal, node: property });
+      if (from === 'window' && key === 'document' && property.value.type === 'ObjectPattern') this.#checkDestructuring(property.value, source, scope, 'document');
+    }
+  }
+
+  #checkCall(node: CallExpression, scope: Scope): void {
+    const callee = unwrap(node.callee);
+    const [first, second] = node.arguments;
+    if (callee.type === 'Identifier') {
+      if (!scope.isGlobal(callee.name)) return;
+      this.#reportCallTo(callee.name, node, scope);
+      return;
+    }
+    if (callee.type !== 'MemberExpression') return;
+    const method = this.#propertyName(callee, scope);
+    if (method === undefined) return;
+    const target = callee.object;
+    if (method === 'sendBeacon') this.#reportRequest('beacon', 'sendBeacon', first, scope, node);
+    else if (method === 'open' && !this.#isWindow(target, scope) && second && HTTP_METHODS.has(this.#fold(first!, scope).value.toUpperCase())) this.#reportRequest('fetch', 'XMLHttpRequest', second, scope, node);
+    else if ((method === 'assign' || method === 'replace') && this.#isLocation(target, scope)) this.#reportNavigation(`location.${method}`, first, scope, node);
+    else if (method === 'setAttribute' && first && this.#fold(first, scope).value.toLowerCase() === 'src') this.#reportElementSource(target, second, scope, node);
+    else if (COOKIE_REFLECTION.has(method) && node.arguments.some((arg) => this.#fold(arg, scope).value === 'cookie')) this.facts.push({ kind: 'storage', api: 'document.cookie', node });
+    else if (CALLED_GLOBALS.has(method) && this.#isWindow(target, scope)) this.#reportCallTo(method, node, scope);
+    else {
+      const object = this.#snippetObject(target, scope);
+      const methods = object ? SNIPPET_OBJECTS.get(object) : undefined;
+      if (methods === true || methods?.has(method)) this.facts.push({ kind: 'snippet', name: object!, node });
+    }
+  }
+
+  /** A call to a global function (`fetch(…)`, `window.open(…)`, `gtag(…)`). */
+  #reportCallTo(name: string, node: CallExpression, scope: Scope): void {
+    const first = node.arguments[0];
+    if (name === 'fetch') this.#reportRequest('fetch', 'fetch', first, scope, node);
+    else if (name === 'importScripts') for (const arg of node.arguments) this.#reportRequest('script', 'importScripts', arg, scope, node);
+    else if (name === 'open') this.#reportNavigation('window.open', first, scope, node);
+    else if (SNIPPET_FUNCTIONS.has(name)) this.facts.push({ kind: 'snippet', name, node });
+  }
+
+  #checkNew(node: NewExpression, scope: Scope): void {
+    const callee = unwrap(node.callee);
+    let name: string | undefined;
+    if (callee.type === 'Identifier' && scope.isGlobal(callee.name)) name = callee.name;
+    else if (callee.type === 'MemberExpression' && this.#isWindow(callee.object, scope)) name = this.#propertyName(callee, scope);
+    if (!name) return;
+    const type = CONSTRUCTORS.get(name);
+    if (type) this.#reportRequest(type, name, node.arguments[0], scope, node);
+    else if (SNIPPET_FUNCTIONS.has(name)) this.facts.push({ kind: 'snippet', name, node });
+  }
+
+  #checkAssignment(node: AssignmentExpression, scope: Scope): void {
+    const left = node.left;
+    if (left.type === 'Identifier') {
+      if (left.name === 'location' && scope.isGlobal('location')) this.#reportNavigation('location', node.right, scope, node);
+      return;
+    }
+    if (left.type !== 'MemberExpression') return;
+    const property = this.#propertyName(left, scope);
+    if (property === 'src') this.#reportElementSource(left.object, node.right, scope, node);
+    else if (property === 'href' && this.#isLocation(left.object, scope)) this.#reportNavigation('location', node.right, scope, node);
+    else if (property === 'location' && (this.#isWindow(left.object, scope) || this.#isDocument(left.object, scope))) this.#reportNavigation('location', node.right, scope, node);
+  }
+
+  /** `img.src = url`, `script.setAttribute('src', url)`: the request type follows the element, when known. */
+  #reportElementSource(element: AnyNode, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+    const tag = this.#tagOf(element, scope, 0);
+    this.#reportRequest(tag ? (REQUEST_TYPE_BY_TAG[tag] ?? 'other') : 'other', tag, value, scope, at, 'src');
+  }
+
+  /** A request to the URL `value` holds, reported at the call or assignment `at` that makes it. */
+  #reportRequest(type: RequestType, element: string | undefined, value: AnyNode | undefined, scope: Scope, at: AnyNode, attribute?: string): void {
+    const raw = this.#target(value, scope);
+    if (raw !== undefined) this.facts.push({ kind: 'request', type, element, ...(attribute && { attribute }), raw, node: at });
+  }
+
+  #reportNavigation(element: string, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+    const raw = this.#target(value, scope);
+    if (raw !== undefined) this.facts.push({ kind: 'navigation', element, raw, node: at });
+  }
+
+  /** The constant (prefix of a) URL an argument holds; its literals are then not reported again as bare literals. */
+  #target(value: AnyNode | undefined, scope: Scope): string | undefined {
+    if (!value || value.type === 'SpreadElement') return undefined;
+    const folded = this.#fold(value, scope);
+    if (!folded.string || folded.value.trim() === '') return undefined;
+    for (const literal of folded.literals) this.#consumed.add(literal);
+    this.#consumed.add(value);
+    return folded.value;
+  }
+
+  #reportUrlLiterals(unit: AnyNode): void {
+    const texts = unit.type === 'TemplateLiteral' ? unit.quasis.map((quasi) => quasi.value.cooked ?? '') : [this.#pureFold(unit).value];
+    for (const text of texts) {
+      for (const { url } of findUrlsInString(text)) this.facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: unit });
+    }
+  }
+
+  #pureFold(node: AnyNode): Folded {
+    let folded = this.#pureFolds.get(node);
+    if (!folded) this.#pureFolds.set(node, (folded = foldString(node)));
+    return folded;
+  }
+
+  /** Folds with variables that hold a single constant value (`var k = 'cookie'; document[k]`). */
+  #fold(node: AnyNode, scope: Scope, depth = 0): Folded {
+    return foldString(node, (identifier) => {
+      const values = depth < MAX_ALIAS_DEPTH ? scope.lookup(identifier.name)?.binding.values : undefined;
+      return values?.length === 1 ? this.#fold(values[0]!.node, values[0]!.scope, depth + 1) : undefined;
+    });
+  }
+
+  #propertyName(node: MemberExpression, scope: Scope): string | undefined {
+    if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
+    const folded = this.#fold(node.property, scope);
+    return folded.complete ? folded.value : undefined;
+  }
+
+  /** Whether an expression evaluates to the window object: window, self, top, an alias, window.window … */
+  #isWindow(node: AnyNode, scope: Scope, depth = 0): boolean {
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case 'Identifier':
+        return (WINDOW_NAMES.has(expression.name) && scope.isGlobal(expression.name)) || this.#aliases(expression, scope, depth, (value, valueScope) => this.#isWindow(value, valueScope, depth + 1));
+      case 'MemberExpression': {
+        const property = this.#propertyName(expression, scope);
+        return (property !== undefined && WINDOW_NAMES.has(property) && this.#isWindow(expression.object, scope, depth + 1))
+          || (property === 'defaultView' && this.#isDocument(expression.object, scope, depth + 1));
+      }
+      case 'ThisExpression':
+        return scope.isGlobalObject;
+      default:
+        return this.#eitherBranch(expression, (branch) => this.#isWindow(branch, scope, depth + 1));
+    }
+  }
+
+  /** Whether an expression evaluates to the document: document, window.document, an alias, el.ownerDocument … */
+  #isDocument(node: AnyNode, scope: Scope, depth = 0): boolean {
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case 'Identifier':
+        return (expression.name === 'document' && scope.isGlobal('document')) || this.#aliases(expression, scope, depth, (value, valueScope) => this.#isDocument(value, valueScope, depth + 1));
+      case 'MemberExpression': {
+        const property = this.#propertyName(expression, scope);
+        return property === 'ownerDocument' || (property === 'document' && this.#isWindow(expression.object, scope, depth + 1));
+      }
+      default:
+        return this.#eitherBranch(expression, (branch) => this.#isDocument(branch, scope, depth + 1));
+    }
+  }
+
+  #isLocation(node: AnyNode, scope: Scope): boolean {
+    const expression = unwrap(node);
+    if (expression.type === 'Identifier') return expression.name === 'location' && scope.isGlobal('location');
+    if (expression.type !== 'MemberExpression' || this.#propertyName(expression, scope) !== 'location') return false;
+    return this.#isWindow(expression.object, scope) || this.#isDocument(expression.object, scope);
+  }
+
+  #aliases(identifier: Identifier, scope: Scope, depth: number, test: (value: AnyNode, valueScope: Scope) => boolean): boolean {
+    if (depth >= MAX_ALIAS_DEPTH) return false;
+    return scope.lookup(identifier.name)?.binding.values.some(({ node, scope: valueScope }) => test(node, valueScope)) ?? false;
+  }
+
+  // `w || window`, `cond ? window : self`: either branch may be the object.
+  #eitherBranch(expression: AnyNode, test: (branch: AnyNode) => boolean): boolean {
+    if (expression.type === 'LogicalExpression') return test(expression.left) || test(expression.right);
+    if (expression.type === 'ConditionalExpression') return test(expression.consequent) || test(expression.alternate);
+    return false;
+  }
+
+  /** The tracking object a method is called on: `dataLayer`, `window.dataLayer`, `w[l]` with l = 'dataLayer'. */
+  #snippetObject(node: AnyNode, scope: Scope): string | undefined {
+    const expression = unwrap(node);
+    if (expression.type === 'Identifier') return SNIPPET_OBJECTS.has(expression.name) && scope.isGlobal(expression.name) ? expression.name : undefined;
+    if (expression.type !== 'MemberExpression') return undefined;
+    const property = this.#propertyName(expression, scope);
+    return property !== undefined && SNIPPET_OBJECTS.has(property) && this.#isWindow(expression.object, scope) ? property : undefined;
+  }
+
+  /** The lower-case tag of an element expression: `new Image()`, `document.createElement('script')`, or a variable holding one. */
+  #tagOf(node: AnyNode, scope: Scope, depth: number): string | undefined {
+    const expression = unwrap(node);
+    if (expression.type === 'NewExpression' && expression.callee.type === 'Identifier') {
+      return expression.callee.name === 'Image' ? 'img' : expression.callee.name === 'Audio' ? 'audio' : undefined;
+    }
+    if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression') {
+      const method = this.#propertyName(expression.callee, scope);
+      const tagArgument = method === 'createElement' ? expression.arguments[0] : method === 'createElementNS' ? expression.arguments[1] : undefined;
+      return tagArgument && this.#fold(tagArgument, scope).value.toLowerCase() || undefined;
+    }
+    if (expression.type !== 'Identifier' || depth >= MAX_ALIAS_DEPTH) return undefined;
+    for (const value of scope.lookup(expression.name)?.binding.values ?? []) {
+      const tag = this.#tagOf(value.node, value.scope, depth + 1);
+      if (tag) return tag;
+    }
+    return undefined;
+  }
+}
+
+/** Looks through `a?.b`, `(a, b)` and `x = value` to the expression that yields the value. */
+function unwrap(node: AnyNode): AnyNode {
+  let current = node;
+  for (;;) {
+    if (current.type === 'ChainExpression' || current.type === 'ParenthesizedExpression') current = current.expression;
+    else if (current.type === 'SequenceExpression') current = current.expressions.at(-1)!;
+    else if (current.type === 'AssignmentExpression' && current.operator === '=') current = current.right;
+    else return current;
+  }
+}
+
+function calleeName(callee: AnyNode): string | undefined {
+  const expression = unwrap(callee);
+  if (expression.type === 'Identifier') return expression.name;
+  if (expression.type === 'MemberExpression' && !expression.computed && expression.property.type === 'Identifier') return expression.property.name;
+  return expression.type === 'MemberExpression' && expression.computed ? '' : undefined;
+}
+
+// Cheap syntactic test before any scope work: most calls in a bundle are none of ours.
+function isCandidateCall(callee: Expression | AnyNode): boolean {
+  const expression = unwrap(callee);
+  if (expression.type === 'Identifier') return CALLED_GLOBALS.has(expression.name);
+  if (expression.type !== 'MemberExpression') return false;
+  if (expression.computed || (expression.property.type === 'Identifier' && CALLED_METHODS.has(expression.property.name))) return true;
+  const object = unwrap(expression.object);
+  const objectName = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' ? calleeName(object) : undefined;
+  return objectName === '' || (objectName !== undefined && SNIPPET_OBJECTS.has(objectName));
+}
+
+function isAssignmentCandidate(left: Pattern): boolean {
+  if (left.type === 'Identifier') return left.name === 'location';
+  return left.type === 'MemberExpression' && (left.computed || (left.property.type === 'Identifier' && ASSIGNED_PROPERTIES.has(left.property.name)));
+}

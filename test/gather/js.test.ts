@@ -1,0 +1,259 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EmbeddedContext } from '../../scanners/gather/context.ts';
+import { gatherJs } from '../../scanners/gather/js.ts';
+import type { Observation } from '../../scanners/observations.ts';
+
+const page: EmbeddedContext & { module?: boolean } = { file: 'index.html', baseUrl: 'https://site.example/blog/', line: 1, column: 1, element: 'script' };
+
+/** The facts a user reads in a report: kind, what (api, type, snippet name) and where. */
+function facts(code: string, context: Partial<typeof page> = {}): string[] {
+  return gatherJs(code, { ...page, ...context }).map(summarize);
+}
+
+function summarize(observation: Observation): string {
+  const at = `${observation.line}:${observation.column}`;
+  switch (observation.kind) {
+    case 'storage': return `storage ${observation.api} ${at}`;
+    case 'snippet': return `snippet ${observation.name} ${at}`;
+    case 'request': return `request ${observation.type} ${observation.url} ${at}`;
+    case 'navigation': return `navigation ${observation.url} ${at}`;
+    default: return `${observation.kind} ${at}`;
+  }
+}
+
+describe('gatherJs: cookies and storage', () => {
+  it.each([
+    ['document.cookie = "a=1"', 'document.cookie'],
+    ["var c = document['cookie']", 'document.cookie'],
+    ['var c = document["coo" + "kie"]', 'document.cookie'],
+    ['var c = document[`cookie`]', 'document.cookie'],
+    ["var k = 'cookie'; var c = document[k]", 'document.cookie'],
+    ['const d = document; d.cookie', 'document.cookie'],
+    ['window.document.cookie', 'document.cookie'],
+    ['self.document.cookie', 'document.cookie'],
+    ['globalThis.document.cookie', 'document.cookie'],
+    ['top.document.cookie', 'document.cookie'],
+    ['parent.document.cookie', 'document.cookie'],
+    ['frames.document.cookie', 'document.cookie'],
+    ['const { cookie } = document', 'document.cookie'],
+    ['let c; ({ cookie: c } = document)', 'document.cookie'],
+    ['document?.cookie', 'document.cookie'],
+    ['(function (d) { return d.cookie })(document)', 'document.cookie'],
+    ['var w = window, d = w.document; d.cookie', 'document.cookie'],
+    ["Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')", 'document.cookie'],
+    ["document.__lookupGetter__('cookie')", 'document.cookie'],
+    ['cookieStore.get("id")', 'cookieStore'],
+    ['window.cookieStore', 'cookieStore'],
+    ['localStorage.setItem("a", "1")', 'localStorage'],
+    ['window.localStorage', 'localStorage'],
+    ["window['localStorage']", 'localStorage'],
+    ["self['local' + 'Storage']", 'localStorage'],
+    ['const w = window; w.sessionStorage', 'sessionStorage'],
+    ['globalThis.indexedDB.open("db")', 'indexedDB'],
+    ['const { localStorage: store } = window', 'localStorage'],
+  ])('reports %s as %s', (code, api) => {
+    expect(facts(code).filter((fact) => fact.startsWith('storage')).map((fact) => fact.split(' ')[1])).toEqual([api]);
+  });
+
+  it.each([
+    ['a property of an unrelated object', 'foo.cookie; obj.localStorage; cfg["sessionStorage"]'],
+    ['a parameter shadowing the global', 'function f(localStorage) { return localStorage.getItem("x") }'],
+    ['a local variable shadowing the global', 'function f() { const sessionStorage = new Map(); sessionStorage.get("x") }'],
+    ['a shadowed document', 'function f(document) { return document.cookie }'],
+    ['object keys', 'var o = { cookie: 1, localStorage: 2 }'],
+    ['strings that merely mention the API', 'console.log("document.cookie is not used")'],
+    ['comments', '// document.cookie\n/* localStorage.setItem() */'],
+  ])('ignores %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+
+  it('places each use where it starts, on the right line', () => {
+    expect(facts('var a = 1;\n  document.cookie = "x";\n\tlocalStorage.clear()')).toEqual([
+      'storage document.cookie 2:3',
+      'storage localStorage 3:2',
+    ]);
+  });
+
+  it('offsets the first line by where an inline script starts', () => {
+    expect(facts('document.cookie;\ndocument.cookie', { line: 12, column: 9 })).toEqual([
+      'storage document.cookie 12:9',
+      'storage document.cookie 13:1',
+    ]);
+  });
+});
+
+describe('gatherJs: requests', () => {
+  it.each([
+    ["fetch('/api/x')", 'request fetch https://site.example/api/x 1:1'],
+    ["window.fetch('https://api.example/v1')", 'request fetch https://api.example/v1 1:1'],
+    ["fetch('https://api.example/q?id=' + id)", 'request fetch https://api.example/q?id= 1:1'],
+    ['fetch(`https://api.example/u/${user}`)', 'request fetch https://api.example/u/ 1:1'],
+    ["navigator.sendBeacon('https://t.example/b', data)", 'request beacon https://t.example/b 1:1'],
+    ["const x = new XMLHttpRequest(); x.open('POST', 'https://api.example/x')", 'request fetch https://api.example/x 1:33'],
+    ["new WebSocket('wss://ws.example/live')", 'request fetch wss://ws.example/live 1:1'],
+    ["new EventSource('/events')", 'request fetch https://site.example/events 1:1'],
+    ["new Worker('worker.js')", 'request script https://site.example/blog/worker.js 1:1'],
+    ["importScripts('https://cdn.example/w.js')", 'request script https://cdn.example/w.js 1:1'],
+    ["import('https://cdn.example/m.js')", 'request import https://cdn.example/m.js 1:1'],
+    ["new Image().src = 'https://px.example/p.gif'", 'request image https://px.example/p.gif 1:1'],
+    ["var s = document.createElement('script'); s.src = '//cdn.example/s.js'", 'request script https://cdn.example/s.js 1:43'],
+    ["var f = document.createElement('iframe'); f.setAttribute('src', 'https://w.example/')", 'request frame https://w.example/ 1:43'],
+  ])('reports %s', (code, expected) => {
+    expect(facts(code)).toEqual([expected]);
+  });
+
+  it('reports static imports and re-exports of a module', () => {
+    expect(facts('import a from "https://cdn.example/a.js";\nexport * from "./b.js";\nexport { c } from "https://cdn.example/c.js"', { module: true })).toEqual([
+      'request import https://cdn.example/a.js 1:1',
+      'request import https://site.example/blog/b.js 2:1',
+      'request import https://cdn.example/c.js 3:1',
+    ]);
+  });
+
+  it('parses a classic script that turns out to be a module', () => {
+    expect(facts('import x from "https://cdn.example/x.js"')).toEqual(['request import https://cdn.example/x.js 1:1']);
+  });
+
+  it.each([
+    ["window.open('https://x.example/')", 'navigation https://x.example/ 1:1'],
+    ["location.href = 'https://y.example/'", 'navigation https://y.example/ 1:1'],
+    ["window.location = 'https://y.example/'", 'navigation https://y.example/ 1:1'],
+    ["location.assign('/z')", 'navigation https://site.example/z 1:1'],
+    ["document.location.replace('https://z.example/')", 'navigation https://z.example/ 1:1'],
+  ])('reports %s as an unmarked navigation', (code, expected) => {
+    expect(facts(code)).toEqual([expected]);
+    expect(gatherJs(code, page)).toMatchObject([{ kind: 'navigation', via: 'link', marked: false }]);
+  });
+
+  it.each([
+    ['a plain string', "var u = 'https://t.example/p.gif'", 'https://t.example/p.gif 1:9'],
+    ['a URL inside an HTML snippet', `var h = '<img src="https://t.example/p.gif">'`, 'https://t.example/p.gif 1:9'],
+    ['a scheme-relative URL', "var u = '//cdn.example/lib.js'", 'https://cdn.example/lib.js 1:9'],
+    ['a template literal quasi', 'var t = `https://tpl.example/${id}/x`', 'https://tpl.example/ 1:9'],
+    ['a constant concatenation', "var c = 'https://' + 'concat.example/x'", 'https://concat.example/x 1:9'],
+    ['an escaped string', "var e = 'https:\\x2f\\x2fesc.example/'", 'https://esc.example/ 1:9'],
+    ['a websocket URL', "var w = 'wss://ws.example/'", 'wss://ws.example/ 1:9'],
+  ])('reports %s as a literal', (_case, code, expected) => {
+    expect(facts(code)).toEqual([`request literal ${expected}`]);
+  });
+
+  it('reports a literal once, with the most specific type', () => {
+    expect(facts("var u = 'https://api.example/x'; fetch(u); fetch('https://api.example/y')")).toEqual([
+      'request fetch https://api.example/x 1:34',
+      'request fetch https://api.example/y 1:44',
+    ]);
+  });
+
+  it.each([
+    ['URLs in comments', '// https://t.example/\n/* http://t.example/x */ var a = 1'],
+    ['XML namespace names', "document.createElementNS('http://www.w3.org/2000/svg', 'svg')"],
+    ['a double slash that is no URL', "var s = 'a // b'; var p = 'path//x'"],
+    ['dynamic targets', 'fetch(url); navigator.sendBeacon(endpoint, data); location.href = next'],
+  ])('ignores %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+});
+
+describe('gatherJs: tracking snippets', () => {
+  it.each([
+    ["gtag('config', 'G-1')", 'gtag'],
+    ["window.gtag('event', 'x')", 'gtag'],
+    ["ga('send', 'pageview')", 'ga'],
+    ["_gaq.push(['_trackPageview'])", '_gaq'],
+    ['dataLayer.push({ event: "x" })', 'dataLayer'],
+    ['window.dataLayer.push({})', 'dataLayer'],
+    ["fbq('track', 'PageView')", 'fbq'],
+    ["_paq.push(['trackPageView'])", '_paq'],
+    ['window._hjSettings = { hjid: 1 }', '_hjSettings'],
+    ["hj('event', 'x')", 'hj'],
+    ["clarity('set', 'k', 'v')", 'clarity'],
+    ['_linkedin_partner_id = "1"', '_linkedin_partner_id'],
+    ["mixpanel.track('x')", 'mixpanel'],
+    ["analytics.identify('u')", 'analytics'],
+    ["posthog.capture('x')", 'posthog'],
+    ["umami.track('x')", 'umami'],
+    ['fathom.trackPageview()', 'fathom'],
+    ["plausible('signup')", 'plausible'],
+    ["ym(1, 'init', {})", 'ym'],
+    ['uetq.push("event")', 'uetq'],
+  ])('reports %s as %s', (code, name) => {
+    expect(facts(code)).toEqual([`snippet ${name} 1:1`]);
+  });
+
+  it('reports Adobe Analytics set-up', () => {
+    expect(facts("var s = s_gi('rsid'); var m = new AppMeasurement('rsid')")).toEqual(['snippet s_gi 1:9', 'snippet AppMeasurement 1:31']);
+  });
+
+  it('follows the Google Tag Manager snippet through its parameters', () => {
+    const gtm = "(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start':new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0],j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src='https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f);})(window,document,'script','dataLayer','GTM-X');";
+    expect(facts(gtm)).toEqual(['snippet dataLayer 1:36', 'request script https://www.googletagmanager.com/gtm.js?id=GTM-X 1:195']);
+  });
+
+  it('follows the Meta pixel snippet to its script', () => {
+    const pixel = "!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){};t=b.createElement(e);t.async=!0;t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');fbq('init','1');";
+    expect(facts(pixel)).toEqual(['request script https://connect.facebook.net/en_US/fbevents.js 1:95', 'snippet fbq 1:241']);
+  });
+
+  it.each([
+    ['a minified local named like a snippet', 'function f(ga, hj) { ga(1); hj(2) }'],
+    ['a module-level function named like a snippet', 'function ym(x) { return x } ym(1); export {}'],
+    ['a method on another object', 'client.track("x"); analytics.foo(); obj.gtag()'],
+  ])('ignores %s', (_case, code) => {
+    expect(facts(code, { module: code.includes('export') })).toEqual([]);
+  });
+});
+
+describe('gatherJs: code that does not parse', () => {
+  it('still scans broken code, skipping comments', () => {
+    expect(facts('document.cookie = "x" +;\nfetch("https://broken.example/") // https://comment.example/\nvar u = "https://lit.example/"')).toEqual([
+      'storage document.cookie 1:1',
+      'request fetch https://broken.example/ 2:1',
+      'request literal https://lit.example/ 3:9',
+    ]);
+  });
+
+  it('scans unterminated strings and templates', () => {
+    expect(facts('var a = "https://a.example/x\nvar b = `https://b.example/')).toEqual([
+      'request literal https://a.example/x 1:9',
+      'request literal https://b.example/ 2:9',
+    ]);
+  });
+
+  it('scans computed cookie access, storage and snippets in broken code', () => {
+    expect(facts("document['cookie']; localStorage.x; gtag('js'); obj.localStorage; {")).toEqual([
+      'storage document.cookie 1:1',
+      'storage localStorage 1:21',
+      'snippet gtag 1:37',
+    ]);
+  });
+
+  it('survives nesting too deep for the parser', () => {
+    const deep = `${'('.repeat(100_000)}document.cookie${')'.repeat(100_000)}; fetch("https://deep.example/")`;
+    expect(facts(deep)).toEqual(['storage document.cookie 1:100001', 'request fetch https://deep.example/ 1:200018']);
+  });
+
+  it('survives a concatenation too long to fold', () => {
+    const chain = `var x = ${Array.from({ length: 20_000 }, (_, index) => `'a${index}'`).join('+')};\ndocument.cookie`;
+    expect(facts(chain)).toEqual(['storage document.cookie 2:1']);
+  });
+});
+
+describe('gatherJs: robustness', () => {
+  it('finds nothing in scripts without any watched name', () => {
+    expect(facts('document.documentElement.classList.add("js")')).toEqual([]);
+  });
+
+  it('never throws, and places every observation at line ≥ 1 and column ≥ 1', () => {
+    const pieces = fc.constantFrom('document', '.cookie', '[', ']', "'coo'", '+', "'kie'", '(', ')', '{', '}', '"', "'", '`', '${', '//', '/*', '*/', '\n', ' ', 'fetch(', "'https://t.example/'", 'localStorage', 'window.', 'function f(', 'var d = ', ';', '\\');
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(pieces).map((parts) => parts.join(''))), fc.boolean(), fc.integer({ min: 1, max: 40 }), (code, module, column) => {
+        for (const observation of gatherJs(code, { ...page, module, column })) {
+          expect(observation.line).toBeGreaterThanOrEqual(1);
+          expect(observation.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
