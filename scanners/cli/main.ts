@@ -110,9 +110,10 @@ async function fix(dir: string, values: Values, io: CliIo): Promise<number> {
   const path = siteDirectory(dir, io.cwd);
   const config = readConfig(values.config, io);
   const { fixDirectory } = await import('../transforms/index.ts');
-  const { files, changed } = await fixDirectory(path, config);
+  const { files, changed, warnings } = await fixDirectory(path, config);
   const root = displayRoot(dir);
   for (const file of changed) io.stdout.write(`fixed ${posix.join(root, file)}\n`);
+  for (const warning of warnings) io.stderr.write(`nospy: warning: ${warning}\n`);
   io.stdout.write(`Fixed ${changed.length} of ${files} page${files === 1 ? '' : 's'}; headers are in ${posix.join(root, '_headers')}\n`);
   return 0;
 }
