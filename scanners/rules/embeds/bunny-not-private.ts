@@ -25,8 +25,9 @@ export default defineRule({
       if (attributes.loading?.toLowerCase() !== 'lazy') hits.push({ messageId: 'notLazy' });
       if (!attributes.title?.trim()) hits.push({ messageId: 'noTitle' });
     }
-    if (player.params.get('autoplay')?.toLowerCase() === 'true') hits.push({ messageId: 'autoplay' });
-    if (player.params.get('preload')?.toLowerCase() !== 'false') hits.push({ messageId: 'preload' });
+    const params = new URLSearchParams(player.query);
+    if (params.get('autoplay')?.toLowerCase() === 'true') hits.push({ messageId: 'autoplay' });
+    if (params.get('preload')?.toLowerCase() !== 'false') hits.push({ messageId: 'preload' });
     return hits;
   },
 });

@@ -7,8 +7,12 @@ const playerHosts = new Set(['player.mediadelivery.net', 'iframe.mediadelivery.n
 export interface BunnyPlayerUrl {
   libraryId: string;
   videoId: string;
-  params: URLSearchParams;
+  /** The query string without `?` (player options such as `autoplay`, `preload`). */
+  query: string;
 }
+
+/** Path and query of a resolved player URL; gatherers hand rules WHATWG-serialised URLs, so no URL parse is needed. */
+const playerPath = /^[a-z]+:\/\/[^/]+\/(?:embed|play)\/(\d+)\/([^/?#]+)\/?(?:\?([^#]*))?(?:#.*)?$/i;
 
 /** Is `host` one of Bunny Stream's player hosts? */
 export function isBunnyPlayerHost(host: string): boolean {
@@ -18,10 +22,9 @@ export function isBunnyPlayerHost(host: string): boolean {
 /** Parses `/embed/{libraryId}/{videoId}` or `/play/{libraryId}/{videoId}` on a Bunny player host; undefined for anything else. */
 export function parseBunnyPlayerUrl(url: string, host: string): BunnyPlayerUrl | undefined {
   if (!playerHosts.has(host)) return undefined;
-  const parsed = new URL(url);
-  const match = /^\/(?:embed|play)\/(\d+)\/([^/]+)\/?$/.exec(parsed.pathname);
+  const match = playerPath.exec(url);
   if (!match) return undefined;
-  return { libraryId: match[1], videoId: decodeURIComponent(match[2]), params: parsed.searchParams };
+  return { libraryId: match[1], videoId: match[2], query: match[3] ?? '' };
 }
 
 /** Is this URL a player of one of the site's own Bunny libraries (`config.bunny.libraryIds`)? Those are allowed automatically. */
