@@ -12,4 +12,17 @@ describe('cookies/script-cookie', () => {
       { name: 'the Cookie Store API', observations: [observe.storage({ api: 'cookieStore' })], errors: [{ messageId: 'scriptCookie' }] },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [
+        { name: 'document.cookie in an escaped code sample', html: '<pre><code>document.cookie = "a=b"</code></pre>' },
+        { name: 'document.cookie in JSON-LD', html: '<script type="application/ld+json">{"text": "document.cookie"}</script>' },
+      ],
+      invalid: [
+        { name: 'a cookie written by an inline script', html: '<script>\n  document.cookie = "seen=1";\n</script>', errors: [{ messageId: 'scriptCookie', line: 2, column: 3 }] },
+        { name: 'a cookie read in an onclick handler', html: '<button onclick="alert(document.cookie)">x</button>', errors: [{ messageId: 'scriptCookie', column: 24 }] },
+      ],
+    });
+  });
 });

@@ -13,4 +13,14 @@ describe('cookies/storage', () => {
       { name: 'IndexedDB', observations: [observe.storage({ api: 'indexedDB' })], errors: [{ messageId: 'storage' }] },
     ],
   });
+
+  describe('in HTML', () => {
+    testRule(rule, {
+      valid: [{ name: 'the word in page text', html: '<p>We never use localStorage.</p>' }],
+      invalid: [
+        { name: 'localStorage in an inline script', html: '<script>localStorage.setItem("theme", "dark")</script>', errors: [{ messageId: 'storage', column: 9 }] },
+        { name: 'sessionStorage through window', html: '<script>\nconst s = window.sessionStorage;\n</script>', errors: [{ messageId: 'storage', line: 2, column: 11 }] },
+      ],
+    });
+  });
 });
