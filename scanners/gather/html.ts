@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import type { FieldKind, FormObservation, NavigationObservation, Observation, RequestType } from '../observations.ts';
+import type { NavigationObservation, Observation, RequestType } from '../observations.ts';
 import { attributeValueOffset } from './attribute-position.ts';
 import type { PageContext } from './context.ts';
 import { gatherCss } from './css.ts';
