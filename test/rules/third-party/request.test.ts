@@ -68,6 +68,8 @@ describe('third-party/request', () => {
           html: '<style>@import "https://css.other.test/a.css";\n  body { background: url(//img.other.test/b.png) }</style>\n<div style="background-image: url(&quot;https://img.other.test/c.png&quot;)"></div>',
           errors: [{ messageId: 'request', line: 1, column: 8 }, { messageId: 'request', line: 2, column: 22 }, { messageId: 'request', line: 3, column: 31 }],
         },
+        { name: 'a fetch() in an inline script', html: '<script>\n  fetch("https://api.other.test/v1");\n</script>', errors: [{ messageId: 'request', line: 2, column: 3 }] },
+        { name: 'a URL literal in a script', html: '<script>const endpoint = "https://api.other.test/v1";</script>', errors: [{ messageId: 'literal', column: 26 }] },
         { name: 'a preconnect hint', html: '<link rel="preconnect" href="https://api.other.test">', errors: [{ messageId: 'request' }] },
       ],
     });

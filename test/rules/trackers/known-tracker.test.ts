@@ -66,6 +66,7 @@ describe('trackers/known-tracker', () => {
         { name: 'the gtag.js script', html: '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>', errors: [{ messageId: 'tracker', vendor: 'Google Tag Manager' }] },
         { name: 'the Google Fonts stylesheet', html: '<link href="https://fonts.googleapis.com/css2?family=Inter" rel="stylesheet">', errors: [{ messageId: 'tracker', vendor: 'Google Fonts' }] },
         { name: 'the Meta pixel fallback in <noscript>', html: '<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1&amp;ev=PageView"></noscript>', errors: [{ messageId: 'tracker', vendor: 'Facebook', column: 11 }] },
+        { name: 'a beacon to Google Analytics', html: '<script>navigator.sendBeacon("https://www.google-analytics.com/g/collect")</script>', errors: [{ messageId: 'tracker', vendor: 'Google Analytics', column: 9 }] },
         { name: 'a YouTube frame', html: '<iframe src="https://www.youtube.com/embed/x"></iframe>', errors: [{ messageId: 'tracker', vendor: 'YouTube' }] },
       ],
     });
