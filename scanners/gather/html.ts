@@ -12,7 +12,7 @@ import { gatherJs } from './js.ts';
 import { scriptKind } from './script-type.ts';
 import { importMapUrls, speculationRuleUrls } from './script-json.ts';
 import { parseSrcset } from './srcset.ts';
-import { resolveUrl } from './url.ts';
+import { resolveUrl, type ResolvedUrl } from './url.ts';
 
 type Attributes = Record<string, string>;
 
@@ -224,7 +224,7 @@ class DocumentGatherer {
   // --- observations ---
 
   /** A URL the browser fetches; `javascript:` URLs run their code instead. Returns the resolved URL. */
-  private urlAttribute(type: RequestType, element: string, attribute: string, value: string | undefined): string | undefined {
+  private urlAttribute(type: RequestType, element: string, attribute: string, value: string | undefined): ResolvedUrl | undefined {
     if (value === undefined || this.runsJavaScript(element, attribute, value)) return undefined;
     const resolved = resolveUrl(value, this.baseUrl);
     if (resolved === undefined) return undefined;
@@ -234,7 +234,7 @@ class DocumentGatherer {
       kind: 'request', type, raw: value.trim(), url: resolved.url, host: resolved.host,
       file: this.scope.page.file, line, column, source: 'html', element, attribute, evidence: this.evidence(),
     });
-    return resolved.url;
+    return resolved;
   }
 
   private srcsetAttribute(type: RequestType, element: string, attribute: string, value: string | undefined): void {
@@ -268,19 +268,17 @@ class DocumentGatherer {
     if (!this.baseSeen && via === 'link') this.linksBeforeBase.push(observation);
   }
 
-  private embed(element: string, attribute: string, value: string, attributes: Attributes): void {
-    const resolved = resolveUrl(value, this.baseUrl);
-    if (resolved === undefined) return;
-    this.observations.push({ kind: 'embed', raw: value.trim(), url: resolved.url, host: resolved.host, attributes, ...this.at(element, attribute) });
+  private embed(element: string, attribute: string, value: string, { url, host }: ResolvedUrl, attributes: Attributes): void {
+    this.observations.push({ kind: 'embed', raw: value.trim(), url, host, attributes, ...this.at(element, attribute) });
   }
 
   /** A request that also embeds a document or player; a `data:` document is gathered as a page of its own. */
   private embedded(type: RequestType, element: string, attribute: string, value: string | undefined, attributes: Attributes): void {
-    const url = this.urlAttribute(type, element, attribute, value);
-    if (url === undefined || value === undefined) return;
-    this.embed(element, attribute, value, attributes);
-    const markup = dataUrlDocument(url);
-    if (markup !== undefined) this.nestedDocument(markup, { file: this.scope.page.file, url }, url);
+    const resolved = this.urlAttribute(type, element, attribute, value);
+    if (resolved === undefined || value === undefined) return;
+    this.embed(element, attribute, value, resolved, attributes);
+    const markup = dataUrlDocument(resolved.url);
+    if (markup !== undefined) this.nestedDocument(markup, { file: this.scope.page.file, url: resolved.url }, resolved.url);
   }
 
   // --- elements ---
@@ -302,8 +300,8 @@ class DocumentGatherer {
       return this.lazyAttributes('image', 'source', attributes);
     }
     for (const attribute of ['src', ...LAZY_SOURCES]) {
-      const url = this.urlAttribute('media', 'source', attribute, attributes[attribute]);
-      if (url !== undefined) this.embed(media.element, attribute, attributes[attribute]!, media.attributes);
+      const resolved = this.urlAttribute('media', 'source', attribute, attributes[attribute]);
+      if (resolved !== undefined) this.embed(media.element, attribute, attributes[attribute]!, resolved, media.attributes);
     }
   }
 
