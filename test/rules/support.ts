@@ -1,10 +1,10 @@
-import { it, expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { resolveConfig, type ResolvedConfig } from '../../scanners/config/load.ts';
 import type { ConfigInput } from '../../scanners/config/schema.ts';
-import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
 import { gatherHeaders } from '../../scanners/gather/headers.ts';
 import { gatherHtml } from '../../scanners/gather/html.ts';
 import type { Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
+import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
 
 /** The test config: nospy.config.json's example site, origin and Bunny library, with Bunny Fonts allowed. */
 export function testConfig(overrides: Partial<ConfigInput> = {}): ResolvedConfig {
