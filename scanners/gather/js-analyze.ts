@@ -2,7 +2,7 @@ import type { AnyNode, AssignmentExpression, CallExpression, Expression, Identif
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
 import type { RequestType, StorageObservation } from '../observations.ts';
 import { foldString, type Folded } from './js-fold.ts';
-import { Scope, patternNames } from './js-scope.ts';
+import { Scope, patternNames, type Binding } from './js-scope.ts';
 import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS, SNIPPET_VARIABLES } from './js-snippets.ts';
 import { findUrlsInString } from './js-url-literals.ts';
 
@@ -37,8 +37,10 @@ const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
 // acorn-walk's callback also takes the node's role ('Pattern', 'Expression'); its types omit it.
 type WalkWithOverride = (node: AnyNode, scope: Scope, override: string) => void;
 
-// Aliases of aliases are followed this deep; deeper chains (or cycles) count as unknown.
-const MAX_ALIAS_DEPTH = 8;
+// Aliases of aliases are followed this deep (memoised per variable, so depth costs little); deeper counts as unknown.
+const MAX_ALIAS_DEPTH = 100;
+// Constants built from constants are folded this deep: each level may use a variable more than once.
+const MAX_FOLD_DEPTH = 8;
 
 /**
  * Walks a parsed script once, collecting scopes and candidate nodes, then decides with the complete
@@ -57,6 +59,9 @@ class ProgramAnalysis {
   readonly #assignments: { name: string; node: AnyNode; scope: Scope }[] = [];
   readonly #immediateCalls = new Map<AnyNode, { args: (Expression | SpreadElement)[]; scope: Scope }>();
   readonly #pureFolds = new Map<AnyNode, Folded>();
+  readonly #windowBindings = new Map<Binding, boolean>();
+  readonly #documentBindings = new Map<Binding, boolean>();
+  readonly #elementBindings = new Map<Binding, string | undefined>();
 
   constructor(program: Program, module: boolean) {
     // A classic script's top level is the global object; a module has its own scope below it.
@@ -80,16 +85,19 @@ class ProgramAnalysis {
         if (node.type === 'FunctionExpression' && node.id) inner.declare(node.id.name);
         if (node.type === 'FunctionDeclaration' && node.id) scope.declare(node.id.name);
         const call = this.#immediateCalls.get(node as AnyNode);
-        node.params.forEach((param, index) => {
+        for (let index = 0; index < node.params.length; index++) {
+          const param = node.params[index]!;
           const arg = call?.args[index];
-          for (const name of patternNames(param)) inner.declare(name, param.type === 'Identifier' && arg && arg.type !== 'SpreadElement' ? { node: arg, scope: call.scope } : undefined);
+          if (param.type === 'Identifier') inner.declare(param.name, arg && arg.type !== 'SpreadElement' ? { node: arg, scope: call.scope } : undefined);
+          else for (const name of patternNames(param)) inner.declare(name);
           c(param, inner, 'Pattern');
-        });
+        }
         c(node.body, inner, node.expression ? 'Expression' : 'Statement');
       },
       VariableDeclarator: (node, scope, c) => {
         const init = node.init ?? undefined;
-        for (const name of patternNames(node.id)) scope.declare(name, node.id.type === 'Identifier' && init ? { node: init, scope } : undefined);
+        if (node.id.type === 'Identifier') scope.declare(node.id.name, init && { node: init, scope });
+        else for (const name of patternNames(node.id)) scope.declare(name);
         if (node.id.type === 'ObjectPattern' && init) this.#defer(() => this.#checkDestructuring(node.id as ObjectPattern, init, scope));
         base.VariableDeclarator!(node, scope, c);
       },
@@ -155,7 +163,7 @@ class ProgramAnalysis {
       },
       BinaryExpression: (node, scope, c) => {
         // A fully constant concatenation is one literal: 'https://' + 'evil.example/p' holds a URL neither part does.
-        const folded = node.operator === '+' ? this.#pureFold(node) : undefined;
+        const folded = node.operator === '+' && mayBeConstant(node.left) && mayBeConstant(node.right) ? this.#pureFold(node) : undefined;
         if (folded?.complete && folded.string) {
           if (folded.value.includes('//')) this.#literalUnits.push(node);
           return;
@@ -306,7 +314,7 @@ class ProgramAnalysis {
   /** Folds with variables that hold a single constant value (`var k = 'cookie'; document[k]`). */
   #fold(node: AnyNode, scope: Scope, depth = 0): Folded {
     return foldString(node, (identifier) => {
-      const values = depth < MAX_ALIAS_DEPTH ? scope.lookup(identifier.name)?.binding.values : undefined;
+      const values = depth < MAX_FOLD_DEPTH ? scope.lookup(identifier.name)?.binding.values : undefined;
       return values?.length === 1 ? this.#fold(values[0]!.node, values[0]!.scope, depth + 1) : undefined;
     });
   }
@@ -322,7 +330,7 @@ class ProgramAnalysis {
     const expression = unwrap(node);
     switch (expression.type) {
       case 'Identifier':
-        return (WINDOW_NAMES.has(expression.name) && scope.isGlobal(expression.name)) || this.#aliases(expression, scope, depth, (value, valueScope) => this.#isWindow(value, valueScope, depth + 1));
+        return (WINDOW_NAMES.has(expression.name) && scope.isGlobal(expression.name)) || this.#aliases(expression, scope, depth, this.#windowBindings, (value, valueScope) => this.#isWindow(value, valueScope, depth + 1));
       case 'MemberExpression': {
         const property = this.#propertyName(expression, scope);
         return (property !== undefined && WINDOW_NAMES.has(property) && this.#isWindow(expression.object, scope, depth + 1))
@@ -340,7 +348,7 @@ class ProgramAnalysis {
     const expression = unwrap(node);
     switch (expression.type) {
       case 'Identifier':
-        return (expression.name === 'document' && scope.isGlobal('document')) || this.#aliases(expression, scope, depth, (value, valueScope) => this.#isDocument(value, valueScope, depth + 1));
+        return (expression.name === 'document' && scope.isGlobal('document')) || this.#aliases(expression, scope, depth, this.#documentBindings, (value, valueScope) => this.#isDocument(value, valueScope, depth + 1));
       case 'MemberExpression': {
         const property = this.#propertyName(expression, scope);
         return property === 'ownerDocument' || (property === 'document' && this.#isWindow(expression.object, scope, depth + 1));
@@ -357,9 +365,17 @@ class ProgramAnalysis {
     return this.#isWindow(expression.object, scope) || this.#isDocument(expression.object, scope);
   }
 
-  #aliases(identifier: Identifier, scope: Scope, depth: number, test: (value: AnyNode, valueScope: Scope) => boolean): boolean {
-    if (depth >= MAX_ALIAS_DEPTH) return false;
-    return scope.lookup(identifier.name)?.binding.values.some(({ node, scope: valueScope }) => test(node, valueScope)) ?? false;
+  /** Whether any value of the variable passes `test`; memoised per variable, so reused minified names stay linear. */
+  #aliases(identifier: Identifier, scope: Scope, depth: number, cache: Map<Binding, boolean>, test: (value: AnyNode, valueScope: Scope) => boolean): boolean {
+    const binding = scope.lookup(identifier.name)?.binding;
+    if (!binding || depth >= MAX_ALIAS_DEPTH) return false;
+    let result = cache.get(binding);
+    if (result !== undefined) return result;
+    // While it is being decided, a variable that refers back to itself counts as not the object.
+    cache.set(binding, false);
+    result = binding.values.some(({ node, scope: valueScope }) => test(node, valueScope));
+    cache.set(binding, result);
+    return result;
   }
 
   // `w || window`, `cond ? window : self`: either branch may be the object.
@@ -389,12 +405,19 @@ class ProgramAnalysis {
       const tagArgument = method === 'createElement' ? expression.arguments[0] : method === 'createElementNS' ? expression.arguments[1] : undefined;
       return tagArgument && this.#fold(tagArgument, scope).value.toLowerCase() || undefined;
     }
-    if (expression.type !== 'Identifier' || depth >= MAX_ALIAS_DEPTH) return undefined;
-    for (const value of scope.lookup(expression.name)?.binding.values ?? []) {
-      const tag = this.#tagOf(value.node, value.scope, depth + 1);
-      if (tag) return tag;
+    const binding = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding : undefined;
+    if (!binding || depth >= MAX_ALIAS_DEPTH) return undefined;
+    if (!this.#elementBindings.has(binding)) {
+      this.#elementBindings.set(binding, undefined);
+      for (const value of binding.values) {
+        const tag = this.#tagOf(value.node, value.scope, depth + 1);
+        if (tag) {
+          this.#elementBindings.set(binding, tag);
+          break;
+        }
+      }
     }
-    return undefined;
+    return this.#elementBindings.get(binding);
   }
 }
 
@@ -407,6 +430,10 @@ function unwrap(node: AnyNode): AnyNode {
     else if (current.type === 'AssignmentExpression' && current.operator === '=') current = current.right;
     else return current;
   }
+}
+
+function mayBeConstant(node: AnyNode): boolean {
+  return node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'BinaryExpression';
 }
 
 function calleeName(callee: AnyNode): string | undefined {

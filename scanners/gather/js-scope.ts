@@ -20,7 +20,8 @@ export class Scope {
   readonly parent: Scope | undefined;
   /** The top level of a classic script, whose variables are properties of `window`. */
   readonly isGlobalObject: boolean;
-  readonly #bindings = new Map<string, Binding>();
+  // Created on first declaration: most arrow functions in a bundle declare nothing.
+  #bindings: Map<string, Binding> | undefined;
 
   constructor(parent: Scope | undefined, isGlobalObject = false) {
     this.parent = parent;
@@ -29,6 +30,7 @@ export class Scope {
 
   /** Declares `name` here, optionally with a value (an initialiser or an argument). */
   declare(name: string, value?: BoundValue): void {
+    this.#bindings ??= new Map();
     let binding = this.#bindings.get(name);
     if (!binding) this.#bindings.set(name, (binding = { values: [] }));
     if (value) binding.values.push(value);
@@ -37,7 +39,7 @@ export class Scope {
   /** The nearest scope that declares `name`, and its binding. */
   lookup(name: string): { scope: Scope; binding: Binding } | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
-      const binding = scope.#bindings.get(name);
+      const binding = scope.#bindings?.get(name);
       if (binding) return { scope, binding };
     }
     return undefined;

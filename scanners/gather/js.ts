@@ -33,10 +33,10 @@ function factsOf(text: string, module: boolean): JsFact[] {
   if (!program) return scanJsTokens(text);
   try {
     return analyzeProgram(program, program.sourceType === 'module');
-  } catch (error) {
-    // Nesting deep enough to exhaust the stack in the walk: the token scan has no recursion.
-    if (error instanceof RangeError) return scanJsTokens(text);
-    throw error;
+  } catch {
+    // Nesting deep enough to exhaust the stack in the walk (or any other surprise): the gate must not
+    // crash on a file, and the token scan, which has no recursion, still reports what it finds.
+    return scanJsTokens(text);
   }
 }
 

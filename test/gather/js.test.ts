@@ -240,6 +240,13 @@ describe('gatherJs: code that does not parse', () => {
 });
 
 describe('gatherJs: robustness', () => {
+  it('follows variables reassigned many times through many aliases (minified code) without blowing up', () => {
+    let code = '';
+    for (let level = 1; level < 12; level++) for (let k = 0; k < 30; k++) code += `v${level} = v${level - 1} || x${k};\n`;
+    code += 'v0 = document;\nv11.cookie';
+    expect(facts(code)).toEqual(['storage document.cookie 332:1']);
+  });
+
   it('finds nothing in scripts without any watched name', () => {
     expect(facts('document.documentElement.classList.add("js")')).toEqual([]);
   });

@@ -1,0 +1,32 @@
+import { parse, type AnyNode, type ExpressionStatement } from 'acorn';
+import { describe, expect, it } from 'vitest';
+import { foldString } from '../../scanners/gather/js-fold.ts';
+
+function expression(code: string): AnyNode {
+  return (parse(code, { ecmaVersion: 'latest' }).body[0] as ExpressionStatement).expression;
+}
+
+describe('foldString', () => {
+  it.each([
+    ["'coo' + 'kie'", 'cookie', true],
+    ['`cookie`', 'cookie', true],
+    ["`${'coo'}kie`", 'cookie', true],
+    ["('a' + 'b') + 'c'", 'abc', true],
+    ["'v' + 1 + 2", 'v12', true],
+    ["(0, 'x')", 'x', true],
+    ["'https://t.example/?u=' + id", 'https://t.example/?u=', false],
+    ['`https://t.example/${id}/x`', 'https://t.example/', false],
+    ["id + 'x'", '', false],
+  ])('folds %s to %s', (code, value, complete) => {
+    expect(foldString(expression(code))).toMatchObject({ value, complete });
+  });
+
+  it('does not add numbers as strings', () => {
+    expect(foldString(expression('1 + 2'))).toMatchObject({ string: false });
+  });
+
+  it('asks the caller about identifiers', () => {
+    const folded = foldString(expression("k + 'ie'"), (identifier) => (identifier.name === 'k' ? { value: 'cook', complete: true, string: true, literals: [] } : undefined));
+    expect(folded).toMatchObject({ value: 'cookie', complete: true });
+  });
+});
