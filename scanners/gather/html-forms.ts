@@ -29,7 +29,8 @@ interface DetachedField extends Owned {
 
 /**
  * Tracks forms and their controls as the parser streams by, the way a browser assigns form owners:
- * a control belongs to the open form, or — with `form="id"` — to the form with that id anywhere in
+ * a control belongs to the form whose start tag came last and whose `</form>` has not come yet
+ * (implied closes do not count: legacy table layouts rely on it), or — with `form="id"` — to the form with that id anywhere in
  * the document. `finish` yields one observation per form and one per submit button that overrides
  * the action or method.
  */
@@ -45,7 +46,9 @@ export class FormTracker {
     this.documentUrl = documentUrl;
   }
 
+  /** A `<form>` start tag; ignored while another form is open, as browsers do. */
   openForm(attributes: Attributes, location: FormLocation): void {
+    if (this.open !== undefined) return;
     const form: FormRecord = { attributes, location, fields: [] };
     this.forms.push(form);
     this.open = form;
@@ -53,6 +56,7 @@ export class FormTracker {
     if (id !== undefined && id !== '' && !this.formsById.has(id)) this.formsById.set(id, form);
   }
 
+  /** A `</form>` end tag, matched or not: later controls belong to no form. */
   closeForm(): void {
     this.open = undefined;
   }

@@ -54,14 +54,29 @@ export function gatherHtml(text: string, page: PageContext): Observation[] {
   return gatherDocument(text, { page, baseUrl: page.url, depth: 0, locate: createLocator(text) });
 }
 
+/**
+ * htmlparser2 reports only end tags that close an open element, but a browser clears its form
+ * pointer on any `</form>` token — even after the form was closed implicitly — so end tag tokens
+ * are passed on as they come.
+ */
+class EndTagParser extends Parser {
+  onEndTagToken: (start: number, end: number) => void = () => {};
+
+  override onclosetag(start: number, endIndex: number): void {
+    this.onEndTagToken(start, endIndex);
+    super.onclosetag(start, endIndex);
+  }
+}
+
 function gatherDocument(text: string, scope: Scope): Observation[] {
   const gatherer = new DocumentGatherer(text, scope);
-  const parser = new Parser({
+  const parser = new EndTagParser({
     onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
     ontext: (data) => gatherer.onText(data, parser.startIndex),
     onclosetag: (name) => gatherer.closeTag(name),
     onend: () => gatherer.end(),
   }, PARSER_OPTIONS);
+  parser.onEndTagToken = (start, end) => gatherer.endTagToken(start, end);
   parser.end(text);
   return gatherer.observations;
 }
@@ -110,8 +125,11 @@ class DocumentGatherer {
 
   closeTag(name: string): void {
     if (this.rawText !== undefined && name === this.rawText.element) this.endRawText(this.rawText);
-    else if (name === 'form') this.forms.closeForm();
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
+  }
+
+  endTagToken(start: number, end: number): void {
+    if (end - start === 4 && this.markup.slice(start, end).toLowerCase() === 'form') this.forms.closeForm();
   }
 
   end(): void {

@@ -295,6 +295,16 @@ describe('gatherHtml forms', () => {
     expect(forms.map((form) => `${form.via} ${form.method} ${form.url}`)).toEqual(['action post https://site.test/a', 'formaction post https://third.test/']);
   });
 
+  it('keeps a form open across implied closes until its </form>, as browsers do', () => {
+    const html = '<table><tr><td><form method="post"><input name="a"></td><td><input type="email"></td></tr></table></form><input type="tel">';
+    expect(only('form', html)).toEqual([expect.objectContaining({ fields: ['text', 'email'] })]);
+  });
+
+  it('ends a form at a stray </form> and ignores a <form> while one is open', () => {
+    expect(only('form', '<div><form action="/a"></div><input type="email"></form><input type="tel">')[0]!.fields).toEqual(['email']);
+    expect(only('form', '<div><form action="/a"></div><form action="/b"><input type="email">').map((form) => form.url)).toEqual(['https://site.test/a']);
+  });
+
   it('reports an unclosed form with the controls up to the end', () => {
     expect(only('form', '<form method=post><input type=email>')).toEqual([expect.objectContaining({ method: 'post', fields: ['email'] })]);
   });
