@@ -1,6 +1,6 @@
 import { defineRule, type Hit } from '../define-rule.ts';
 
-type MessageId = 'unmarked' | 'direct';
+type MessageId = 'unmarked' | 'direct' | 'script';
 
 export default defineRule({
   id: 'external-links/unmarked',
@@ -11,11 +11,14 @@ export default defineRule({
   messages: {
     unmarked: 'Link to {host} leaves the site unmarked; add data-leaving and rel="noopener noreferrer" (nospy fix does this).',
     direct: 'Link to {host} leaves the site without passing the leaving page; point it at {leavingPage} (nospy fix does this).',
+    script: 'Script sends visitors to {host} without the leaving-site notice; replace it with a marked link the visitor chooses to follow.',
   },
   observes: ['navigation'],
   check(observation, config): Hit<MessageId> | undefined {
     const { host } = observation;
     if (observation.via !== 'link' || host === '' || config.hosts.isFirstParty(host)) return undefined;
+    // Script navigations (location.href, window.open) cannot carry the notice.
+    if (observation.source === 'js') return { messageId: 'script', data: { host } };
     if (config.externalLinks.mode === 'interstitial') {
       return { messageId: 'direct', data: { host, leavingPage: config.externalLinks.leavingPage } };
     }

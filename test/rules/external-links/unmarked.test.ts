@@ -28,6 +28,7 @@ describe('external-links/unmarked', () => {
         { name: 'an ExternalLink', html: '<a href="https://other.example.org/" data-leaving rel="external noopener noreferrer">x</a>' },
         { name: 'mailto:, tel: and fragment links', html: '<a href="mailto:hi@example.ca">m</a><a href="tel:+15555550100">t</a><a href="#top">top</a>' },
         { name: 'same-site links, relative and absolute', html: '<a href="/about/">a</a><a href="https://www.example.ca/contact/">c</a><a href="//example.ca/">root</a>' },
+        { name: 'a script that navigates within the site', html: '<script>location.href = "/thanks/";</script>' },
         { name: 'a link written in an escaped code sample', html: '<pre>&lt;a href="https://other.example.org/"&gt;x&lt;/a&gt;</pre>' },
         { name: 'canonical and alternate links in the head', html: '<link rel="canonical" href="https://other.example.org/"><link rel="alternate" href="https://other.example.org/fr/">' },
       ],
@@ -35,6 +36,11 @@ describe('external-links/unmarked', () => {
         { name: 'a plain external link', html: '<p>See\n  <a href="https://other.example.org/">this</a></p>', errors: [{ messageId: 'unmarked', line: 2, column: 3 }] },
         { name: 'a link with data-leaving but no noreferrer', html: '<a href="https://other.example.org/" data-leaving rel="noopener">x</a>', errors: [{ messageId: 'unmarked' }] },
         { name: 'an uppercase, entity-encoded, scheme-relative link', html: '<A HREF="&#47;&#47;other.example.org/">x</A>', errors: [{ messageId: 'unmarked' }] },
+        {
+          name: 'script navigations, which cannot carry the notice',
+          html: '<script>location.href = "https://other.example.org/a";\nwindow.open("https://other.example.org/b");</script>',
+          errors: [{ messageId: 'script', column: 9 }, { messageId: 'script', line: 2, column: 1 }],
+        },
         { name: 'an image-map area', html: '<map name="m"><area href="https://other.example.org/" alt="x"></map>', errors: [{ messageId: 'unmarked', column: 15 }] },
       ],
     });
