@@ -52,10 +52,13 @@ function parseProgram(text: string, module: boolean): Program | undefined {
 }
 
 function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLocator): Observation | undefined {
+  // An event-handler attribute (`onclick`) or `src`: where on the element the code or URL sat.
+  const attribute = (fact.kind === 'request' ? fact.attribute : undefined) ?? context.attribute;
   const base = {
     source: 'js' as const,
     file: context.file,
     ...locator.at(fact.node.start),
+    ...(attribute && { attribute }),
     evidence: locator.excerpt(fact.node.start, fact.node.end),
   };
   switch (fact.kind) {
@@ -67,7 +70,7 @@ function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLoca
       const resolved = resolveUrl(fact.raw, context.baseUrl);
       if (!resolved) return undefined;
       const element = fact.element ?? context.element;
-      return { kind: 'request', ...base, type: fact.type, ...(element && { element }), ...(fact.attribute && { attribute: fact.attribute }), raw: fact.raw, url: resolved.url, host: resolved.host };
+      return { kind: 'request', ...base, type: fact.type, ...(element && { element }), raw: fact.raw, url: resolved.url, host: resolved.host };
     }
     case 'navigation': {
       const resolved = resolveUrl(fact.raw, context.baseUrl);

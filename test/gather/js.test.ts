@@ -75,6 +75,12 @@ describe('gatherJs: cookies and storage', () => {
     ]);
   });
 
+  it('names the element and event-handler attribute the code sat in', () => {
+    expect(gatherJs('localStorage.x = 1', { ...page, element: 'button', attribute: 'onclick' })).toMatchObject([
+      { kind: 'storage', source: 'js', api: 'localStorage', element: 'button', attribute: 'onclick', evidence: 'localStorage' },
+    ]);
+  });
+
   it('offsets the first line by where an inline script starts', () => {
     expect(facts('document.cookie;\ndocument.cookie', { line: 12, column: 9 })).toEqual([
       'storage document.cookie 12:9',
