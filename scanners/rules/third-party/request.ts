@@ -1,5 +1,5 @@
 import { isUnacceptedThirdParty } from '../helpers/parties.ts';
-import { trackerOf } from '../helpers/trackers.ts';
+import { entityOf } from '../helpers/trackers.ts';
 import { defineRule } from '../define-rule.ts';
 
 export default defineRule({
@@ -14,8 +14,10 @@ export default defineRule({
   },
   observes: ['request'],
   check(observation, config) {
-    if (!isUnacceptedThirdParty(observation.url, observation.host, config) || trackerOf(observation.host)) return undefined;
+    if (!isUnacceptedThirdParty(observation.url, observation.host, config)) return undefined;
+    const entity = entityOf(observation.host);
+    if (entity?.tracking) return undefined;
     const data = { host: observation.host, type: observation.type };
-    return { messageId: observation.type === 'literal' ? 'literal' : 'request', data };
+    return { messageId: observation.type === 'literal' ? 'literal' : 'request', data, vendor: entity?.name };
   },
 });

@@ -16,13 +16,18 @@ describe('third-party/request', () => {
       { name: 'the configured Bunny player', observations: [observe.request({ type: 'frame', url: 'https://player.mediadelivery.net/embed/123456/abc' })] },
       { name: 'the legacy Bunny player host', observations: [observe.request({ type: 'frame', url: 'https://iframe.mediadelivery.net/play/123456/abc' })] },
       { name: 'a known tracker (reported by trackers/known-tracker)', observations: [observe.request({ url: 'https://www.google-analytics.com/analytics.js' })] },
-      { name: 'data: and blob: URLs', observations: [observe.request({ type: 'image', url: 'data:image/gif;base64,R0lG' })] },
+      { name: 'data: URLs', observations: [observe.request({ type: 'image', url: 'data:image/gif;base64,R0lG' })] },
     ],
     invalid: [
       {
         name: 'a script from an unlisted host',
         observations: [observe.request({ url: 'https://cdn.unknown-vendor.test/x.js', line: 4, column: 9 })],
         errors: [{ messageId: 'request', line: 4, column: 9 }],
+      },
+      {
+        name: 'a CDN by the name third-party-web knows it by',
+        observations: [observe.request({ url: 'https://cdn.jsdelivr.net/npm/x.js' })],
+        errors: [{ messageId: 'request', vendor: 'JSDelivr CDN' }],
       },
       {
         name: 'a Bunny player of another library',
