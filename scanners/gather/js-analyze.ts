@@ -2,7 +2,8 @@ import type { AnyNode, AssignmentExpression, CallExpression, Expression, Identif
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
 import type { RequestType, StorageObservation } from '../observations.ts';
 import { foldString, type Folded } from './js-fold.ts';
-import { Scope, patternNames, type Binding } from './js-scope.ts';
+import { ValueResolver, unwrap } from './js-resolve.ts';
+import { Scope, patternNames } from './js-scope.ts';
 import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS, SNIPPET_VARIABLES } from './js-snippets.ts';
 import { findUrlsInString } from './js-url-literals.ts';
 
@@ -21,7 +22,6 @@ export type JsFact =
 
 type StorageGlobal = 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cookieStore';
 const STORAGE_GLOBALS: ReadonlySet<string> = new Set<StorageGlobal>(['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore']);
-const WINDOW_NAMES: ReadonlySet<string> = new Set(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const COOKIE_REFLECTION: ReadonlySet<string> = new Set(['getOwnPropertyDescriptor', '__lookupGetter__', '__lookupSetter__']);
 const CALLED_GLOBALS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', ...SNIPPET_FUNCTIONS]);
@@ -37,10 +37,6 @@ const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
 // acorn-walk's callback also takes the node's role ('Pattern', 'Expression'); its types omit it.
 type WalkWithOverride = (node: AnyNode, scope: Scope, override: string) => void;
 
-// Aliases of aliases are followed this deep (memoised per variable, so depth costs little); deeper counts as unknown.
-const MAX_ALIAS_DEPTH = 100;
-// Constants built from constants are folded this deep: each level may use a variable more than once.
-const MAX_FOLD_DEPTH = 8;
 
 /**
  * Walks a parsed script once, collecting scopes and candidate nodes, then decides with the complete
@@ -59,9 +55,7 @@ class ProgramAnalysis {
   readonly #assignments: { name: string; node: AnyNode; scope: Scope }[] = [];
   readonly #immediateCalls = new Map<AnyNode, { args: (Expression | SpreadElement)[]; scope: Scope }>();
   readonly #pureFolds = new Map<AnyNode, Folded>();
-  readonly #windowBindings = new Map<Binding, boolean>();
-  readonly #documentBindings = new Map<Binding, boolean>();
-  readonly #elementBindings = new Map<Binding, string | undefined>();
+  readonly #resolve = new ValueResolver();
 
   constructor(program: Program, module: boolean) {
     // A classic script's top level is the global object; a module has its own scope below it.
@@ -195,18 +189,18 @@ class ProgramAnalysis {
   }
 
   #checkMember(node: MemberExpression, scope: Scope): void {
-    const property = this.#propertyName(node, scope);
+    const property = this.#resolve.propertyName(node, scope);
     if (property === undefined) return;
-    if (property === 'cookie' && this.#isDocument(node.object, scope)) this.facts.push({ kind: 'storage', api: 'document.cookie', node });
-    else if (STORAGE_GLOBALS.has(property) && this.#isWindow(node.object, scope)) this.facts.push({ kind: 'storage', api: property as StorageGlobal, node });
-    else if (SNIPPET_VARIABLES.has(property) && this.#isWindow(node.object, scope)) this.facts.push({ kind: 'snippet', name: property, node });
+    if (property === 'cookie' && this.#resolve.isDocument(node.object, scope)) this.facts.push({ kind: 'storage', api: 'document.cookie', node });
+    else if (STORAGE_GLOBALS.has(property) && this.#resolve.isWindow(node.object, scope)) this.facts.push({ kind: 'storage', api: property as StorageGlobal, node });
+    else if (SNIPPET_VARIABLES.has(property) && this.#resolve.isWindow(node.object, scope)) this.facts.push({ kind: 'snippet', name: property, node });
   }
 
-  #checkDestructuring(pattern: ObjectPattern, source: AnyNode, scope: Scope, from = this.#isDocument(source, scope) ? 'document' : this.#isWindow(source, scope) ? 'window' : undefined): void {
+  #checkDestructuring(pattern: ObjectPattern, source: AnyNode, scope: Scope, from = this.#resolve.isDocument(source, scope) ? 'document' : this.#resolve.isWindow(source, scope) ? 'window' : undefined): void {
     if (!from) return;
     for (const property of pattern.properties) {
       if (property.type !== 'Property') continue;
-      const key = property.computed ? this.#fold(property.key, scope).value : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+      const key = property.computed ? this.#resolve.fold(property.key, scope).value : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
       if (from === 'document' && key === 'cookie') this.facts.push({ kind: 'storage', api: 'document.cookie', node: property });
       if (from === 'window' && key && STORAGE_GLOBALS.has(key)) this.facts.push({ kind: 'storage', api: key as StorageGlobal, node: property });
       if (from === 'window' && key === 'document' && property.value.type === 'ObjectPattern') this.#checkDestructuring(property.value, source, scope, 'document');
@@ -222,17 +216,17 @@ class ProgramAnalysis {
       return;
     }
     if (callee.type !== 'MemberExpression') return;
-    const method = this.#propertyName(callee, scope);
+    const method = this.#resolve.propertyName(callee, scope);
     if (method === undefined) return;
     const target = callee.object;
     if (method === 'sendBeacon') this.#reportRequest('beacon', 'sendBeacon', first, scope, node);
-    else if (method === 'open' && !this.#isWindow(target, scope) && second && HTTP_METHODS.has(this.#fold(first!, scope).value.toUpperCase())) this.#reportRequest('fetch', 'XMLHttpRequest', second, scope, node);
-    else if ((method === 'assign' || method === 'replace') && this.#isLocation(target, scope)) this.#reportNavigation(`location.${method}`, first, scope, node);
-    else if (method === 'setAttribute' && first && this.#fold(first, scope).value.toLowerCase() === 'src') this.#reportElementSource(target, second, scope, node);
-    else if (COOKIE_REFLECTION.has(method) && node.arguments.some((arg) => this.#fold(arg, scope).value === 'cookie')) this.facts.push({ kind: 'storage', api: 'document.cookie', node });
-    else if (CALLED_GLOBALS.has(method) && this.#isWindow(target, scope)) this.#reportCallTo(method, node, scope);
+    else if (method === 'open' && !this.#resolve.isWindow(target, scope) && second && HTTP_METHODS.has(this.#resolve.fold(first!, scope).value.toUpperCase())) this.#reportRequest('fetch', 'XMLHttpRequest', second, scope, node);
+    else if ((method === 'assign' || method === 'replace') && this.#resolve.isLocation(target, scope)) this.#reportNavigation(`location.${method}`, first, scope, node);
+    else if (method === 'setAttribute' && first && this.#resolve.fold(first, scope).value.toLowerCase() === 'src') this.#reportElementSource(target, second, scope, node);
+    else if (COOKIE_REFLECTION.has(method) && node.arguments.some((arg) => this.#resolve.fold(arg, scope).value === 'cookie')) this.facts.push({ kind: 'storage', api: 'document.cookie', node });
+    else if (CALLED_GLOBALS.has(method) && this.#resolve.isWindow(target, scope)) this.#reportCallTo(method, node, scope);
     else {
-      const object = this.#snippetObject(target, scope);
+      const object = this.#resolve.snippetObject(target, scope);
       const methods = object ? SNIPPET_OBJECTS.get(object) : undefined;
       if (methods === true || methods?.has(method)) this.facts.push({ kind: 'snippet', name: object!, node });
     }
@@ -251,7 +245,7 @@ class ProgramAnalysis {
     const callee = unwrap(node.callee);
     let name: string | undefined;
     if (callee.type === 'Identifier' && scope.isGlobal(callee.name)) name = callee.name;
-    else if (callee.type === 'MemberExpression' && this.#isWindow(callee.object, scope)) name = this.#propertyName(callee, scope);
+    else if (callee.type === 'MemberExpression' && this.#resolve.isWindow(callee.object, scope)) name = this.#resolve.propertyName(callee, scope);
     if (!name) return;
     const type = CONSTRUCTORS.get(name);
     if (type) this.#reportRequest(type, name, node.arguments[0], scope, node);
@@ -265,15 +259,15 @@ class ProgramAnalysis {
       return;
     }
     if (left.type !== 'MemberExpression') return;
-    const property = this.#propertyName(left, scope);
+    const property = this.#resolve.propertyName(left, scope);
     if (property === 'src') this.#reportElementSource(left.object, node.right, scope, node);
-    else if (property === 'href' && this.#isLocation(left.object, scope)) this.#reportNavigation('location', node.right, scope, node);
-    else if (property === 'location' && (this.#isWindow(left.object, scope) || this.#isDocument(left.object, scope))) this.#reportNavigation('location', node.right, scope, node);
+    else if (property === 'href' && this.#resolve.isLocation(left.object, scope)) this.#reportNavigation('location', node.right, scope, node);
+    else if (property === 'location' && (this.#resolve.isWindow(left.object, scope) || this.#resolve.isDocument(left.object, scope))) this.#reportNavigation('location', node.right, scope, node);
   }
 
   /** `img.src = url`, `script.setAttribute('src', url)`: the request type follows the element, when known. */
   #reportElementSource(element: AnyNode, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
-    const tag = this.#tagOf(element, scope, 0);
+    const tag = this.#resolve.tagOf(element, scope);
     this.#reportRequest(tag ? (REQUEST_TYPE_BY_TAG[tag] ?? 'other') : 'other', tag, value, scope, at, 'src');
   }
 
@@ -291,7 +285,7 @@ class ProgramAnalysis {
   /** The constant (prefix of a) URL an argument holds; its literals are then not reported again as bare literals. */
   #target(value: AnyNode | undefined, scope: Scope): string | undefined {
     if (!value || value.type === 'SpreadElement') return undefined;
-    const folded = this.#fold(value, scope);
+    const folded = this.#resolve.fold(value, scope);
     if (!folded.string || folded.value.trim() === '') return undefined;
     for (const literal of folded.literals) this.#consumed.add(literal);
     this.#consumed.add(value);
@@ -311,126 +305,8 @@ class ProgramAnalysis {
     return folded;
   }
 
-  /** Folds with variables that hold a single constant value (`var k = 'cookie'; document[k]`). */
-  #fold(node: AnyNode, scope: Scope, depth = 0): Folded {
-    return foldString(node, (identifier) => {
-      const values = depth < MAX_FOLD_DEPTH ? scope.lookup(identifier.name)?.binding.values : undefined;
-      return values?.length === 1 ? this.#fold(values[0]!.node, values[0]!.scope, depth + 1) : undefined;
-    });
-  }
-
-  #propertyName(node: MemberExpression, scope: Scope): string | undefined {
-    if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
-    const folded = this.#fold(node.property, scope);
-    return folded.complete ? folded.value : undefined;
-  }
-
-  /** Whether an expression evaluates to the window object: window, self, top, an alias, window.window … */
-  #isWindow(node: AnyNode, scope: Scope, depth = 0): boolean {
-    const expression = unwrap(node);
-    switch (expression.type) {
-      case 'Identifier':
-        return (WINDOW_NAMES.has(expression.name) && scope.isGlobal(expression.name)) || this.#aliases(expression, scope, depth, this.#windowBindings, (value, valueScope) => this.#isWindow(value, valueScope, depth + 1));
-      case 'MemberExpression': {
-        const property = this.#propertyName(expression, scope);
-        return (property !== undefined && WINDOW_NAMES.has(property) && this.#isWindow(expression.object, scope, depth + 1))
-          || (property === 'defaultView' && this.#isDocument(expression.object, scope, depth + 1));
-      }
-      case 'ThisExpression':
-        return scope.isGlobalObject;
-      default:
-        return this.#eitherBranch(expression, (branch) => this.#isWindow(branch, scope, depth + 1));
-    }
-  }
-
-  /** Whether an expression evaluates to the document: document, window.document, an alias, el.ownerDocument … */
-  #isDocument(node: AnyNode, scope: Scope, depth = 0): boolean {
-    const expression = unwrap(node);
-    switch (expression.type) {
-      case 'Identifier':
-        return (expression.name === 'document' && scope.isGlobal('document')) || this.#aliases(expression, scope, depth, this.#documentBindings, (value, valueScope) => this.#isDocument(value, valueScope, depth + 1));
-      case 'MemberExpression': {
-        const property = this.#propertyName(expression, scope);
-        return property === 'ownerDocument' || (property === 'document' && this.#isWindow(expression.object, scope, depth + 1));
-      }
-      default:
-        return this.#eitherBranch(expression, (branch) => this.#isDocument(branch, scope, depth + 1));
-    }
-  }
-
-  #isLocation(node: AnyNode, scope: Scope): boolean {
-    const expression = unwrap(node);
-    if (expression.type === 'Identifier') return expression.name === 'location' && scope.isGlobal('location');
-    if (expression.type !== 'MemberExpression' || this.#propertyName(expression, scope) !== 'location') return false;
-    return this.#isWindow(expression.object, scope) || this.#isDocument(expression.object, scope);
-  }
-
-  /** Whether any value of the variable passes `test`; memoised per variable, so reused minified names stay linear. */
-  #aliases(identifier: Identifier, scope: Scope, depth: number, cache: Map<Binding, boolean>, test: (value: AnyNode, valueScope: Scope) => boolean): boolean {
-    const binding = scope.lookup(identifier.name)?.binding;
-    if (!binding || depth >= MAX_ALIAS_DEPTH) return false;
-    let result = cache.get(binding);
-    if (result !== undefined) return result;
-    // While it is being decided, a variable that refers back to itself counts as not the object.
-    cache.set(binding, false);
-    result = binding.values.some(({ node, scope: valueScope }) => test(node, valueScope));
-    cache.set(binding, result);
-    return result;
-  }
-
-  // `w || window`, `cond ? window : self`: either branch may be the object.
-  #eitherBranch(expression: AnyNode, test: (branch: AnyNode) => boolean): boolean {
-    if (expression.type === 'LogicalExpression') return test(expression.left) || test(expression.right);
-    if (expression.type === 'ConditionalExpression') return test(expression.consequent) || test(expression.alternate);
-    return false;
-  }
-
-  /** The tracking object a method is called on: `dataLayer`, `window.dataLayer`, `w[l]` with l = 'dataLayer'. */
-  #snippetObject(node: AnyNode, scope: Scope): string | undefined {
-    const expression = unwrap(node);
-    if (expression.type === 'Identifier') return SNIPPET_OBJECTS.has(expression.name) && scope.isGlobal(expression.name) ? expression.name : undefined;
-    if (expression.type !== 'MemberExpression') return undefined;
-    const property = this.#propertyName(expression, scope);
-    return property !== undefined && SNIPPET_OBJECTS.has(property) && this.#isWindow(expression.object, scope) ? property : undefined;
-  }
-
-  /** The lower-case tag of an element expression: `new Image()`, `document.createElement('script')`, or a variable holding one. */
-  #tagOf(node: AnyNode, scope: Scope, depth: number): string | undefined {
-    const expression = unwrap(node);
-    if (expression.type === 'NewExpression' && expression.callee.type === 'Identifier') {
-      return expression.callee.name === 'Image' ? 'img' : expression.callee.name === 'Audio' ? 'audio' : undefined;
-    }
-    if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression') {
-      const method = this.#propertyName(expression.callee, scope);
-      const tagArgument = method === 'createElement' ? expression.arguments[0] : method === 'createElementNS' ? expression.arguments[1] : undefined;
-      return tagArgument && this.#fold(tagArgument, scope).value.toLowerCase() || undefined;
-    }
-    const binding = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding : undefined;
-    if (!binding || depth >= MAX_ALIAS_DEPTH) return undefined;
-    if (!this.#elementBindings.has(binding)) {
-      this.#elementBindings.set(binding, undefined);
-      for (const value of binding.values) {
-        const tag = this.#tagOf(value.node, value.scope, depth + 1);
-        if (tag) {
-          this.#elementBindings.set(binding, tag);
-          break;
-        }
-      }
-    }
-    return this.#elementBindings.get(binding);
-  }
 }
 
-/** Looks through `a?.b`, `(a, b)` and `x = value` to the expression that yields the value. */
-function unwrap(node: AnyNode): AnyNode {
-  let current = node;
-  for (;;) {
-    if (current.type === 'ChainExpression' || current.type === 'ParenthesizedExpression') current = current.expression;
-    else if (current.type === 'SequenceExpression') current = current.expressions.at(-1)!;
-    else if (current.type === 'AssignmentExpression' && current.operator === '=') current = current.right;
-    else return current;
-  }
-}
 
 function mayBeConstant(node: AnyNode): boolean {
   return node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'BinaryExpression';

@@ -1,0 +1,143 @@
+import type { AnyNode, Identifier, MemberExpression } from 'acorn';
+import { foldString, type Folded } from './js-fold.ts';
+import type { Binding, Scope } from './js-scope.ts';
+import { SNIPPET_OBJECTS } from './js-snippets.ts';
+
+const WINDOW_NAMES: ReadonlySet<string> = new Set(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
+// Aliases of aliases are followed this deep (memoised per variable, so depth costs little); deeper counts as unknown.
+const MAX_ALIAS_DEPTH = 100;
+// Constants built from constants are folded this deep: each level may use a variable more than once.
+const MAX_FOLD_DEPTH = 8;
+
+/**
+ * Answers what an expression evaluates to, once the whole script's scopes are known: a constant string,
+ * the window, the document, location, a tracking object, an element of some tag. Follows variables
+ * through every value assigned to them, including arguments of immediately called functions.
+ */
+export class ValueResolver {
+  readonly #windowBindings = new Map<Binding, boolean>();
+  readonly #documentBindings = new Map<Binding, boolean>();
+  readonly #elementBindings = new Map<Binding, string | undefined>();
+
+  /** Folds with variables that hold a single constant value (`var k = 'cookie'; document[k]`). */
+  fold(node: AnyNode, scope: Scope, depth = 0): Folded {
+    return foldString(node, (identifier) => {
+      const values = depth < MAX_FOLD_DEPTH ? scope.lookup(identifier.name)?.binding.values : undefined;
+      return values?.length === 1 ? this.fold(values[0]!.node, values[0]!.scope, depth + 1) : undefined;
+    });
+  }
+
+  /** The property a member expression reads: `a.b`, `a['b']`, `a['coo' + 'kie']`, `a[k]` with a constant k. */
+  propertyName(node: MemberExpression, scope: Scope): string | undefined {
+    if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
+    const folded = this.fold(node.property, scope);
+    return folded.complete ? folded.value : undefined;
+  }
+
+  /** Whether an expression evaluates to the window object: window, self, top, an alias, window.window … */
+  isWindow(node: AnyNode, scope: Scope, depth = 0): boolean {
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case 'Identifier':
+        return (WINDOW_NAMES.has(expression.name) && scope.isGlobal(expression.name)) || this.#aliases(expression, scope, depth, this.#windowBindings, (value, valueScope) => this.isWindow(value, valueScope, depth + 1));
+      case 'MemberExpression': {
+        const property = this.propertyName(expression, scope);
+        return (property !== undefined && WINDOW_NAMES.has(property) && this.isWindow(expression.object, scope, depth + 1))
+          || (property === 'defaultView' && this.isDocument(expression.object, scope, depth + 1));
+      }
+      case 'ThisExpression':
+        return scope.isGlobalObject;
+      default:
+        return this.#eitherBranch(expression, (branch) => this.isWindow(branch, scope, depth + 1));
+    }
+  }
+
+  /** Whether an expression evaluates to the document: document, window.document, an alias, el.ownerDocument … */
+  isDocument(node: AnyNode, scope: Scope, depth = 0): boolean {
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case 'Identifier':
+        return (expression.name === 'document' && scope.isGlobal('document')) || this.#aliases(expression, scope, depth, this.#documentBindings, (value, valueScope) => this.isDocument(value, valueScope, depth + 1));
+      case 'MemberExpression': {
+        const property = this.propertyName(expression, scope);
+        return property === 'ownerDocument' || (property === 'document' && this.isWindow(expression.object, scope, depth + 1));
+      }
+      default:
+        return this.#eitherBranch(expression, (branch) => this.isDocument(branch, scope, depth + 1));
+    }
+  }
+
+  /** Whether an expression is the page's location: location, window.location, document.location. */
+  isLocation(node: AnyNode, scope: Scope): boolean {
+    const expression = unwrap(node);
+    if (expression.type === 'Identifier') return expression.name === 'location' && scope.isGlobal('location');
+    if (expression.type !== 'MemberExpression' || this.propertyName(expression, scope) !== 'location') return false;
+    return this.isWindow(expression.object, scope) || this.isDocument(expression.object, scope);
+  }
+
+  /** Whether any value of the variable passes `test`; memoised per variable, so reused minified names stay linear. */
+  #aliases(identifier: Identifier, scope: Scope, depth: number, cache: Map<Binding, boolean>, test: (value: AnyNode, valueScope: Scope) => boolean): boolean {
+    const binding = scope.lookup(identifier.name)?.binding;
+    if (!binding || depth >= MAX_ALIAS_DEPTH) return false;
+    let result = cache.get(binding);
+    if (result !== undefined) return result;
+    // While it is being decided, a variable that refers back to itself counts as not the object.
+    cache.set(binding, false);
+    result = binding.values.some(({ node, scope: valueScope }) => test(node, valueScope));
+    cache.set(binding, result);
+    return result;
+  }
+
+  // `w || window`, `cond ? window : self`: either branch may be the object.
+  #eitherBranch(expression: AnyNode, test: (branch: AnyNode) => boolean): boolean {
+    if (expression.type === 'LogicalExpression') return test(expression.left) || test(expression.right);
+    if (expression.type === 'ConditionalExpression') return test(expression.consequent) || test(expression.alternate);
+    return false;
+  }
+
+  /** The tracking object a method is called on: `dataLayer`, `window.dataLayer`, `w[l]` with l = 'dataLayer'. */
+  snippetObject(node: AnyNode, scope: Scope): string | undefined {
+    const expression = unwrap(node);
+    if (expression.type === 'Identifier') return SNIPPET_OBJECTS.has(expression.name) && scope.isGlobal(expression.name) ? expression.name : undefined;
+    if (expression.type !== 'MemberExpression') return undefined;
+    const property = this.propertyName(expression, scope);
+    return property !== undefined && SNIPPET_OBJECTS.has(property) && this.isWindow(expression.object, scope) ? property : undefined;
+  }
+
+  /** The lower-case tag of an element expression: `new Image()`, `document.createElement('script')`, or a variable holding one. */
+  tagOf(node: AnyNode, scope: Scope, depth = 0): string | undefined {
+    const expression = unwrap(node);
+    if (expression.type === 'NewExpression' && expression.callee.type === 'Identifier') {
+      return expression.callee.name === 'Image' ? 'img' : expression.callee.name === 'Audio' ? 'audio' : undefined;
+    }
+    if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression') {
+      const method = this.propertyName(expression.callee, scope);
+      const tagArgument = method === 'createElement' ? expression.arguments[0] : method === 'createElementNS' ? expression.arguments[1] : undefined;
+      return tagArgument && this.fold(tagArgument, scope).value.toLowerCase() || undefined;
+    }
+    const binding = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding : undefined;
+    if (!binding || depth >= MAX_ALIAS_DEPTH) return undefined;
+    if (!this.#elementBindings.has(binding)) {
+      this.#elementBindings.set(binding, undefined);
+      for (const value of binding.values) {
+        const tag = this.tagOf(value.node, value.scope, depth + 1);
+        if (tag) {
+          this.#elementBindings.set(binding, tag);
+          break;
+        }
+      }
+    }
+    return this.#elementBindings.get(binding);
+  }
+}
+
+/** Looks through `a?.b`, `(a, b)` and `x = value` to the expression that yields the value. */
+export function unwrap(node: AnyNode): AnyNode {
+  let current = node;
+  for (;;) {
+    if (current.type === 'ChainExpression' || current.type === 'ParenthesizedExpression') current = current.expression;
+    else if (current.type === 'SequenceExpression') current = current.expressions.at(-1)!;
+    else if (current.type === 'AssignmentExpression' && current.operator === '=') current = current.right;
+    else return current;
+  }
+}
