@@ -136,77 +136,42 @@ class DocumentGatherer {
     for (const form of this.forms.finish(this.baseUrl)) this.observations.push(form);
   }
 
-  // Switch on the tag name first: most tags need nothing more.
   private element(name: string, attributes: Attributes): void {
-    switch (name) {
-      case 'a':
-      case 'area':
-        return this.anchor(name, attributes);
-      case 'img':
-        this.urlAttribute('image', name, 'src', attributes.src);
-        this.srcsetAttribute('image', name, 'srcset', attributes.srcset);
-        return this.lazyAttributes('image', name, attributes);
-      case 'source':
-        return this.sourceElement(attributes);
-      case 'script':
-        return this.script(attributes);
-      case 'style':
-        return this.startRawText('style', attributes);
-      case 'link':
-        return this.link(attributes);
-      case 'iframe':
-      case 'frame':
-        return this.frame(name, attributes);
-      case 'portal':
-        this.urlAttribute('frame', name, 'src', attributes.src);
-        return;
-      case 'object':
-        return this.embedded('object', name, 'data', attributes.data, attributes);
-      case 'embed':
-        return this.embedded('object', name, 'src', attributes.src, attributes);
-      case 'param':
-        return this.param(attributes);
-      case 'video':
-      case 'audio':
-        return this.mediaElement(name, attributes);
-      case 'track':
-        this.urlAttribute('media', name, 'src', attributes.src);
-        return;
-      case 'input':
-        if ((attributes.type ?? '').trim().toLowerCase() === 'image') this.urlAttribute('image', name, 'src', attributes.src);
-        return this.formControl(name, attributes);
-      case 'button':
-      case 'textarea':
-      case 'select':
-        return this.formControl(name, attributes);
-      case 'form':
-        return this.form(attributes);
-      case 'base':
-        return this.base(attributes);
-      case 'meta':
-        return this.meta(attributes);
-      case 'body':
-      case 'table':
-      case 'thead':
-      case 'tbody':
-      case 'tfoot':
-      case 'tr':
-      case 'td':
-      case 'th':
-        this.urlAttribute('image', name, 'background', attributes.background);
-        return;
-      case 'html':
-        this.urlAttribute('manifest', name, 'manifest', attributes.manifest);
-        return;
-      case 'image':
-      case 'feImage':
-        return this.svgHref('image', name === 'feImage' ? 'feimage' : name, attributes);
-      case 'use':
-        // A same-document reference (`#icon`) fetches nothing.
-        if ((attributes.href ?? attributes['xlink:href'] ?? '').trim().startsWith('#')) return;
-        return this.svgHref('image', name, attributes);
-    }
+    // One hash lookup per tag: the common tags (div, p, span, li …) have no handler.
+    DocumentGatherer.handlers.get(name)?.(this, name, attributes);
   }
+
+  private static readonly handlers = new Map<string, (gatherer: DocumentGatherer, name: string, attributes: Attributes) => void>([
+    ['a', (g, name, a) => g.anchor(name, a)],
+    ['area', (g, name, a) => g.anchor(name, a)],
+    ['img', (g, name, a) => g.image(name, a)],
+    ['source', (g, _name, a) => g.sourceElement(a)],
+    ['script', (g, _name, a) => g.script(a)],
+    ['style', (g, _name, a) => g.startRawText('style', a)],
+    ['link', (g, _name, a) => g.link(a)],
+    ['iframe', (g, name, a) => g.frame(name, a)],
+    ['frame', (g, name, a) => g.frame(name, a)],
+    ['portal', (g, name, a) => g.urlAttribute('frame', name, 'src', a.src)],
+    ['object', (g, name, a) => g.embedded('object', name, 'data', a.data, a)],
+    ['embed', (g, name, a) => g.embedded('object', name, 'src', a.src, a)],
+    ['param', (g, _name, a) => g.param(a)],
+    ['video', (g, name, a) => g.mediaElement(name, a)],
+    ['audio', (g, name, a) => g.mediaElement(name, a)],
+    ['track', (g, name, a) => g.urlAttribute('media', name, 'src', a.src)],
+    ['input', (g, name, a) => g.input(a, name)],
+    ['button', (g, name, a) => g.formControl(name, a)],
+    ['textarea', (g, name, a) => g.formControl(name, a)],
+    ['select', (g, name, a) => g.formControl(name, a)],
+    ['form', (g, _name, a) => g.form(a)],
+    ['base', (g, _name, a) => g.base(a)],
+    ['meta', (g, _name, a) => g.meta(a)],
+    ...['body', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'].map((tag) =>
+      [tag, (g: DocumentGatherer, name: string, a: Attributes) => g.urlAttribute('image', name, 'background', a.background)] as const),
+    ['html', (g, name, a) => g.urlAttribute('manifest', name, 'manifest', a.manifest)],
+    ['image', (g, name, a) => g.svgHref('image', name, a)],
+    ['feImage', (g, _name, a) => g.svgHref('image', 'feimage', a)],
+    ['use', (g, name, a) => g.use(name, a)],
+  ]);
 
   // --- locations ---
 
@@ -300,6 +265,23 @@ class DocumentGatherer {
   }
 
   // --- elements ---
+
+  private image(name: string, attributes: Attributes): void {
+    this.urlAttribute('image', name, 'src', attributes.src);
+    this.srcsetAttribute('image', name, 'srcset', attributes.srcset);
+    this.lazyAttributes('image', name, attributes);
+  }
+
+  private input(attributes: Attributes, name: string): void {
+    if ((attributes.type ?? '').trim().toLowerCase() === 'image') this.urlAttribute('image', name, 'src', attributes.src);
+    this.formControl(name, attributes);
+  }
+
+  private use(name: string, attributes: Attributes): void {
+    // A same-document reference (`#icon`) fetches nothing.
+    if ((attributes.href ?? attributes['xlink:href'] ?? '').trim().startsWith('#')) return;
+    this.svgHref('image', name, attributes);
+  }
 
   private anchor(name: string, attributes: Attributes): void {
     const attribute = attributes.href !== undefined ? 'href' : 'xlink:href';
