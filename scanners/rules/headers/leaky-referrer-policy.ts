@@ -11,9 +11,9 @@ export default defineRule({
   category: 'headers',
   severity: 'warning',
   policy: '/privacy/#headers',
-  docs: 'A `Referrer-Policy` of `unsafe-url` or `no-referrer-when-downgrade` sends the full URL of the page a visitor was reading, path and query included, to every third party the page loads or links to; `origin-when-cross-origin` sends the site\'s origin even over plain http. Use `strict-origin-when-cross-origin`, `same-origin` or `no-referrer`.',
+  docs: 'A `Referrer-Policy` of `unsafe-url` or `no-referrer-when-downgrade` sends the full URL of the page a visitor was reading, path and query included, to every third party the page loads or links to; `origin-when-cross-origin` sends the site\'s origin even over plain http. Use `strict-origin-when-cross-origin`: the stricter `same-origin` and `no-referrer` also blank the `Origin` header of the contact form\'s cross-origin POST, which the origin receiver checks.',
   messages: {
-    leaky: 'Referrer-Policy {value} for {pattern} tells other sites which page a visitor read; use strict-origin-when-cross-origin or no-referrer.',
+    leaky: 'Referrer-Policy {value} for {pattern} tells other sites which page a visitor read; use strict-origin-when-cross-origin.',
   },
   observes: ['header'],
   check(observation) {

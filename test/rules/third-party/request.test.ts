@@ -17,6 +17,7 @@ describe('third-party/request', () => {
       { name: 'the legacy Bunny player host', observations: [observe.request({ type: 'frame', url: 'https://iframe.mediadelivery.net/play/123456/abc' })] },
       { name: 'a known tracker (reported by trackers/known-tracker)', observations: [observe.request({ url: 'https://www.google-analytics.com/analytics.js' })] },
       { name: 'data: URLs', observations: [observe.request({ type: 'image', url: 'data:image/gif;base64,R0lG' })] },
+      { name: 'a documentation URL in a library\'s error message', observations: [observe.request({ type: 'literal', source: 'js', url: 'https://react.dev/errors/418' })] },
     ],
     invalid: [
       {
@@ -44,6 +45,11 @@ describe('third-party/request', () => {
         name: 'a URL literal in a script with its own message',
         observations: [observe.request({ type: 'literal', source: 'js', url: 'https://api.unknown-vendor.test/v1' })],
         errors: [{ messageId: 'literal' }],
+      },
+      {
+        name: 'a real fetch of a documentation host',
+        observations: [observe.request({ type: 'fetch', source: 'js', url: 'https://github.com/api/x' })],
+        errors: [{ messageId: 'request' }],
       },
     ],
   });

@@ -1,0 +1,17 @@
+import { matchesHostPattern } from '../../config/hosts.ts';
+
+/**
+ * Hosts whose URLs appear in bundled libraries as documentation links inside error messages
+ * (React's "visit https://react.dev/errors/…") and never as something the page fetches. A URL literal
+ * on one of them is not reported; a real request (fetch, src, import …) to them still is.
+ */
+const referenceHostPatterns = [
+  'react.dev', '*.react.dev', 'reactjs.org', '*.reactjs.org', 'fb.me', 'vuejs.org', '*.vuejs.org',
+  'angular.io', 'angular.dev', 'svelte.dev', 'nextjs.org', 'preactjs.com', 'lit.dev', 'nodejs.org',
+  'developer.mozilla.org', 'github.com', 'tc39.es', '*.whatwg.org', 'www.w3.org', 'schema.org',
+  'example.com', 'example.org', 'example.net',
+];
+
+export function isReferenceHost(host: string): boolean {
+  return referenceHostPatterns.some((pattern) => matchesHostPattern(host, pattern));
+}
