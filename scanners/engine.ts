@@ -90,16 +90,18 @@ export function runRules(
   return findings;
 }
 
-/** The finding for a file that cannot be read or decoded (`input/unreadable`); the runner scans the other files. */
-export function inputFinding(file: string, message: string): Finding {
-  return {
+/** The finding for a file that cannot be read or decoded (`input/unreadable`, unless the config turns it off); the runner scans the other files. */
+export function inputFindings(file: string, message: string, config: ResolvedConfig): Finding[] {
+  const severity = config.rules[unreadable.id] ?? unreadable.severity;
+  if (severity === 'off') return [];
+  return [{
     ruleId: unreadable.id,
     category: unreadable.category,
-    severity: unreadable.severity,
+    severity,
     file,
     message: formatMessage(unreadable.messages.unreadable, { file, reason: message }),
     policy: unreadable.policy,
-  };
+  }];
 }
 
 function compareOptional(a: number | undefined, b: number | undefined): number {

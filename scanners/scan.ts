@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config/load.ts';
 import { decodeText } from './decode.ts';
-import { compareFindings, inputFinding, runRules } from './engine.ts';
+import { compareFindings, inputFindings, runRules } from './engine.ts';
 import { gatherCss } from './gather/css.ts';
 import { gatherHeaders } from './gather/headers.ts';
 import { gatherHtml } from './gather/html.ts';
@@ -56,16 +56,16 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
 export function scanFile(file: string, bytes: Uint8Array, config: ResolvedConfig): Finding[] {
   try {
     const observations = dumpObservations(file, bytes, config);
-    return typeof observations === 'string' ? [inputFinding(file, observations)] : runRules(observations, config);
+    return typeof observations === 'string' ? inputFindings(file, observations, config) : runRules(observations, config);
   } catch (error) {
-    return [inputFinding(file, `scanner error: ${error instanceof Error ? error.message : String(error)}`)];
+    return inputFindings(file, `scanner error: ${error instanceof Error ? error.message : String(error)}`, config);
   }
 }
 
 /** Reads `file` (relative to `root`) and scans it; unreadable, special or oversized files become `input` findings. */
 export function scanSiteFile(root: string, file: string, config: ResolvedConfig): Finding[] {
   const bytes = readSiteFile(join(root, file));
-  return typeof bytes === 'string' ? [inputFinding(file, bytes)] : scanFile(file, bytes, config);
+  return typeof bytes === 'string' ? inputFindings(file, bytes, config) : scanFile(file, bytes, config);
 }
 
 /** Scans every HTML, CSS, JS and `_headers` file under `dir`, on all cores; findings sorted stably. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFindings, inputFinding, runRules } from '../scanners/engine.ts';
+import { compareFindings, inputFindings, runRules } from '../scanners/engine.ts';
 import { defineRule } from '../scanners/rules/define-rule.ts';
 import type { Finding } from '../scanners/report.ts';
 import { observe, testConfig } from './rules/support.ts';
@@ -68,16 +68,22 @@ describe('runRules', () => {
   });
 });
 
-describe('inputFinding', () => {
+describe('inputFindings', () => {
   it('reports an unreadable file as an input error with no location', () => {
-    expect(inputFinding('broken.html', 'invalid UTF-8')).toEqual({
+    expect(inputFindings('broken.html', 'invalid UTF-8', config)).toEqual([{
       ruleId: 'input/unreadable',
       category: 'input',
       severity: 'error',
       file: 'broken.html',
       message: expect.stringContaining('invalid UTF-8'),
       policy: '/privacy/',
-    });
+    }]);
+  });
+
+  it('follows the config: a warning when lowered, nothing when off', () => {
+    const lowered = testConfig({ rules: { 'input/unreadable': 'warning' } });
+    expect(inputFindings('broken.html', 'invalid UTF-8', lowered)[0].severity).toBe('warning');
+    expect(inputFindings('broken.html', 'invalid UTF-8', testConfig({ rules: { 'input/unreadable': 'off' } }))).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.ts';
-import { compareFindings, inputFinding, runRules } from '../engine.ts';
+import { compareFindings, inputFindings, runRules } from '../engine.ts';
 import { gatherHeaders } from '../gather/headers.ts';
 import { pageUrl } from '../gather/url.ts';
 import type { Finding } from '../report.ts';
@@ -72,7 +72,7 @@ export async function crawlDirectory(dir: string, config: ResolvedConfig, option
         // Directory pages are visited at their pretty URL, as visitors reach them.
         const url = pageUrl(config.site, file.replace(/(^|\/)index\.html$/, '$1'));
         const observations = await crawlPage(browser, file, url, urls, timeouts);
-        if (typeof observations === 'string') findings.push(inputFinding(file, observations));
+        if (typeof observations === 'string') findings.push(...inputFindings(file, observations, config));
         else findings.push(...uniqueFindings(runRules(observations, config)));
       });
     } finally {

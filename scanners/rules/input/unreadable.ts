@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 
-/** Emitted by the runner through `inputFinding`, never by `check`: a file the gate could not read cannot be vouched for. */
+/** Emitted by the runner through `inputFindings`, never by `check`: a file the gate could not read cannot be vouched for. */
 export default defineRule({
   id: 'input/unreadable',
   category: 'input',
