@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.ts';
+import { bunnyPlayerHosts } from '../rules/helpers/bunny.ts';
 import type { PageTags } from './page-tags.ts';
 
 /** CSP hash sources of the inline code the site's pages hold, deduplicated across pages. */
@@ -25,8 +26,7 @@ export function addPageHashes(hashes: InlineHashes, page: PageTags): void {
   for (const text of page.styleAttributes) hashes.styleAttributes.add(cspHash(text));
 }
 
-/** Bunny Stream's player hosts and paths; frames are limited to the configured libraries (`/embed/{id}/…`). */
-const bunnyPlayerHosts = ['player.mediadelivery.net', 'iframe.mediadelivery.net'];
+/** Bunny Stream's player paths; frames are limited to the configured libraries (`/embed/{id}/…`). */
 const bunnyPlayerPaths = ['embed', 'play'];
 
 /** Browser features a cookie-free, tracker-free site never needs, Chrome's ad APIs included; denied to the page and its frames. */

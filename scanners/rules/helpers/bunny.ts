@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../../config/load.ts';
 
 /** Bunny Stream's player hosts: the current one and the legacy one still served for old embeds. */
-const playerHosts = new Set(['player.mediadelivery.net', 'iframe.mediadelivery.net']);
+export const bunnyPlayerHosts: readonly string[] = ['player.mediadelivery.net', 'iframe.mediadelivery.net'];
+const playerHosts = new Set(bunnyPlayerHosts);
 
 /** A Bunny Stream player URL, taken apart. */
 export interface BunnyPlayerUrl {
