@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formFields, type FieldName } from '../../origin/form.ts';
 import { loadPage } from './support.ts';
 
 const $ = await loadPage('contact/index.html');
@@ -18,6 +19,12 @@ describe('the contact form', () => {
     expect(form.length).toBe(1);
     expect(form.attr('method')).toBe('post');
     expect(form.attr('action')).toBe('https://origin.example.ca/contact');
+  });
+
+  it('limits each field to the length the origin receiver accepts, so no visitor loses a long message', () => {
+    for (const [name, { maxLength }] of Object.entries(formFields)) {
+      expect(form.find(`[name="${name as FieldName}"]`).attr('maxlength')).toBe(String(maxLength));
+    }
   });
 
   it('has exactly the fields the privacy policy lists, plus the honeypot', () => {
