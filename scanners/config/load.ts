@@ -20,10 +20,12 @@ export function resolveConfig(input: unknown, label: string, knownRuleIds?: Read
   const result = v.safeParse(configSchema, input);
   if (!result.success) {
     const issue = result.issues[0];
-    const path = v.getDotPath(issue);
-    const key = path ?? issue.path?.map((item) => String(item.key)).join('.');
-    // strictObject reports an unknown key as an issue whose path ends at that key.
-    throw new ConfigError(`${label}: ${key ? `${key}: ` : ''}${issue.message}`);
+    const key = v.getDotPath(issue) ?? issue.path?.map((item) => String(item.key)).join('.');
+    // strictObject reports an unknown key as an issue at that key that expected nothing there.
+    const message = issue.expected === 'never' ? 'unknown key'
+      : issue.input === undefined ? 'required key is missing'
+      : issue.message;
+    throw new ConfigError(`${label}: ${key ? `${key}: ` : ''}${message}`);
   }
   const config = result.output;
   if (knownRuleIds) {

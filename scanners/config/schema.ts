@@ -3,7 +3,8 @@ import * as v from 'valibot';
 const httpUrl = v.pipe(
   v.string(),
   v.url('expected an absolute URL'),
-  v.check((value) => /^https?:$/i.test(new URL(value).protocol), 'expected an http(s) URL'),
+  // valibot runs every action of a pipe, so the checks after url() must survive a value that is no URL.
+  v.check((value) => !URL.canParse(value) || /^https?:$/i.test(new URL(value).protocol), 'expected an http(s) URL'),
 );
 const hostPattern = v.pipe(
   v.string(),
@@ -17,7 +18,7 @@ export const configSchema = v.strictObject({
   site: httpUrl,
   firstPartyHosts: v.optional(v.array(hostPattern), []),
   origin: v.optional(
-    v.pipe(httpUrl, v.check((value) => new URL(value).protocol === 'https:', 'expected an https URL')),
+    v.pipe(httpUrl, v.check((value) => !URL.canParse(value) || new URL(value).protocol === 'https:', 'expected an https URL')),
   ),
   bunny: v.optional(
     v.strictObject({
