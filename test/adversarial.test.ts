@@ -18,8 +18,6 @@ const knownMisses: Record<string, string> = {
   [findingKey('assets/tricks.js', 7, 'cookies/script-cookie')]: "document[['coo', 'kie'].join('')]: a property name built by Array.join is not folded",
   [findingKey('elements/index.html', 18, 'third-party/request')]: 'a data: stylesheet is not parsed, so its @import of another host goes unseen',
   [findingKey('elements/index.html', 20, 'headers/leaky-referrer-policy')]: '<meta name="referrer" content="unsafe-url"> sets the same policy as the header and is not checked',
-  [findingKey('elements/index.html', 39, 'third-party/request')]: 'a srcset candidate on the line after the attribute is reported on the tag\'s first line (38)',
-  [findingKey('endings/cr.html', 3, 'third-party/request')]: 'in a file with CR-only line ends (browsers and editors break lines there) every finding is on line 1',
   [findingKey('more/index.html', 4, 'third-party/request')]: '<script src="data:text/javascript,…"> runs its code, whose fetch goes unseen',
   [findingKey('more/index.html', 5, 'cookies/script-cookie')]: 'a base64 data: script runs too; its document.cookie goes unseen',
   [findingKey('_headers', 5, 'third-party/request')]: 'a Link: <url>; rel=preload response header makes the browser fetch another host',
@@ -33,10 +31,7 @@ const knownMisses: Record<string, string> = {
 };
 
 /** Findings the gate reports where no marker is, with why they are wrong. Same rule: remove an entry once fixed. */
-const knownFalsePositives: Record<string, string> = {
-  [findingKey('elements/index.html', 38, 'third-party/request')]: 'the srcset candidate of line 39, reported on the tag\'s first line',
-  [findingKey('endings/cr.html', 1, 'third-party/request')]: 'the request of line 3 of a CR-only file',
-};
+const knownFalsePositives: Record<string, string> = {};
 
 /** Files too big, too deep or too binary to commit: written into the temporary copy, with markers where they are text. */
 function writePathologicalFiles(site: string): string[] {

@@ -207,11 +207,11 @@ class DocumentGatherer {
   // --- observations ---
 
   /** A URL the browser fetches; `javascript:` URLs run their code instead. Returns the resolved URL. */
-  private urlAttribute(type: RequestType, element: string, attribute: string, value: string | undefined): ResolvedUrl | undefined {
+  private urlAttribute(type: RequestType, element: string, attribute: string, value: string | undefined, at?: Position): ResolvedUrl | undefined {
     if (value === undefined || this.runsJavaScript(element, attribute, value)) return undefined;
     const resolved = resolveUrl(value, this.baseUrl);
     if (resolved === undefined) return undefined;
-    const { line, column } = this.where();
+    const { line, column } = at ?? this.where();
     // One literal shape for every request keeps rules' property access monomorphic.
     this.observations.push({
       kind: 'request', type, raw: value.trim(), url: resolved.url, host: resolved.host,
@@ -222,7 +222,20 @@ class DocumentGatherer {
 
   private srcsetAttribute(type: RequestType, element: string, attribute: string, value: string | undefined): void {
     if (value === undefined) return;
-    for (const candidate of parseSrcset(value)) this.urlAttribute(type, element, attribute, candidate.url);
+    const multiline = value.includes('\n') || value.includes('\r');
+    for (const candidate of parseSrcset(value)) {
+      const at = multiline ? this.candidatePosition(attribute, value, candidate.start) : undefined;
+      this.urlAttribute(type, element, attribute, candidate.url, at);
+    }
+  }
+
+  /** Where a srcset candidate on a later line than its tag stands; undefined when it shares the tag's line. */
+  private candidatePosition(attribute: string, value: string, start: number): Position | undefined {
+    const valueStart = attributeValueOffset(this.markup, this.tagStart, this.tagEnd, attribute);
+    // Entities shift the decoded value's offsets away from the source's: the attribute's own position is the best left.
+    const exact = this.markup.slice(valueStart, valueStart + value.length) === value;
+    const here = this.position(exact ? valueStart + start : valueStart);
+    return here.line > this.where().line ? here : undefined;
   }
 
   private lazyAttributes(type: RequestType, element: string, attributes: Attributes): void {

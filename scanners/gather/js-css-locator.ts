@@ -1,4 +1,5 @@
 import type { EmbeddedContext } from './context.ts';
+import { lineOf, lineStarts } from './line-index.ts';
 
 /** A 1-based line and column in the scanned file. */
 export interface FilePosition {
@@ -24,19 +25,13 @@ export class TextLocator {
 
   /** The file position of a character offset inside the text. */
   at(offset: number): FilePosition {
-    const starts = this.#starts();
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    const column = offset - starts[low]!;
+    const starts = (this.#lineStarts ??= lineStarts(this.#text));
+    const line = lineOf(starts, offset);
+    const column = offset - starts[line]!;
     return {
-      line: this.#context.line + low,
+      line: this.#context.line + line,
       // Only the first line shares its row with whatever precedes the text in the file.
-      column: low === 0 ? this.#context.column + column : column + 1,
+      column: line === 0 ? this.#context.column + column : column + 1,
     };
   }
 
@@ -44,15 +39,5 @@ export class TextLocator {
   excerpt(start: number, end: number): string {
     const slice = this.#text.slice(start, Math.min(end, start + EXCERPT_LENGTH * 2)).replace(/\s+/g, ' ').trim();
     return slice.length > EXCERPT_LENGTH ? `${slice.slice(0, EXCERPT_LENGTH - 1)}…` : slice;
-  }
-
-  #starts(): number[] {
-    if (this.#lineStarts) return this.#lineStarts;
-    const starts = [0];
-    // Lines as an editor counts them, the same for CSS, JS and the HTML around them.
-    const breaks = /\r\n?|\n/g;
-    for (let match = breaks.exec(this.#text); match; match = breaks.exec(this.#text)) starts.push(match.index + match[0].length);
-    this.#lineStarts = starts;
-    return starts;
   }
 }

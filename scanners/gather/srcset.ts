@@ -1,6 +1,8 @@
 /** One image candidate of a `srcset` attribute. */
 export interface SrcsetCandidate {
   url: string;
+  /** Offset of the URL's first character in the attribute value. */
+  start: number;
   /** Width/density descriptors as written (`100w`, `2x`), usually one. */
   descriptors: string[];
 }
@@ -36,7 +38,7 @@ export function parseSrcset(value: string): SrcsetCandidate[] {
     } else {
       position = readDescriptors(value, position, descriptors);
     }
-    if (url !== '') candidates.push({ url, descriptors });
+    if (url !== '') candidates.push({ url, start: urlStart, descriptors });
   }
   return candidates;
 }

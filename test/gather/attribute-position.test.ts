@@ -35,4 +35,10 @@ describe('createLocator', () => {
     expect(locate(8)).toEqual({ line: 4, column: 1 });
     expect(locate(9)).toEqual({ line: 4, column: 2 });
   });
+
+  it('breaks lines at a lone CR, as browsers and editors do', () => {
+    const locate = createLocator('ab\rcd\r\ref');
+    expect(locate(3)).toEqual({ line: 2, column: 1 });
+    expect(locate(7)).toEqual({ line: 4, column: 1 });
+  });
 });

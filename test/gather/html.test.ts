@@ -158,6 +158,24 @@ describe('gatherHtml locations and evidence', () => {
     expect(link).toMatchObject({ line: 5, column: 2, element: 'a', attribute: 'href' });
   });
 
+  it('counts a lone CR as a line break', () => {
+    const [image] = gather('<!doctype html>\r<p>\r<img src="https://i.test/a.png">');
+    expect(image).toMatchObject({ line: 3, column: 1 });
+  });
+
+  it('reports a srcset candidate on a later line than its tag where it stands', () => {
+    const html = '<img srcset="https://i.test/a.png 1x,\n  https://i.test/b.png 2x">';
+    expect(only('request', html).map(({ url, line, column }) => ({ url, line, column }))).toEqual([
+      { url: 'https://i.test/a.png', line: 1, column: 1 },
+      { url: 'https://i.test/b.png', line: 2, column: 3 },
+    ]);
+  });
+
+  it('reports an entity-encoded srcset on a later line at the attribute, its offsets not being the source\'s', () => {
+    const html = '<img alt=""\n  srcset="a.png 1x,\n&#32;https://i.test/c.png 2x">';
+    expect(only('request', html).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 2, column: 11 }, { line: 2, column: 11 }]);
+  });
+
   it('quotes the tag as evidence, truncated when long', () => {
     const [short] = gather('<p><img src="https://i.test/a.png" alt="x"></p>');
     expect(short!.evidence).toBe('<img src="https://i.test/a.png" alt="x">');

@@ -21,8 +21,12 @@ describe('parseSrcset', () => {
 
   it('keeps the descriptors of each candidate', () => {
     expect(parseSrcset('a.jpg 100w 2x, b.jpg')).toEqual([
-      { url: 'a.jpg', descriptors: ['100w', '2x'] },
-      { url: 'b.jpg', descriptors: [] },
+      { url: 'a.jpg', start: 0, descriptors: ['100w', '2x'] },
+      { url: 'b.jpg', start: 15, descriptors: [] },
     ]);
+  });
+
+  it('gives where each URL starts in the value', () => {
+    expect(parseSrcset(' a.jpg 1x,\n  b.jpg 2x').map((candidate) => candidate.start)).toEqual([1, 13]);
   });
 });
