@@ -39,18 +39,38 @@ export function javascriptUrlCode(value: string): string | undefined {
 
 const DOCUMENT_TYPES = new Set(['text/html', 'application/xhtml+xml', 'image/svg+xml', 'text/xml', 'application/xml']);
 
+/** The media type (lower case, '' when absent) and decoded payload of a `data:` URL, or undefined for any other URL. */
+function readDataUrl(value: string): { type: string; payload: string } | undefined {
+  if (!hasScheme(value, 'data:')) return undefined;
+  const url = normalise(value);
+  const comma = url.indexOf(',');
+  if (comma === -1) return undefined;
+  const parameters = url.slice('data:'.length, comma).toLowerCase().split(';').map((part) => part.trim());
+  const payload = percentDecode(url.slice(comma + 1));
+  return { type: parameters[0]!, payload: parameters.includes('base64') ? Buffer.from(payload, 'base64').toString('utf8') : payload };
+}
+
 /**
  * The markup inside a `data:` URL that a frame would render as a document (HTML, XHTML, SVG),
  * or undefined for any other URL: such a document can load further resources itself.
  */
 export function dataUrlDocument(value: string): string | undefined {
-  if (!hasScheme(value, 'data:')) return undefined;
-  const url = normalise(value);
-  const comma = url.indexOf(',');
-  if (comma === -1) return undefined;
-  const header = url.slice('data:'.length, comma).toLowerCase();
-  const parameters = header.split(';').map((part) => part.trim());
-  if (!DOCUMENT_TYPES.has(parameters[0]!)) return undefined;
-  const payload = percentDecode(url.slice(comma + 1));
-  return parameters.includes('base64') ? Buffer.from(payload, 'base64').toString('utf8') : payload;
+  const data = readDataUrl(value);
+  return data !== undefined && DOCUMENT_TYPES.has(data.type) ? data.payload : undefined;
+}
+
+/**
+ * The code a `<script src="data:…">` runs, or undefined for any other URL. Browsers run a script of
+ * any type except the few they block (images, audio, video, CSV), so `data:,code` runs too.
+ */
+export function dataUrlScript(value: string): string | undefined {
+  const data = readDataUrl(value);
+  if (data === undefined || /^(?:image|audio|video)\/|^text\/csv$/.test(data.type)) return undefined;
+  return data.payload;
+}
+
+/** The CSS of a `data:text/css,…` stylesheet, or undefined for any other URL (browsers apply only text/css). */
+export function dataUrlStylesheet(value: string): string | undefined {
+  const data = readDataUrl(value);
+  return data?.type === 'text/css' ? data.payload : undefined;
 }

@@ -3,7 +3,7 @@ import type { NavigationObservation, Observation, RequestType } from '../observa
 import { attributeValueOffset } from './attribute-position.ts';
 import type { PageContext } from './context.ts';
 import { gatherCss } from './css.ts';
-import { dataUrlDocument, javascriptUrlCode } from './embedded-url.ts';
+import { dataUrlDocument, dataUrlScript, dataUrlStylesheet, javascriptUrlCode } from './embedded-url.ts';
 import { FormTracker } from './html-forms.ts';
 import { createLocator, type Position } from './line-index.ts';
 import { linkRequestType, splitTokens } from './link-rel.ts';
@@ -347,8 +347,11 @@ class DocumentGatherer {
   private link(attributes: Attributes): void {
     const type = linkRequestType(attributes.rel ?? '', attributes.as);
     if (type === undefined) return;
-    this.urlAttribute(type, 'link', 'href', attributes.href);
+    const resolved = this.urlAttribute(type, 'link', 'href', attributes.href);
     this.srcsetAttribute('image', 'link', 'imagesrcset', attributes.imagesrcset);
+    const css = type === 'style' && resolved !== undefined ? dataUrlStylesheet(resolved.url) : undefined;
+    // A data: stylesheet's own relative URLs resolve against the data: URL, so fail, as in a browser.
+    if (css !== undefined) this.collectAtTag(gatherCss(css, { file: this.scope.page.file, baseUrl: resolved!.url, ...this.where(), element: 'link', attribute: 'href' }));
   }
 
   private base(attributes: Attributes): void {
@@ -412,8 +415,19 @@ class DocumentGatherer {
   private script(attributes: Attributes): void {
     // Script in SVG names its source with href or xlink:href.
     const attribute = attributes.src !== undefined ? 'src' : attributes.href !== undefined ? 'href' : 'xlink:href';
-    this.urlAttribute('script', 'script', attribute, attributes[attribute]);
+    const resolved = this.urlAttribute('script', 'script', attribute, attributes[attribute]);
+    if (resolved !== undefined) this.dataScript(resolved.url, attribute, attributes);
     this.startRawText('script', attributes);
+  }
+
+  /** A `data:` script source runs its decoded code; its observations are reported at the tag. */
+  private dataScript(url: string, attribute: string, attributes: Attributes): void {
+    const code = dataUrlScript(url);
+    if (code === undefined) return;
+    const kind = scriptKind(attributes);
+    if (kind !== 'classic' && kind !== 'module') return;
+    const context = { file: this.scope.page.file, baseUrl: this.baseUrl, ...this.where(), element: 'script', attribute, module: kind === 'module' };
+    this.collectAtTag(gatherJs(code, context));
   }
 
   private startRawText(element: RawTextElement['element'], attributes: Attributes): void {
@@ -469,13 +483,17 @@ class DocumentGatherer {
   /** A document inside an attribute (srcdoc, data: URL): its observations are reported at the element. */
   private nestedDocument(markup: string, page: PageContext, baseUrl: string): void {
     if (this.scope.depth >= MAX_DEPTH) return;
-    const here = this.position(this.tagStart);
-    const scope: Scope = { page, baseUrl, depth: this.scope.depth + 1, locate: () => here };
-    for (const observation of gatherDocument(markup, scope)) {
-      // CSS and JS gatherers count lines from `here`; the decoded text has no place of its own in the file.
+    const here = this.where();
+    this.collectAtTag(gatherDocument(markup, { page, baseUrl, depth: this.scope.depth + 1, locate: () => here }));
+  }
+
+  /** Observations of decoded text (a data: URL, srcdoc), which has no place of its own in the file: all at the current tag. */
+  private collectAtTag(observations: Observation[]): void {
+    const { line, column } = this.where();
+    for (const observation of observations) {
       observation.file = this.scope.page.file;
-      observation.line = here.line;
-      observation.column = here.column;
+      observation.line = line;
+      observation.column = column;
       this.observations.push(observation);
     }
   }

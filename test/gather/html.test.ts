@@ -207,6 +207,28 @@ describe('gatherHtml locations and evidence', () => {
     expect(requests(html)).toContain('script https://inner.test/x.js');
   });
 
+  it('runs the code of a data: script and reports what it does at the script tag', () => {
+    const code = Buffer.from("document.cookie = 'a=1';").toString('base64');
+    const html = `<p>\n<script src="data:text/javascript,fetch('https://js.test/x')%0A%0Afetch('https://js.test/y')"></script>\n<script src="data:text/javascript;base64,${code}"></script>`;
+    const found = gather(html).filter((observation) => observation.source === 'js');
+    expect(found).toEqual([
+      expect.objectContaining({ kind: 'request', url: 'https://js.test/x', line: 2, column: 1, attribute: 'src' }),
+      expect.objectContaining({ kind: 'request', url: 'https://js.test/y', line: 2, column: 1 }),
+      expect.objectContaining({ kind: 'storage', api: 'document.cookie', line: 3, column: 1 }),
+    ]);
+  });
+
+  it('does not run a data: script whose type is data', () => {
+    expect(gather('<script type="text/plain" src="data:,fetch(%22https://js.test/x%22)"></script>').filter((o) => o.source === 'js')).toEqual([]);
+  });
+
+  it('reads a data: stylesheet and reports its requests at the link', () => {
+    const html = '<p>\n<link rel="stylesheet" href="data:text/css,@import url(https://css.test/a.css);%0Ab{background:url(b.png)}">';
+    expect(gather(html).filter((observation) => observation.source === 'css')).toEqual([
+      expect.objectContaining({ kind: 'request', type: 'style', url: 'https://css.test/a.css', line: 2, column: 1 }),
+    ]);
+  });
+
   it('maps a markup template script onto the file', () => {
     const html = '<script type="text/template">\n  <img src="https://t.test/a.png">\n</script>';
     expect(only('request', html)).toEqual([expect.objectContaining({ line: 2, column: 3 })]);
