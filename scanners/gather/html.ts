@@ -369,7 +369,7 @@ class DocumentGatherer {
 
   private meta(attributes: Attributes): void {
     const httpEquiv = attributes['http-equiv'];
-    if (httpEquiv === undefined) return;
+    if (httpEquiv === undefined) return this.metaName(attributes);
     const directive = httpEquiv.trim().toLowerCase();
     if (directive === 'set-cookie') {
       this.observations.push({ kind: 'storage', api: 'set-cookie', ...this.at('meta', 'http-equiv') });
@@ -377,6 +377,13 @@ class DocumentGatherer {
       const refresh = parseMetaRefresh(attributes.content ?? '');
       if (refresh?.url !== undefined) this.navigation('meta', 'content', refresh.url, false, 'refresh');
     }
+  }
+
+  /** `<meta name="referrer">` sets the page's Referrer-Policy as the header would. */
+  private metaName(attributes: Attributes): void {
+    if (attributes.content === undefined || attributes.name?.toLowerCase() !== 'referrer') return;
+    const pattern = `/${this.scope.page.file}`;
+    this.observations.push({ kind: 'header', name: 'referrer-policy', value: attributes.content, pattern, ...this.at('meta', 'content') });
   }
 
   private form(attributes: Attributes): void {

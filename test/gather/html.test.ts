@@ -387,6 +387,12 @@ describe('gatherHtml cookies set by markup', () => {
     expect(only('storage', html)).toEqual([expect.objectContaining({ api: 'set-cookie', element: 'meta', line: 1, column: 1 })]);
   });
 
+  it('reads <meta name="referrer"> as the page\'s Referrer-Policy header, at the tag', () => {
+    expect(only('header', '<p>\n<meta name="referrer" content="unsafe-url">')).toEqual([
+      expect.objectContaining({ name: 'referrer-policy', value: 'unsafe-url', pattern: '/blog/index.html', line: 2, column: 1, element: 'meta' }),
+    ]);
+  });
+
   it('does not take a meta name for http-equiv', () => {
     expect(only('storage', '<meta name="set-cookie" content="id=1">')).toEqual([]);
   });

@@ -20,6 +20,21 @@ describe('headers/leaky-referrer-policy', () => {
     ],
   });
 
+  describe('in <meta name="referrer">', () => {
+    testRule(rule, {
+      valid: [
+        { name: 'a safe policy', html: '<meta name="referrer" content="strict-origin-when-cross-origin">' },
+        { name: 'the legacy never', html: '<meta name="referrer" content="never">' },
+        { name: 'a list, which browsers ignore in a meta tag', html: '<meta name="referrer" content="no-referrer, unsafe-url">' },
+        { name: 'another meta name', html: '<meta name="description" content="unsafe-url">' },
+      ],
+      invalid: [
+        { name: 'unsafe-url, at the meta tag', html: '<title>x</title>\n  <META NAME="Referrer" CONTENT="Unsafe-URL">', errors: [{ messageId: 'leaky', line: 2, column: 3 }] },
+        { name: 'the legacy always', html: '<meta name="referrer" content="always">', errors: [{ messageId: 'leaky' }] },
+      ],
+    });
+  });
+
   describe('in _headers', () => {
     testRule(rule, {
       valid: [{ name: 'the starter\'s policy', headersFile: '/*\n  Referrer-Policy: strict-origin-when-cross-origin\n' }],
