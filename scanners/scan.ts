@@ -1,6 +1,8 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import module from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config/load.ts';
 import { decodeText } from './decode.ts';
@@ -28,10 +30,29 @@ export interface ScanOptions {
 /** What a worker needs to rebuild the config: everything but the host policy's functions. */
 export type ConfigData = Omit<ResolvedConfig, 'hosts'>;
 
+/** What a scan worker starts with: the site's root, the config, and where to load it from with which compile cache. */
+export interface WorkerData {
+  root: string;
+  config: ConfigData;
+  workerUrl: string;
+  compileCacheDir: string | undefined;
+}
+
+/**
+ * Workers do not inherit the main thread's module compile cache, and a TypeScript entry would load the type
+ * stripper before it could turn the cache on: so the entry is plain JavaScript that turns it on, then loads
+ * scan-worker. Without the cache, each worker spends longer compiling the scanner than scanning 100 pages.
+ */
+const workerEntry = `const { workerData } = require('node:worker_threads');
+if (workerData.compileCacheDir !== undefined) require('node:module').enableCompileCache?.(workerData.compileCacheDir);
+import(workerData.workerUrl);`;
+
 const maxFileBytes = 64 * 1024 * 1024;
 /** Below this many files, starting workers costs more than it saves (see bench/). */
 const inProcessFileLimit = 200;
 const batchSize = 16;
+/** Batches sent to a worker before its first answer comes back. */
+const workerQueueDepth = 2;
 
 /** The observations a file yields, or the reason it could not be read as text. Throws on gatherer bugs. */
 export function dumpObservations(file: string, bytes: Uint8Array, config: ResolvedConfig): Observation[] | string {
@@ -48,7 +69,7 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
     case 'html': return gatherHtml(text, { file, url });
     case 'css': return gatherCss(text, { file, baseUrl: url, line: 1, column: 1 });
     case 'js': return gatherJs(text, { file, baseUrl: url, line: 1, column: 1, module: moduleHint(file) });
-    case 'headers': return gatherHeaders(text, file);
+    case 'headers': return gatherHeaders(text, file, config.site);
   }
 }
 
@@ -102,21 +123,40 @@ async function scanInProcess(root: string, files: AsyncIterable<string>, config:
 async function scanInWorkers(root: string, files: AsyncIterable<string>, config: ResolvedConfig, size: number): Promise<Finding[]> {
   const { hosts: _hosts, ...configData } = config;
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', import.meta.url);
-  const pool = Array.from({ length: size - 1 }, () => new Worker(workerUrl, { workerData: { root, config: configData } }));
+  const workerData: WorkerData = { root, config: configData, workerUrl: workerUrl.href, compileCacheDir: module.getCompileCacheDir?.() };
+  const pool = Array.from({ length: size - 1 }, () => new ScanWorker(new Worker(workerEntry, { eval: true, workerData })));
   const batches = batch(files);
   const findings: Finding[] = [];
-  const drain = async (scan: (files: string[]) => Promise<Finding[]>) => {
-    // Each scanner pulls the next batch when it is done, so one slow file never stalls the others.
-    for (let next = await batches.next(); !next.done; next = await batches.next()) append(findings, await scan(next.value));
+  const scanHere = async () => {
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
+      for (const file of next.value) {
+        append(findings, scanSiteFile(root, file, config));
+        // Let the workers' answers in, so they get their next batch without waiting for this one to end.
+        await setImmediate();
+      }
+    }
+  };
+  const feed = async (worker: ScanWorker) => {
+    // Each worker keeps a batch queued behind the one it scans, so it never waits on this thread.
+    const inFlight: Promise<Finding[]>[] = [];
+    let next = await batches.next();
+    while (!next.done || inFlight.length > 0) {
+      if (!next.done && inFlight.length < workerQueueDepth) {
+        inFlight.push(worker.scan(next.value));
+        next = await batches.next();
+      } else {
+        append(findings, await inFlight.shift()!);
+      }
+    }
   };
   try {
-    const scannedHere = drain(async (paths) => paths.flatMap((file) => scanSiteFile(root, file, config)));
+    const scannedHere = scanHere();
     await Promise.all([
       scannedHere,
       ...pool.map(async (worker) => {
         // A worker takes work only once its modules are loaded; on a small site this thread may finish first.
-        await Promise.race([reply(worker), scannedHere]);
-        await drain((paths) => ask(worker, paths));
+        await Promise.race([worker.ready, scannedHere]);
+        await feed(worker);
       }),
     ]);
   } finally {
@@ -137,24 +177,40 @@ async function* batch(files: AsyncIterable<string>): AsyncGenerator<string[]> {
   if (current.length > 0) yield current;
 }
 
-/** The worker's next message: its findings, or its ready signal (an empty list). */
-function reply(worker: Worker): Promise<Finding[]> {
-  return new Promise((resolve, reject) => {
-    const settle = (action: () => void) => {
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      action();
-    };
-    const onMessage = (findings: Finding[]) => settle(() => resolve(findings));
-    const onError = (error: Error) => settle(() => reject(error));
-    const onExit = (code: number) => settle(() => reject(new Error(`scan worker stopped (exit code ${code})`)));
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-  });
-}
+/** A scan worker's answers in the order it was asked; its first message (an empty list) says it is ready. */
+class ScanWorker {
+  readonly ready: Promise<unknown>;
+  private readonly worker: Worker;
+  private readonly waiting: { resolve: (findings: Finding[]) => void; reject: (error: Error) => void }[] = [];
+  private failure: Error | undefined;
 
-function ask(worker: Worker, files: string[]): Promise<Finding[]> {
-  const answer = reply(worker);
-  worker.postMessage(files);
-  return answer;
+  constructor(worker: Worker) {
+    this.worker = worker;
+    this.ready = this.answer();
+    worker.on('message', (findings: Finding[]) => this.waiting.shift()?.resolve(findings));
+    worker.on('error', (error: Error) => this.fail(error));
+    worker.on('exit', (code: number) => this.fail(new Error(`scan worker stopped (exit code ${code})`)));
+  }
+
+  scan(files: string[]): Promise<Finding[]> {
+    const answer = this.answer();
+    this.worker.postMessage(files);
+    return answer;
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private answer(): Promise<Finding[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const { reject } of this.waiting.splice(0)) reject(this.failure);
+  }
 }
 
 function readSiteFile(path: string): Uint8Array | string {

@@ -1,4 +1,5 @@
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { readdirSync, type Dirent } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -30,16 +31,13 @@ export async function* walkSite(root: string, ignore: readonly string[] = []): A
   const seen = new Set<string>([await realpath(root)]);
   const pending: string[] = [''];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    const entries = await opendir(join(root, dir)).catch((error: unknown) => {
-      if (dir === '') throw error;
-      return undefined;
-    });
+    const entries = listDirectory(join(root, dir), dir === '');
     // An unreadable folder is yielded itself: reading it fails the same way and becomes an `input` finding.
     if (!entries) {
       yield dir;
       continue;
     }
-    for await (const entry of entries) {
+    for (const entry of entries) {
       const file = dir === '' ? entry.name : `${dir}/${entry.name}`;
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
@@ -54,6 +52,19 @@ export async function* walkSite(root: string, ignore: readonly string[] = []): A
         yield file;
       }
     }
+  }
+}
+
+/**
+ * One folder's entries in a single call: listing entry by entry through an async `Dir` cost more than
+ * scanning the pages on a site of small folders. Undefined when the folder cannot be listed (the root must be).
+ */
+function listDirectory(path: string, isRoot: boolean): Dirent[] | undefined {
+  try {
+    return readdirSync(path, { withFileTypes: true });
+  } catch (error) {
+    if (isRoot) throw error;
+    return undefined;
   }
 }
 

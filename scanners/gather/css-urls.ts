@@ -1,4 +1,5 @@
-import { ident, string as cssString, tokenize, tokenTypes, url as cssUrl } from 'css-tree';
+import { tokenize, tokenTypes } from 'css-tree/tokenizer';
+import { ident, string as cssString, url as cssUrl } from 'css-tree/utils';
 
 /** What a URL in CSS makes the browser fetch. */
 export type CssUrlRole = 'import' | 'font' | 'image';
