@@ -16,8 +16,6 @@ const knownMisses: Record<string, string> = {
   [findingKey('assets/badge.svg', 2, 'third-party/request')]: 'SVG files are not scanned, but <object data> (elements/index.html) and direct visits load them with their requests',
   [findingKey('assets/badge.svg', 3, 'cookies/script-cookie')]: 'scripts in an SVG file run when it is opened as a document (<object>, <iframe>, a direct visit)',
   [findingKey('assets/tricks.js', 7, 'cookies/script-cookie')]: "document[['coo', 'kie'].join('')]: a property name built by Array.join is not folded",
-  [findingKey('_headers', 5, 'third-party/request')]: 'a Link: <url>; rel=preload response header makes the browser fetch another host',
-  [findingKey('_headers', 7, 'external-links/meta-refresh')]: 'a Refresh response header redirects like <meta http-equiv=refresh>',
   [findingKey('js/index.html', 16, 'cookies/script-cookie')]: "Reflect.get(document, 'cookie') reads the cookie without a member expression",
   [findingKey('js/index.html', 40, 'third-party/request')]: 'fetch(atob(…)): a URL decoded at run time; only nospy crawl can see it',
   [findingKey('js/index.html', 41, 'cookies/storage')]: 'caches.open() stores data in the Cache API, client storage that outlives the visit like localStorage',

@@ -29,6 +29,20 @@ describe('gatherHeaders', () => {
     expect(gatherHeaders(text, '_headers')).toEqual([]);
   });
 
+  it('reports what Link headers fetch and where a Refresh header redirects, given the site', () => {
+    const text = ['/*', '  Link: </fonts/a.woff2>; rel=preload; as=font, <https://cdn.test>; rel=preconnect', '  Link: <https://a.test/>; rel=canonical', '  Refresh: 0; url=https://away.test/', ''].join('\n');
+    const effects = gatherHeaders(text, '_headers', 'https://site.test').filter((observation) => observation.kind !== 'header');
+    expect(effects).toEqual([
+      expect.objectContaining({ kind: 'request', type: 'font', url: 'https://site.test/fonts/a.woff2', host: 'site.test', line: 2, column: 3, source: 'headers' }),
+      expect.objectContaining({ kind: 'request', type: 'preconnect', url: 'https://cdn.test/', host: 'cdn.test', line: 2 }),
+      expect.objectContaining({ kind: 'navigation', via: 'refresh', url: 'https://away.test/', host: 'away.test', marked: false, line: 4 }),
+    ]);
+  });
+
+  it('reports only the headers without the site', () => {
+    expect(gatherHeaders('/*\n  Link: <https://cdn.test>; rel=preconnect\n', '_headers').map((observation) => observation.kind)).toEqual(['header']);
+  });
+
   it('never throws, and places every header at line ≥ 1 and column ≥ 1', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
