@@ -15,13 +15,6 @@ const config = join(fixture, 'nospy.config.json');
 const knownMisses: Record<string, string> = {
   [findingKey('assets/badge.svg', 2, 'third-party/request')]: 'SVG files are not scanned, but <object data> (elements/index.html) and direct visits load them with their requests',
   [findingKey('assets/badge.svg', 3, 'cookies/script-cookie')]: 'scripts in an SVG file run when it is opened as a document (<object>, <iframe>, a direct visit)',
-  [findingKey('assets/tricks.js', 7, 'cookies/script-cookie')]: "document[['coo', 'kie'].join('')]: a property name built by Array.join is not folded",
-  [findingKey('js/index.html', 16, 'cookies/script-cookie')]: "Reflect.get(document, 'cookie') reads the cookie without a member expression",
-  [findingKey('js/index.html', 40, 'third-party/request')]: 'fetch(atob(…)): a URL decoded at run time; only nospy crawl can see it',
-  [findingKey('js/index.html', 41, 'cookies/storage')]: 'caches.open() stores data in the Cache API, client storage that outlives the visit like localStorage',
-  [findingKey('js/index.html', 61, 'cookies/script-cookie')]: 'with (document) { cookie = … } writes document.cookie through a with scope',
-  [findingKey('js/index.html', 62, 'cookies/script-cookie')]: 'setTimeout with a string runs it as code; the string is not scanned as script',
-  [findingKey('js/index.html', 63, 'cookies/storage')]: "(0, eval)('local' + 'Storage') reaches localStorage through indirect eval",
 };
 
 /** Findings the gate reports where no marker is, with why they are wrong. Same rule: remove an entry once fixed. */

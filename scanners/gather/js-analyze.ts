@@ -24,8 +24,12 @@ type StorageGlobal = 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cookieSt
 const STORAGE_GLOBALS: ReadonlySet<string> = new Set<StorageGlobal>(['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore']);
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const COOKIE_REFLECTION: ReadonlySet<string> = new Set(['getOwnPropertyDescriptor', '__lookupGetter__', '__lookupSetter__']);
-const CALLED_GLOBALS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', ...SNIPPET_FUNCTIONS]);
-const CALLED_METHODS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', 'sendBeacon', 'assign', 'replace', 'setAttribute', ...COOKIE_REFLECTION, ...SNIPPET_FUNCTIONS]);
+/** Globals that run a string as code: `setTimeout('…')`, `eval('…')`, `Function('…')`. */
+const CODE_RUNNERS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'eval', 'Function']);
+const CALLED_GLOBALS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', ...CODE_RUNNERS, ...SNIPPET_FUNCTIONS]);
+const CALLED_METHODS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', 'sendBeacon', 'assign', 'replace', 'setAttribute', 'setTimeout', 'setInterval', 'eval', ...COOKIE_REFLECTION, ...SNIPPET_FUNCTIONS]);
+/** Cache API methods that open, read or write the visitor's cache storage. */
+const CACHE_METHODS: ReadonlySet<string> = new Set(['open', 'match', 'keys', 'has', 'delete']);
 const CONSTRUCTORS: ReadonlyMap<string, RequestType> = new Map<string, RequestType>([['WebSocket', 'fetch'], ['EventSource', 'fetch'], ['Worker', 'script'], ['SharedWorker', 'script']]);
 const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
 const WATCHED_IDENTIFIERS: ReadonlySet<string> = new Set([...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
@@ -37,14 +41,24 @@ const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
 // acorn-walk's callback also takes the node's role ('Pattern', 'Expression'); its types omit it.
 type WalkWithOverride = (node: AnyNode, scope: Scope, override: string) => void;
 
+/** The objects of the `with` statements around a node, innermost first: their properties shadow the scope's names. */
+interface WithFrame {
+  object: AnyNode;
+  scope: Scope;
+  outer: WithFrame | undefined;
+}
+
+/** The facts of a string run as code (eval, setTimeout, Function), or undefined when no deeper nesting is followed. */
+export type RunCode = ((code: string) => JsFact[]) | undefined;
+
 
 /**
  * Walks a parsed script once, collecting scopes and candidate nodes, then decides with the complete
  * scope picture: cookie and storage use (also through aliases of window and document), request targets,
  * navigations, tracking-snippet calls and every URL in a string literal not already reported.
  */
-export function analyzeProgram(program: Program, module: boolean): JsFact[] {
-  return new ProgramAnalysis(program, module).facts;
+export function analyzeProgram(program: Program, module: boolean, runCode?: RunCode): JsFact[] {
+  return new ProgramAnalysis(program, module, runCode).facts;
 }
 
 class ProgramAnalysis {
@@ -56,8 +70,11 @@ class ProgramAnalysis {
   readonly #immediateCalls = new Map<AnyNode, { args: (Expression | SpreadElement)[]; scope: Scope }>();
   readonly #pureFolds = new Map<AnyNode, Folded>();
   readonly #resolve = new ValueResolver();
+  readonly #runCode: RunCode;
+  #with: WithFrame | undefined;
 
-  constructor(program: Program, module: boolean) {
+  constructor(program: Program, module: boolean, runCode: RunCode) {
+    this.#runCode = runCode;
     // A classic script's top level is the global object; a module has its own scope below it.
     const global = new Scope(undefined, true);
     recursive(program, module ? new Scope(global) : global, this.#visitors());
@@ -122,10 +139,21 @@ class ProgramAnalysis {
       },
       Identifier: (node, scope) => {
         if (WATCHED_IDENTIFIERS.has(node.name)) this.#defer(() => this.#checkGlobalReference(node, scope));
+        this.#noteWithReference(node, scope);
+      },
+      WithStatement: (node, scope, callback) => {
+        const c = callback as WalkWithOverride;
+        const outer = this.#with;
+        c(node.object, scope, 'Expression');
+        this.#with = { object: node.object, scope, outer };
+        c(node.body, scope, 'Statement');
+        this.#with = outer;
       },
       MemberExpression: (node, scope, c) => {
         if (node.computed || (node.property.type === 'Identifier' && WATCHED_PROPERTIES.has(node.property.name))) {
           this.#defer(() => this.#checkMember(node, scope));
+        } else if (node.property.type === 'Identifier' && CACHE_METHODS.has(node.property.name) && mayBeCaches(node.object)) {
+          this.#defer(() => this.#checkCaches(node, scope));
         }
         base.MemberExpression!(node, scope, c);
       },
@@ -136,7 +164,7 @@ class ProgramAnalysis {
       },
       NewExpression: (node, scope, c) => {
         const name = calleeName(node.callee);
-        if (name && (CONSTRUCTORS.has(name) || SNIPPET_FUNCTIONS.has(name))) this.#defer(() => this.#checkNew(node, scope));
+        if (name && (CONSTRUCTORS.has(name) || SNIPPET_FUNCTIONS.has(name) || name === 'Function')) this.#defer(() => this.#checkNew(node, scope));
         base.NewExpression!(node, scope, c);
       },
       AssignmentExpression: (node, scope, c) => {
@@ -144,6 +172,7 @@ class ProgramAnalysis {
         if (left.type === 'Identifier' && node.operator === '=') this.#assignments.push({ name: left.name, node: node.right, scope });
         // Assignment targets are patterns, which the walk does not visit as references.
         if (left.type === 'Identifier' && WATCHED_IDENTIFIERS.has(left.name)) this.#defer(() => this.#checkGlobalReference(left, scope));
+        if (left.type === 'Identifier') this.#noteWithReference(left, scope);
         if (node.left.type === 'ObjectPattern') this.#defer(() => this.#checkDestructuring(node.left as ObjectPattern, node.right, scope));
         if (isAssignmentCandidate(node.left)) this.#defer(() => this.#checkAssignment(node, scope));
         base.AssignmentExpression!(node, scope, c);
@@ -190,10 +219,41 @@ class ProgramAnalysis {
 
   #checkMember(node: MemberExpression, scope: Scope): void {
     const property = this.#resolve.propertyName(node, scope);
-    if (property === undefined) return;
-    if (property === 'cookie' && this.#resolve.isDocument(node.object, scope)) this.facts.push({ kind: 'storage', api: 'document.cookie', node });
-    else if (STORAGE_GLOBALS.has(property) && this.#resolve.isWindow(node.object, scope)) this.facts.push({ kind: 'storage', api: property as StorageGlobal, node });
-    else if (SNIPPET_VARIABLES.has(property) && this.#resolve.isWindow(node.object, scope)) this.facts.push({ kind: 'snippet', name: property, node });
+    if (property !== undefined) this.#checkProperty(node.object, property, scope, node);
+  }
+
+  /** A read or write of `object[property]`, reported at `at`: document.cookie, window.localStorage, window.gtag … */
+  #checkProperty(target: AnyNode, property: string, scope: Scope, at: Span): void {
+    if (property === 'cookie' && this.#resolve.isDocument(target, scope)) this.facts.push({ kind: 'storage', api: 'document.cookie', node: at });
+    else if (STORAGE_GLOBALS.has(property) && this.#resolve.isWindow(target, scope)) this.facts.push({ kind: 'storage', api: property as StorageGlobal, node: at });
+    else if (SNIPPET_VARIABLES.has(property) && this.#resolve.isWindow(target, scope)) this.facts.push({ kind: 'snippet', name: property, node: at });
+  }
+
+  /** `caches.open(…)`, `window.caches.match(…)`: the Cache API keeps responses in the visitor's browser. */
+  #checkCaches(node: MemberExpression, scope: Scope): void {
+    const cache = unwrap(node.object);
+    const isCaches = cache.type === 'Identifier'
+      ? cache.name === 'caches' && scope.isGlobal('caches')
+      : cache.type === 'MemberExpression' && this.#resolve.propertyName(cache, scope) === 'caches' && this.#resolve.isWindow(cache.object, scope);
+    if (isCaches) this.facts.push({ kind: 'storage', api: 'caches', node });
+  }
+
+  // Inside `with (document) { … }` a free `cookie` is document.cookie.
+  #noteWithReference(node: Identifier, scope: Scope): void {
+    const frame = this.#with;
+    if (frame !== undefined && node.name === 'cookie') this.#defer(() => this.#checkWithReference(node, scope, frame));
+  }
+
+  #checkWithReference(node: Identifier, scope: Scope, innermost: WithFrame): void {
+    const declared = scope.lookup(node.name)?.scope;
+    for (let frame: WithFrame | undefined = innermost; frame; frame = frame.outer) {
+      // A function inside the with body that declares the name has its own.
+      for (let inner: Scope | undefined = scope; inner && inner !== frame.scope; inner = inner.parent) if (inner === declared) return;
+      if (this.#resolve.isDocument(frame.object, frame.scope)) {
+        this.facts.push({ kind: 'storage', api: 'document.cookie', node });
+        return;
+      }
+    }
   }
 
   #checkDestructuring(pattern: ObjectPattern, source: AnyNode, scope: Scope, from = this.#resolve.isDocument(source, scope) ? 'document' : this.#resolve.isWindow(source, scope) ? 'window' : undefined): void {
@@ -219,7 +279,8 @@ class ProgramAnalysis {
     const method = this.#resolve.propertyName(callee, scope);
     if (method === undefined) return;
     const target = callee.object;
-    if (method === 'sendBeacon') this.#reportRequest('beacon', 'sendBeacon', first, scope, node);
+    if ((method === 'get' || method === 'set') && isGlobalName(target, 'Reflect', scope)) this.#checkReflection(node, scope);
+    else if (method === 'sendBeacon') this.#reportRequest('beacon', 'sendBeacon', first, scope, node);
     else if (method === 'open' && !this.#resolve.isWindow(target, scope) && second && HTTP_METHODS.has(this.#resolve.fold(first!, scope).value.toUpperCase())) this.#reportRequest('fetch', 'XMLHttpRequest', second, scope, node);
     else if ((method === 'assign' || method === 'replace') && this.#resolve.isLocation(target, scope)) this.#reportNavigation(`location.${method}`, first, scope, node);
     else if (method === 'setAttribute' && first && this.#resolve.fold(first, scope).value.toLowerCase() === 'src') this.#reportElementSource(target, second, scope, node);
@@ -232,13 +293,39 @@ class ProgramAnalysis {
     }
   }
 
+  /** `Reflect.get(document, 'cookie')`, `Reflect.set(window, 'localStorage', …)`: a property access without a member expression. */
+  #checkReflection(node: CallExpression, scope: Scope): void {
+    const [target, key] = node.arguments;
+    if (!target || !key || target.type === 'SpreadElement') return;
+    const property = this.#resolve.fold(key, scope);
+    if (property.complete) this.#checkProperty(target, property.value, scope, node);
+  }
+
   /** A call to a global function (`fetch(…)`, `window.open(…)`, `gtag(…)`). */
   #reportCallTo(name: string, node: CallExpression, scope: Scope): void {
     const first = node.arguments[0];
     if (name === 'fetch') this.#reportRequest('fetch', 'fetch', first, scope, node);
     else if (name === 'importScripts') for (const arg of node.arguments) this.#reportRequest('script', 'importScripts', arg, scope, node);
     else if (name === 'open') this.#reportNavigation('window.open', first, scope, node);
+    else if (CODE_RUNNERS.has(name)) this.#reportCode(name, node, scope);
     else if (SNIPPET_FUNCTIONS.has(name)) this.facts.push({ kind: 'snippet', name, node });
+  }
+
+  /** A constant string run as code (`eval('…')`, `setTimeout('…')`, `new Function('…')`): its facts, at the call. */
+  #reportCode(name: string, node: CallExpression | NewExpression, scope: Scope): void {
+    if (this.#runCode === undefined) return;
+    const args = name === 'Function' ? node.arguments : node.arguments.slice(0, 1);
+    const parts: string[] = [];
+    for (const arg of args) {
+      const folded = arg.type === 'SpreadElement' ? undefined : this.#resolve.fold(arg, scope);
+      if (!folded?.complete || !folded.string) return;
+      parts.push(folded.value);
+      for (const literal of folded.literals) this.#consumed.add(literal);
+    }
+    if (parts.length === 0) return;
+    // What the Function constructor compiles: parameters, then the body.
+    const code = name === 'Function' ? `(function anonymous(${parts.slice(0, -1).join(',')}\n) {\n${parts.at(-1)}\n})` : parts[0]!;
+    for (const fact of this.#runCode(code)) this.facts.push({ ...fact, node });
   }
 
   #checkNew(node: NewExpression, scope: Scope): void {
@@ -249,6 +336,7 @@ class ProgramAnalysis {
     if (!name) return;
     const type = CONSTRUCTORS.get(name);
     if (type) this.#reportRequest(type, name, node.arguments[0], scope, node);
+    else if (name === 'Function') this.#reportCode(name, node, scope);
     else if (SNIPPET_FUNCTIONS.has(name)) this.facts.push({ kind: 'snippet', name, node });
   }
 
@@ -308,6 +396,19 @@ class ProgramAnalysis {
 }
 
 
+/** Whether a node is the global `name` itself (not a local of that name). */
+function isGlobalName(node: AnyNode, name: string, scope: Scope): boolean {
+  const expression = unwrap(node);
+  return expression.type === 'Identifier' && expression.name === name && scope.isGlobal(name);
+}
+
+// Cheap syntactic test: `caches.x` or `<something>.caches.x`.
+function mayBeCaches(node: AnyNode): boolean {
+  const expression = unwrap(node);
+  if (expression.type === 'Identifier') return expression.name === 'caches';
+  return expression.type === 'MemberExpression' && (expression.computed || (expression.property.type === 'Identifier' && expression.property.name === 'caches'));
+}
+
 function mayBeConstant(node: AnyNode): boolean {
   return node.type === 'Literal' || node.type === 'TemplateLiteral' || node.type === 'BinaryExpression';
 }
@@ -327,7 +428,7 @@ function isCandidateCall(callee: Expression | AnyNode): boolean {
   if (expression.computed || (expression.property.type === 'Identifier' && CALLED_METHODS.has(expression.property.name))) return true;
   const object = unwrap(expression.object);
   const objectName = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' ? calleeName(object) : undefined;
-  return objectName === '' || (objectName !== undefined && SNIPPET_OBJECTS.has(objectName));
+  return objectName === '' || objectName === 'Reflect' || (objectName !== undefined && SNIPPET_OBJECTS.has(objectName));
 }
 
 function isAssignmentCandidate(left: Pattern): boolean {

@@ -1,4 +1,4 @@
-import type { AnyNode, Identifier } from 'acorn';
+import type { AnyNode, CallExpression, Identifier } from 'acorn';
 
 /** What constant folding knows about an expression's string value. */
 export interface Folded {
@@ -18,7 +18,7 @@ const UNKNOWN: Folded = { value: '', complete: false, string: false, literals: [
 
 /**
  * Evaluates string-valued constant expressions the way a script would: literals, `+` concatenation,
- * template literals, parentheses, `(a, b)`, `x = value`. Returns the constant prefix of anything
+ * template literals, parentheses, `(a, b)`, `x = value`, `atob(…)` and `[…].join(…)` of constants. Returns the constant prefix of anything
  * partly dynamic (`'https://t.example/?u=' + id`), which is enough to know the host.
  */
 export function foldString(node: AnyNode, resolve?: ResolveIdentifier): Folded {
@@ -59,7 +59,43 @@ export function foldString(node: AnyNode, resolve?: ResolveIdentifier): Folded {
       return node.operator === '=' ? foldString(node.right, resolve) : UNKNOWN;
     case 'Identifier':
       return resolve?.(node) ?? UNKNOWN;
+    case 'CallExpression':
+      return foldCall(node, resolve);
     default:
       return UNKNOWN;
   }
+}
+
+/** `atob('…')` of a constant, and `['coo', 'kie'].join('')` of constant elements: ways to hide a string in plain sight. */
+function foldCall(node: CallExpression, resolve: ResolveIdentifier | undefined): Folded {
+  const { callee, arguments: args } = node;
+  if (callee.type === 'Identifier' && callee.name === 'atob' && args.length === 1) {
+    const encoded = foldString(args[0]!, resolve);
+    if (!encoded.complete) return UNKNOWN;
+    try {
+      return { value: atob(encoded.value), complete: true, string: true, literals: encoded.literals };
+    } catch {
+      // Not base64: the browser throws too, so nothing is fetched.
+      return UNKNOWN;
+    }
+  }
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'ArrayExpression' || args.length > 1) return UNKNOWN;
+  const method = callee.computed ? (callee.property.type === 'Literal' ? callee.property.value : undefined) : callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  if (method !== 'join') return UNKNOWN;
+  const separator = args[0] === undefined ? { value: ',', complete: true, literals: [] } : foldString(args[0], resolve);
+  if (!separator.complete) return UNKNOWN;
+  const parts: string[] = [];
+  const literals = [...separator.literals];
+  for (const element of callee.object.elements) {
+    // Holes, null and undefined join as empty strings.
+    if (element === null || (element.type === 'Literal' && element.value === null) || (element.type === 'Identifier' && element.name === 'undefined')) {
+      parts.push('');
+      continue;
+    }
+    const part = foldString(element, resolve);
+    if (!part.complete) return UNKNOWN;
+    parts.push(part.value);
+    literals.push(...part.literals);
+  }
+  return { value: parts.join(separator.value), complete: true, string: true, literals };
 }

@@ -10,8 +10,8 @@ import { resolveUrl } from './url.ts';
 // Every fact needs one of these in the source text: a URL ('//'), a watched name, or a way of hiding one
 // (escapes, concatenation, computed access, templates). Scripts with none cannot yield anything.
 const MAY_HAVE_FACTS = new RegExp(
-  ['//', 'cookie', 'Storage', 'indexedDB', 'fetch', 'Beacon', 'open', 'import', 'src', 'location', 'href', 'WebSocket',
-    'EventSource', 'Worker', '\\\\', '\\+', '`', '\\[', `\\b(?:${SNIPPET_NAMES.join('|')})\\b`].join('|'),
+  ['//', 'cookie', 'Storage', 'indexedDB', 'caches', 'fetch', 'Beacon', 'open', 'import', 'src', 'location', 'href', 'WebSocket',
+    'EventSource', 'Worker', 'atob', '\\\\', '\\+', '`', '\\[', `\\b(?:${SNIPPET_NAMES.join('|')})\\b`].join('|'),
 );
 
 /**
@@ -28,11 +28,15 @@ export function gatherJs(text: string, context: EmbeddedContext & { module?: boo
     .flatMap((fact) => toObservation(fact, context, locator) ?? []);
 }
 
-function factsOf(text: string, module: boolean): JsFact[] {
+/** Strings run as code inside strings run as code … are followed this deep. */
+const MAX_CODE_DEPTH = 4;
+
+function factsOf(text: string, module: boolean, depth = 0): JsFact[] {
   const program = parseProgram(text, module);
   if (!program) return scanJsTokens(text);
+  const runCode = depth < MAX_CODE_DEPTH ? (code: string) => (MAY_HAVE_FACTS.test(code) ? factsOf(code, false, depth + 1) : []) : undefined;
   try {
-    return analyzeProgram(program, program.sourceType === 'module');
+    return analyzeProgram(program, program.sourceType === 'module', runCode);
   } catch {
     // Nesting deep enough to exhaust the stack in the walk (or any other surprise): the gate must not
     // crash on a file, and the token scan, which has no recursion, still reports what it finds.

@@ -17,6 +17,12 @@ describe('foldString', () => {
     ["'https://t.example/?u=' + id", 'https://t.example/?u=', false],
     ['`https://t.example/${id}/x`', 'https://t.example/', false],
     ["id + 'x'", '', false],
+    ["atob('aHR0cHM6Ly90LmV4YW1wbGUv')", 'https://t.example/', true],
+    ["atob('not base64!')", '', false],
+    ["['coo', 'kie'].join('')", 'cookie', true],
+    ["['a', 1, null, , 'b']['join']('-')", 'a-1---b', true],
+    ["['a', 'b'].join()", 'a,b', true],
+    ["['a', x].join('')", '', false],
   ])('folds %s to %s', (code, value, complete) => {
     expect(foldString(expression(code))).toMatchObject({ value, complete });
   });

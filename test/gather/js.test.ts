@@ -52,6 +52,21 @@ describe('gatherJs: cookies and storage', () => {
     ['const w = window; w.sessionStorage', 'sessionStorage'],
     ['globalThis.indexedDB.open("db")', 'indexedDB'],
     ['const { localStorage: store } = window', 'localStorage'],
+    ["Reflect.get(document, 'cookie')", 'document.cookie'],
+    ["Reflect.set(window, 'local' + 'Storage', null)", 'localStorage'],
+    ["const d = document; d[['coo', 'kie'].join('')] = 'a=1'", 'document.cookie'],
+    ["with (document) { cookie = 'a=1'; }", 'document.cookie'],
+    ['with (window.document) { (function () { return cookie; })(); }', 'document.cookie'],
+    ["caches.open('v1')", 'caches'],
+    ["window.caches.match('/x')", 'caches'],
+    ['self.caches.keys()', 'caches'],
+    ["setTimeout(\"document.cookie = 'a=1'\")", 'document.cookie'],
+    ["window.setInterval('localStorage.x = 1', 100)", 'localStorage'],
+    ["eval('local' + 'Storage')", 'localStorage'],
+    ["(0, eval)('sessionStorage')", 'sessionStorage'],
+    ["new Function('return document.cookie')()", 'document.cookie'],
+    ["Function('k', 'return localStorage[k]')", 'localStorage'],
+    ["eval(atob('ZG9jdW1lbnQuY29va2ll'))", 'document.cookie'],
   ])('reports %s as %s', (code, api) => {
     expect(facts(code).filter((fact) => fact.startsWith('storage')).map((fact) => fact.split(' ')[1])).toEqual([api]);
   });
@@ -64,7 +79,20 @@ describe('gatherJs: cookies and storage', () => {
     ['object keys', 'var o = { cookie: 1, localStorage: 2 }'],
     ['strings that merely mention the API', 'console.log("document.cookie is not used")'],
     ['comments', '// document.cookie\n/* localStorage.setItem() */'],
+    ['Reflect on another object', "Reflect.get(config, 'cookie'); Reflect.get(document, 'title')"],
+    ['a with statement over another object', "with (settings) { cookie = 'x'; }"],
+    ['a local declared inside a with body', "with (document) { (function () { var cookie = 1; return cookie; })(); }"],
+    ['a local or unrelated caches', 'function f() { const caches = new Map(); caches.keys(); } store.caches.has(1)'],
+    ['functions passed to timers, and strings that are not code', "setTimeout(() => 1, 5); setTimeout(run); eval(code); console.log('document.cookie')"],
+    ['a shadowed eval', "function f(eval) { eval('localStorage') }"],
   ])('ignores %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+
+  it('reports what string code does at the call that runs it, and follows nesting to a limit', () => {
+    expect(facts("var a;\n  setTimeout('eval(\"document.cookie\")');")).toEqual(['storage document.cookie 2:3']);
+    let code = 'document.cookie';
+    for (let depth = 0; depth < 8; depth++) code = `eval(${JSON.stringify(code)})`;
     expect(facts(code)).toEqual([]);
   });
 
