@@ -16,7 +16,7 @@ import type { Observation } from './observations.ts';
 import type { Finding } from './report.ts';
 import { fileType, walkSite } from './walk.ts';
 
-/** What a scan found; `files` counts the files scanned (HTML, CSS, JS, `_headers`). */
+/** What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`). */
 export interface ScanResult {
   files: number;
   findings: Finding[];
@@ -66,7 +66,8 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
   }
   const url = pageUrl(config.site, file);
   switch (type) {
-    case 'html': return gatherHtml(text, { file, url });
+    case 'html':
+    case 'svg': return gatherHtml(text, { file, url });
     case 'css': return gatherCss(text, { file, baseUrl: url, line: 1, column: 1 });
     case 'js': return gatherJs(text, { file, baseUrl: url, line: 1, column: 1, module: moduleHint(file) });
     case 'headers': return gatherHeaders(text, file, config.site);
@@ -89,7 +90,7 @@ export function scanSiteFile(root: string, file: string, config: ResolvedConfig)
   return typeof bytes === 'string' ? inputFindings(file, bytes, config) : scanFile(file, bytes, config);
 }
 
-/** Scans every HTML, CSS, JS and `_headers` file under `dir`, on all cores; findings sorted stably. */
+/** Scans every HTML, SVG, CSS, JS and `_headers` file under `dir`, on all cores; findings sorted stably. */
 export async function scanDirectory(dir: string, config: ResolvedConfig, options: ScanOptions = {}): Promise<ScanResult> {
   const walk = walkSite(dir, config.ignore);
   const head: string[] = [];

@@ -3,11 +3,15 @@ import { realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import picomatch from 'picomatch';
 
-/** How a file of the site is scanned; files of any other type are neither scanned nor counted. */
-export type FileType = 'html' | 'css' | 'js' | 'headers';
+/**
+ * How a file of the site is scanned; files of any other type are neither scanned nor counted. SVG files are
+ * documents too (opened directly, or through `<object>`/`<iframe>`), read like HTML but not transformed or crawled.
+ */
+export type FileType = 'html' | 'svg' | 'css' | 'js' | 'headers';
 
 const typesByExtension: Record<string, FileType> = {
   '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+  '.svg': 'svg',
   '.css': 'css',
   '.js': 'js', '.mjs': 'js', '.cjs': 'js',
 };

@@ -12,10 +12,7 @@ const config = join(fixture, 'nospy.config.json');
  * Marked findings the gate does not report yet, with why a browser still does what the marker says.
  * When the gate learns one, this test fails until its entry is removed.
  */
-const knownMisses: Record<string, string> = {
-  [findingKey('assets/badge.svg', 2, 'third-party/request')]: 'SVG files are not scanned, but <object data> (elements/index.html) and direct visits load them with their requests',
-  [findingKey('assets/badge.svg', 3, 'cookies/script-cookie')]: 'scripts in an SVG file run when it is opened as a document (<object>, <iframe>, a direct visit)',
-};
+const knownMisses: Record<string, string> = {};
 
 /** Findings the gate reports where no marker is, with why they are wrong. Same rule: remove an entry once fixed. */
 const knownFalsePositives: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gatherHtml } from '../../scanners/gather/html.ts';
 import type { Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
@@ -411,5 +412,25 @@ describe('gatherHtml on hostile markup', () => {
 
   it('still finds a request after 5000 nested elements', () => {
     expect(requests(`${'<div><span>'.repeat(5000)}<img src="https://i.test/a.png">`)).toEqual(['image https://i.test/a.png']);
+  });
+});
+
+describe('gatherHtml on standalone SVG files', () => {
+  const svg = { file: 'assets/badge.svg', url: 'https://site.test/assets/badge.svg' };
+
+  it('reports what the scripts and images of an SVG document do', () => {
+    const markup = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
+      '  <image xlink:href="https://img.test/a.png" width="10" height="10"/>',
+      '  <script><![CDATA[ if (1 < 2) document.cookie = "a=1"; ]]></script>',
+      '</svg>',
+    ].join('\n');
+    expect(gatherHtml(markup, svg).map((observation) => `${observation.kind} ${observation.line}`)).toEqual(['request 3', 'storage 4']);
+  });
+
+  it('finds nothing in the starter site\'s favicon', () => {
+    const favicon = readFileSync(new URL('../../public/favicon.svg', import.meta.url), 'utf8');
+    expect(gatherHtml(favicon, { file: 'favicon.svg', url: 'https://site.test/favicon.svg' })).toEqual([]);
   });
 });
