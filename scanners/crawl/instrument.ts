@@ -1,5 +1,5 @@
 /** What a frame's cookie and storage APIs were used for, by API; the value is evidence for the report. */
-export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB', string>>;
+export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches', string>>;
 
 /** The window property (a registered symbol, invisible to page code that enumerates) holding the snapshot function. */
 export const snapshotKey = 'nospy.storage';
@@ -30,7 +30,7 @@ export function recordStorageUse(key: string): void {
     });
   };
   watch(Document.prototype, 'cookie', 'document.cookie');
-  for (const api of ['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore']) {
+  for (const api of ['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore', 'caches']) {
     watch(Object.hasOwn(window, api) ? window : Window.prototype, api, api);
   }
   const snapshot = async () => {
