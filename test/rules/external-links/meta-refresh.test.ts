@@ -10,6 +10,7 @@ describe('external-links/meta-refresh', () => {
     ],
     invalid: [
       { name: 'a refresh to another site', observations: [observe.navigation({ via: 'refresh', element: 'meta', url: 'https://other.example.org/' })], errors: [{ messageId: 'refresh' }] },
+      { name: 'a Refresh header in _headers', observations: [observe.navigation({ via: 'refresh', source: 'headers', url: 'https://other.example.org/' })], errors: [{ messageId: 'header' }] },
     ],
   });
 
