@@ -1,0 +1,133 @@
+import type { PageContext } from './context.ts';
+import { gatherCss } from './css.ts';
+import { dataUrlDocument, dataUrlScript, dataUrlStylesheet } from './embedded-url.ts';
+import type { Attributes, DocumentGatherer } from './html.ts';
+import { gatherJs } from './js.ts';
+import type { Position } from './line-index.ts';
+import { scriptKind } from './script-type.ts';
+import { importMapUrls, speculationRuleUrls } from './script-json.ts';
+
+/** Nested documents (srcdoc, data: frames, markup templates) deeper than this are not followed. */
+const MAX_DEPTH = 8;
+
+/** A `<script>` or `<style>` whose text is being collected until its end tag. */
+export interface RawTextElement {
+  element: 'script' | 'style';
+  attributes: Attributes;
+  tagStart: number;
+  tagEnd: number;
+  textStart: number;
+  text: string;
+}
+
+/** A `style` attribute: its declarations go to the CSS gatherer, positioned at the value. */
+export function styleAttribute(g: DocumentGatherer, element: string, value: string): void {
+  // Declarations fetch only through functions (url(), image-set()), escaped or not: no '(' means nothing to fetch.
+  if (!value.includes('(')) return;
+  const { line, column } = g.valuePosition('style');
+  g.collect(gatherCss(value, { file: g.scope.page.file, baseUrl: g.baseUrl, line, column, element, attribute: 'style' }));
+}
+
+/** An `on…` attribute: its code goes to the JavaScript gatherer, positioned at the value. */
+export function eventHandler(g: DocumentGatherer, element: string, attribute: string, value: string): void {
+  if (value.trim() === '') return;
+  gatherScript(g, value, element, attribute, g.valuePosition(attribute), false);
+}
+
+/** Code found in the page (inline, an event handler, a `javascript:` URL), gathered at `position`. */
+export function gatherScript(g: DocumentGatherer, code: string, element: string, attribute: string | undefined, { line, column }: Position, module: boolean): void {
+  g.collect(gatherJs(code, { file: g.scope.page.file, baseUrl: g.baseUrl, line, column, element, attribute, module }));
+}
+
+/** A `<script>` start tag: its source is a request (a `data:` one also runs), and its text is collected. */
+export function script(g: DocumentGatherer, attributes: Attributes): void {
+  // Script in SVG names its source with href or xlink:href.
+  const attribute = attributes.src !== undefined ? 'src' : attributes.href !== undefined ? 'href' : 'xlink:href';
+  const resolved = g.urlAttribute('script', 'script', attribute, attributes[attribute]);
+  if (resolved !== undefined) dataScript(g, resolved.url, attribute, attributes);
+  startRawText(g, 'script', attributes);
+}
+
+/** A `data:` script source runs its decoded code; its observations are reported at the tag. */
+function dataScript(g: DocumentGatherer, url: string, attribute: string, attributes: Attributes): void {
+  const code = dataUrlScript(url);
+  if (code === undefined) return;
+  const kind = scriptKind(attributes);
+  if (kind !== 'classic' && kind !== 'module') return;
+  const context = { file: g.scope.page.file, baseUrl: g.baseUrl, ...g.where(), element: 'script', attribute, module: kind === 'module' };
+  g.collectAtTag(gatherJs(code, context));
+}
+
+/** A `<link rel="stylesheet">` to a `data:` URL: its CSS is gathered at the tag. */
+export function dataStylesheet(g: DocumentGatherer, url: string): void {
+  const css = dataUrlStylesheet(url);
+  // A data: stylesheet's own relative URLs resolve against the data: URL, so fail, as in a browser.
+  if (css !== undefined) g.collectAtTag(gatherCss(css, { file: g.scope.page.file, baseUrl: url, ...g.where(), element: 'link', attribute: 'href' }));
+}
+
+/** A frame or object whose URL is a `data:` document: gathered as a page of its own, at the tag. */
+export function dataDocument(g: DocumentGatherer, url: string): void {
+  const markup = dataUrlDocument(url);
+  if (markup !== undefined) nestedDocument(g, markup, { file: g.scope.page.file, url }, url);
+}
+
+/** An `<iframe srcdoc>`: a whole document, reported at the tag. */
+export function srcdocDocument(g: DocumentGatherer, markup: string): void {
+  // A browser resolves its URLs against the parent's base.
+  nestedDocument(g, markup, g.scope.page, g.baseUrl);
+}
+
+/** Starts collecting the text of a `<script>` or `<style>` at the current tag. */
+export function startRawText(g: DocumentGatherer, element: RawTextElement['element'], attributes: Attributes): void {
+  g.rawText = { element, attributes, tagStart: g.tagStart, tagEnd: g.tagEnd, textStart: g.tagEnd + 1, text: '' };
+}
+
+/** The end of a `<script>` or `<style>`: its collected text goes to the gatherer its type calls for. */
+export function endRawText(g: DocumentGatherer, raw: RawTextElement): void {
+  g.rawText = undefined;
+  if (raw.text.trim() === '') return;
+  // Events for the script's own observations point at its start tag.
+  g.moveToTag(raw.tagStart, raw.tagEnd);
+  const position = g.position(raw.textStart);
+  if (raw.element === 'style') {
+    g.collect(gatherCss(raw.text, { file: g.scope.page.file, baseUrl: g.baseUrl, ...position, element: 'style' }));
+    return;
+  }
+  const { src, href } = raw.attributes;
+  // A script with a source ignores its inline text.
+  if ((src ?? href ?? raw.attributes['xlink:href'] ?? '').trim() !== '') return;
+  inlineScript(g, raw, position);
+}
+
+function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Position): void {
+  switch (scriptKind(raw.attributes)) {
+    case 'classic':
+      return gatherScript(g, raw.text, 'script', undefined, position, false);
+    case 'module':
+      return gatherScript(g, raw.text, 'script', undefined, position, true);
+    case 'importmap':
+      for (const url of importMapUrls(raw.text)) g.urlAttribute('import', 'script', 'importmap', url);
+      return;
+    case 'speculationrules':
+      for (const url of speculationRuleUrls(raw.text)) g.urlAttribute('prefetch', 'script', 'speculationrules', url);
+      return;
+    case 'markup':
+      return templateMarkup(g, raw);
+    case 'data':
+      return;
+  }
+}
+
+/** Markup a client-side template will insert: its offsets map straight onto this file. */
+function templateMarkup(g: DocumentGatherer, raw: RawTextElement): void {
+  if (g.scope.depth >= MAX_DEPTH) return;
+  const locate = g.scope.locate;
+  g.collect(g.gatherNested(raw.text, g.scope.page, g.baseUrl, (offset) => locate(raw.textStart + offset)));
+}
+
+/** A document inside an attribute (srcdoc, data: URL): its observations are reported at the element. */
+function nestedDocument(g: DocumentGatherer, markup: string, page: PageContext, baseUrl: string): void {
+  if (g.scope.depth >= MAX_DEPTH) return;
+  const here = g.where();
+  g.collectAtTag(g.gatherNested(markup, page, baseUrl, () => here));
+}
