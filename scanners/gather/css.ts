@@ -1,7 +1,7 @@
 import type { Observation, RequestObservation, RequestType } from '../observations.ts';
 import type { EmbeddedContext } from './context.ts';
 import { findCssUrls, type CssUrlRole } from './css-urls.ts';
-import { TextLocator } from './js-css-locator.ts';
+import { TextLocator } from './embedded-position.ts';
 import { resolveUrl } from './url.ts';
 
 // CSS without any of these cannot reference a URL, so most inline styles skip the tokenizer entirely.

@@ -1,8 +1,8 @@
 import { parse, type Program } from 'acorn';
 import type { Observation } from '../observations.ts';
 import type { EmbeddedContext } from './context.ts';
+import { TextLocator } from './embedded-position.ts';
 import { analyzeProgram, type JsFact } from './js-analyze.ts';
-import { TextLocator } from './js-css-locator.ts';
 import { scanJsTokens } from './js-fallback-scan.ts';
 import { SNIPPET_NAMES } from './js-snippets.ts';
 import { resolveUrl } from './url.ts';

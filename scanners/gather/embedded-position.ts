@@ -1,11 +1,5 @@
 import type { EmbeddedContext } from './context.ts';
-import { lineOf, lineStarts } from './line-index.ts';
-
-/** A 1-based line and column in the scanned file. */
-export interface FilePosition {
-  line: number;
-  column: number;
-}
+import { lineOf, lineStarts, type Position } from './line-index.ts';
 
 const EXCERPT_LENGTH = 80;
 
@@ -24,7 +18,7 @@ export class TextLocator {
   }
 
   /** The file position of a character offset inside the text. */
-  at(offset: number): FilePosition {
+  at(offset: number): Position {
     const starts = (this.#lineStarts ??= lineStarts(this.#text));
     const line = lineOf(starts, offset);
     const column = offset - starts[line]!;
