@@ -8,8 +8,8 @@ import { matchesHostPattern } from '../../config/hosts.ts';
 const referenceHostPatterns = [
   'react.dev', '*.react.dev', 'reactjs.org', '*.reactjs.org', 'fb.me', 'vuejs.org', '*.vuejs.org',
   'angular.io', 'angular.dev', 'svelte.dev', 'nextjs.org', 'preactjs.com', 'lit.dev', 'nodejs.org',
-  'developer.mozilla.org', 'github.com', 'tc39.es', '*.whatwg.org', 'www.w3.org', 'schema.org',
-  'example.com', 'example.org', 'example.net',
+  'vite.dev', 'vitejs.dev', 'astro.build', '*.astro.build', 'webpack.js.org',
+  'developer.mozilla.org', 'github.com', '*.github.com', 'tc39.es', '*.whatwg.org', 'www.w3.org', 'schema.org',
 ];
 
 export function isReferenceHost(host: string): boolean {
