@@ -28,6 +28,19 @@ export function styleAttribute(g: DocumentGatherer, element: string, value: stri
   g.collect(gatherCss(value, { file: g.scope.page.file, baseUrl: g.baseUrl, line, column, element, attribute: 'style' }));
 }
 
+/**
+ * SVG presentation attributes that take a url(): Firefox fetches another document's gradient,
+ * filter, mask or marker through them, as it does through the same property in `style`.
+ */
+export const URL_PRESENTATION_ATTRIBUTES = new Set(['fill', 'stroke', 'filter', 'clip-path', 'mask', 'marker-start', 'marker-mid', 'marker-end', 'cursor']);
+
+/** A presentation attribute (one of URL_PRESENTATION_ATTRIBUTES): its value is a CSS value, read like a declaration's. */
+export function presentationAttribute(g: DocumentGatherer, element: string, attribute: string, value: string): void {
+  if (!value.includes('(')) return;
+  const { line, column } = g.valuePosition(attribute);
+  g.collect(gatherCss(value, { file: g.scope.page.file, baseUrl: g.baseUrl, line, column, element, attribute }));
+}
+
 /** An `on…` attribute: its code goes to the JavaScript gatherer, positioned at the value. */
 export function eventHandler(g: DocumentGatherer, element: string, attribute: string, value: string): void {
   if (value.trim() === '') return;

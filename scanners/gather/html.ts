@@ -4,7 +4,7 @@ import { attributeValueOffset } from './attribute-position.ts';
 import type { PageContext } from './context.ts';
 import { javascriptUrlCode } from './embedded-url.ts';
 import { ELEMENT_HANDLERS } from './html-elements.ts';
-import { endRawText, eventHandler, gatherScript, styleAttribute, type RawTextElement } from './html-embedded.ts';
+import { endRawText, eventHandler, gatherScript, presentationAttribute, styleAttribute, URL_PRESENTATION_ATTRIBUTES, type RawTextElement } from './html-embedded.ts';
 import { FormTracker } from './html-forms.ts';
 import { createLocator, type Position } from './line-index.ts';
 import { resolveUrl, type ResolvedUrl } from './url.ts';
@@ -98,6 +98,7 @@ export class DocumentGatherer {
     ELEMENT_HANDLERS.get(name)?.(this, name, attributes);
     for (const attribute in attributes) {
       if (attribute === 'style') styleAttribute(this, name, attributes.style!);
+      else if (URL_PRESENTATION_ATTRIBUTES.has(attribute)) presentationAttribute(this, name, attribute, attributes[attribute]!);
       else if (attribute.length > 2 && attribute.charCodeAt(0) === 0x6f && attribute.charCodeAt(1) === 0x6e) eventHandler(this, name, attribute, attributes[attribute]!);
     }
   }
