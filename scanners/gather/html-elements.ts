@@ -1,6 +1,6 @@
 import type { NavigationObservation, RequestType } from '../observations.ts';
 import { attributeValueOffset } from './attribute-position.ts';
-import { dataDocument, dataStylesheet, script, srcdocDocument, startRawText } from './html-embedded.ts';
+import { dataDocument, dataStylesheet, presentationAttribute, script, srcdocDocument, startRawText, URL_PRESENTATION_ATTRIBUTES } from './html-embedded.ts';
 import type { Attributes, DocumentGatherer } from './html.ts';
 import type { Position } from './line-index.ts';
 import { linkRequestType, splitTokens } from './link-rel.ts';
@@ -17,6 +17,7 @@ const LAZY_SRCSETS = ['data-srcset', 'data-lazy-srcset'];
 
 function image(g: DocumentGatherer, name: string, attributes: Attributes): void {
   g.urlAttribute('image', name, 'src', attributes.src);
+  attributionSources(g, name, attributes);
   srcsetAttribute(g, 'image', name, 'srcset', attributes.srcset);
   lazyAttributes(g, 'image', name, attributes);
 }
@@ -42,8 +43,38 @@ function anchor(g: DocumentGatherer, name: string, attributes: Attributes): void
   const rel = attributes.rel === undefined ? [] : splitTokens(attributes.rel);
   const marked = attributes['data-leaving'] !== undefined && rel.includes('noopener') && rel.includes('noreferrer');
   navigation(g, name, attribute, attributes[attribute], marked, 'link');
+  attributionSources(g, name, attributes);
   if (attributes.ping === undefined) return;
   for (const url of splitTokens(attributes.ping, false)) g.urlAttribute('beacon', name, 'ping', url);
+}
+
+/**
+ * `attributionsrc="URL …"` on a, area, img or script: Chromium's Attribution Reporting sends each URL a
+ * background registration request (on load, or on click for links). An empty value only adds a header.
+ */
+function attributionSources(g: DocumentGatherer, name: string, attributes: Attributes): void {
+  const value = attributes.attributionsrc;
+  if (value === undefined) return;
+  for (const url of splitTokens(value, false)) g.urlAttribute('beacon', name, 'attributionsrc', url);
+}
+
+/** URL-valued attributes an SVG `<set>` or `<animate>` can switch to, and the properties whose url() then fetches. */
+const ANIMATED_HREFS: ReadonlySet<string> = new Set(['href', 'xlink:href']);
+
+/**
+ * SVG `<set>`/`<animate>`: once the animation starts, the parent element takes the `to`, `from` or `values`
+ * (a ; list) as its href or presentation attribute and fetches it as if it were written there.
+ */
+function svgAnimation(g: DocumentGatherer, name: string, attributes: Attributes): void {
+  const target = (attributes.attributename ?? '').trim();
+  const isHref = ANIMATED_HREFS.has(target);
+  if (!isHref && !URL_PRESENTATION_ATTRIBUTES.has(target)) return;
+  for (const attribute of ['to', 'from', 'values']) {
+    const value = attributes[attribute];
+    if (value === undefined) continue;
+    if (!isHref) presentationAttribute(g, name, attribute, value);
+    else for (const url of value.split(';')) if (!url.trim().startsWith('#')) g.urlAttribute('image', name, attribute, url);
+  }
 }
 
 function sourceElement(g: DocumentGatherer, _name: string, attributes: Attributes): void {
@@ -188,7 +219,7 @@ export const ELEMENT_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<str
   ['area', anchor],
   ['img', image],
   ['source', sourceElement],
-  ['script', (g, _name, a) => script(g, a)],
+  ['script', (g, name, a) => { script(g, a); attributionSources(g, name, a); }],
   ['style', (g, _name, a) => startRawText(g, 'style', a)],
   ['link', link],
   ['iframe', frame],
@@ -212,4 +243,6 @@ export const ELEMENT_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<str
   ['image', svgHref],
   ['feImage', (g, _name, a) => svgHref(g, 'feimage', a)],
   ['use', use],
+  ['set', svgAnimation],
+  ['animate', svgAnimation],
 ]);
