@@ -5,6 +5,7 @@ import { checkCall, checkNew, isCandidateCall, isCandidateNew } from './js-calls
 import { foldString, type Folded } from './js-fold.ts';
 import { checkAssignment, isAssignmentCandidate, reportRequest, reportUrlLiterals } from './js-requests.ts';
 import { ValueResolver } from './js-resolve.ts';
+import { mayHoldUrl } from './js-url-literals.ts';
 import { Scope, patternNames } from './js-scope.ts';
 import { SNIPPET_VARIABLES } from './js-snippets.ts';
 import {
@@ -170,17 +171,17 @@ export class ProgramAnalysis {
         base.AssignmentExpression!(node, scope, c);
       },
       Literal: (node) => {
-        if (typeof node.value === 'string' && node.value.includes('//')) this.#literalUnits.push(node);
+        if (typeof node.value === 'string' && mayHoldUrl(node.value)) this.#literalUnits.push(node);
       },
       TemplateLiteral: (node, scope, c) => {
-        if (node.quasis.some((quasi) => quasi.value.cooked?.includes('//'))) this.#literalUnits.push(node);
+        if (node.quasis.some((quasi) => mayHoldUrl(quasi.value.cooked ?? ''))) this.#literalUnits.push(node);
         base.TemplateLiteral!(node, scope, c);
       },
       BinaryExpression: (node, scope, c) => {
         // A fully constant concatenation is one literal: 'https://' + 'evil.example/p' holds a URL neither part does.
         const folded = node.operator === '+' && mayBeConstant(node.left) && mayBeConstant(node.right) ? this.pureFold(node) : undefined;
         if (folded?.complete && folded.string) {
-          if (folded.value.includes('//')) this.#literalUnits.push(node);
+          if (mayHoldUrl(folded.value)) this.#literalUnits.push(node);
           return;
         }
         base.BinaryExpression!(node, scope, c);

@@ -11,7 +11,7 @@ import { resolveUrl } from './url.ts';
 // (escapes, concatenation, computed access, templates). Scripts with none cannot yield anything.
 const MAY_HAVE_FACTS = new RegExp(
   ['//', 'cookie', 'Storage', 'indexedDB', 'caches', 'fetch', 'Beacon', 'open', 'import', 'src', 'location', 'href', 'WebSocket',
-    'EventSource', 'Worker', 'atob', '\\\\', '\\+', '`', '\\[', `\\b(?:${SNIPPET_NAMES.join('|')})\\b`].join('|'),
+    'EventSource', 'Worker', 'atob', 'stun:', 'stuns:', 'turn:', 'turns:', '\\\\', '\\+', '`', '\\[', `\\b(?:${SNIPPET_NAMES.join('|')})\\b`].join('|'),
 );
 
 /**

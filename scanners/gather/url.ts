@@ -23,8 +23,18 @@ export function resolveUrl(raw: string, base: string): ResolvedUrl | undefined {
   } catch {
     return undefined;
   }
+  if (ICE_SCHEMES.has(parsed.protocol)) return { url: parsed.href, host: iceServerHost(parsed.pathname) };
   const network = parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:' || parsed.protocol === 'wss:' || parsed.protocol === 'ftp:';
   return { url: parsed.href, host: network ? parsed.hostname.toLowerCase() : '' };
+}
+
+/** WebRTC ICE server schemes: `stun:host:port`, `turns:host?transport=tcp`. Their host sits in an opaque path. */
+const ICE_SCHEMES: ReadonlySet<string> = new Set(['stun:', 'stuns:', 'turn:', 'turns:']);
+
+function iceServerHost(path: string): string {
+  // An IPv6 literal keeps its brackets, as URL.hostname would.
+  const host = path.startsWith('[') ? path.slice(0, path.indexOf(']') + 1) : path.split(':')[0]!;
+  return host.toLowerCase();
 }
 
 /** The page's public URL for a file of the scanned directory (`blog/index.html` → `https://site/blog/index.html`). */
