@@ -5,7 +5,7 @@ import { TextLocator } from './embedded-position.ts';
 import { analyzeProgram, type JsFact } from './js-analyze.ts';
 import { scanJsTokens } from './js-fallback-scan.ts';
 import { SNIPPET_NAMES } from './js-snippets.ts';
-import { resolveUrl } from './url.ts';
+import { resolveIceServer, resolveUrl } from './url.ts';
 
 // Every fact needs one of these in the source text: a URL ('//'), a watched name, or a way of hiding one
 // (escapes, concatenation, computed access, templates). Scripts with none cannot yield anything.
@@ -71,7 +71,7 @@ function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLoca
     case 'snippet':
       return { kind: 'snippet', ...base, element: context.element ?? 'script', name: fact.name };
     case 'request': {
-      const resolved = resolveUrl(fact.raw, context.baseUrl);
+      const resolved = (fact.type === 'literal' ? resolveIceServer(fact.raw) : undefined) ?? resolveUrl(fact.raw, context.baseUrl);
       if (!resolved) return undefined;
       const element = fact.element ?? context.element;
       return { kind: 'request', ...base, type: fact.type, ...(element && { element }), raw: fact.raw, url: resolved.url, host: resolved.host };

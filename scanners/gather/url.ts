@@ -23,18 +23,19 @@ export function resolveUrl(raw: string, base: string): ResolvedUrl | undefined {
   } catch {
     return undefined;
   }
-  if (ICE_SCHEMES.has(parsed.protocol)) return { url: parsed.href, host: iceServerHost(parsed.pathname) };
   const network = parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:' || parsed.protocol === 'wss:' || parsed.protocol === 'ftp:';
   return { url: parsed.href, host: network ? parsed.hostname.toLowerCase() : '' };
 }
 
-/** WebRTC ICE server schemes: `stun:host:port`, `turns:host?transport=tcp`. Their host sits in an opaque path. */
-const ICE_SCHEMES: ReadonlySet<string> = new Set(['stun:', 'stuns:', 'turn:', 'turns:']);
+const ICE_SERVER = /^(?:stun|turn)s?:(\[[^\]]*\]|[^:?/]+)/i;
 
-function iceServerHost(path: string): string {
-  // An IPv6 literal keeps its brackets, as URL.hostname would.
-  const host = path.startsWith('[') ? path.slice(0, path.indexOf(']') + 1) : path.split(':')[0]!;
-  return host.toLowerCase();
+/**
+ * A WebRTC ICE server in a script (`stun:host:port`, `turns:host?transport=tcp`): ICE gathering contacts that
+ * host with the visitor's address. Undefined for anything else. Only scripts reach them; a link to one goes nowhere.
+ */
+export function resolveIceServer(raw: string): ResolvedUrl | undefined {
+  const match = ICE_SERVER.exec(raw.trim());
+  return match === null ? undefined : { url: raw.trim(), host: match[1]!.toLowerCase() };
 }
 
 /** The page's public URL for a file of the scanned directory (`blog/index.html` → `https://site/blog/index.html`). */

@@ -9,6 +9,8 @@ describe('findUrlsInString', () => {
     ['ws://a.example:8080/x and wss://b.example/', ['ws://a.example:8080/x', 'wss://b.example/']],
     ['See https://docs.example/page.', ['https://docs.example/page']],
     ['(https://a.example/x)', ['https://a.example/x']],
+    ["{ urls: 'stun:stun.example:3478' }", ['stun:stun.example:3478']],
+    ['turns:relay.example?transport=tcp', ['turns:relay.example?transport=tcp']],
   ])('finds the URLs in %s', (text, urls) => {
     expect(findUrlsInString(text).map((found) => found.url)).toEqual(urls);
   });
@@ -20,6 +22,7 @@ describe('findUrlsInString', () => {
     ['an XML namespace name', 'http://www.w3.org/2000/svg'],
     ['a scheme-relative URL without a dotted host', '//localhost/x'],
     ['another scheme', 'ftp://files.example/x mailto:a@b.example'],
+    ['the words stun and turn before a colon', "It's your turn: pick. Return: stun:gun"],
   ])('finds nothing in %s', (_case, text) => {
     expect(findUrlsInString(text)).toEqual([]);
   });
