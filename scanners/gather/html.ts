@@ -14,6 +14,16 @@ export type Attributes = Record<string, string>;
 
 const EVIDENCE_LENGTH = 160;
 
+/** The href pseudo-attribute of an xml-stylesheet processing instruction. */
+const XML_STYLESHEET_HREF = /\shref\s*=\s*(["'])([^]*?)\1/;
+
+/** The five predefined XML entities and character references: a processing instruction's text is not decoded by the parser. */
+function decodeXmlEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (entity, hex?: string, decimal?: string, name?: string) =>
+    hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : decimal !== undefined ? String.fromCodePoint(Number(decimal)) : named[name!.toLowerCase()] ?? entity);
+}
+
 const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
 
 /** The document being gathered: the page itself, or markup nested in it (srcdoc, data: frames, templates). */
@@ -55,6 +65,8 @@ function gatherDocument(text: string, scope: Scope): Observation[] {
     onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
     ontext: (data) => gatherer.onText(data, parser.startIndex),
     onclosetag: (name) => gatherer.closeTag(name),
+    // Outside XML mode htmlparser2 reads a processing instruction as a comment starting with '?'.
+    oncomment: (data) => { if (data.charCodeAt(0) === 0x3f) gatherer.processingInstruction(data, parser.startIndex, parser.endIndex); },
     onend: () => gatherer.end(),
   }, PARSER_OPTIONS);
   parser.onEndTagToken = (start, end) => gatherer.endTagToken(start, end);
@@ -101,6 +113,18 @@ export class DocumentGatherer {
       else if (URL_PRESENTATION_ATTRIBUTES.has(attribute)) presentationAttribute(this, name, attribute, attributes[attribute]!);
       else if (attribute.length > 2 && attribute.charCodeAt(0) === 0x6f && attribute.charCodeAt(1) === 0x6e) eventHandler(this, name, attribute, attributes[attribute]!);
     }
+  }
+
+  /**
+   * `<?xml-stylesheet href="…"?>` in an SVG file: a browser showing the SVG as a document (directly, in
+   * an object or a frame) fetches that stylesheet. In HTML the same text is a comment and fetches nothing.
+   */
+  processingInstruction(data: string, start: number, end: number): void {
+    if (!this.scope.page.file.toLowerCase().endsWith('.svg') || !data.toLowerCase().startsWith('?xml-stylesheet')) return;
+    const href = XML_STYLESHEET_HREF.exec(data);
+    if (href === null) return;
+    this.moveToTag(start, end);
+    this.urlAttribute('style', 'xml-stylesheet', 'href', decodeXmlEntities(href[2]!));
   }
 
   onText(data: string, start: number): void {
