@@ -3,7 +3,7 @@ import { attributeValueOffset } from './attribute-position.ts';
 import { dataDocument, dataStylesheet, presentationAttribute, script, srcdocDocument, startRawText, URL_PRESENTATION_ATTRIBUTES } from './html-embedded.ts';
 import type { Attributes, DocumentGatherer } from './html.ts';
 import type { Position } from './line-index.ts';
-import { linkRequestType, splitTokens } from './link-rel.ts';
+import { hasLeavingMarker, linkRequestType, splitTokens } from './link-rel.ts';
 import { parseMetaRefresh } from './meta-refresh.ts';
 import { parseSrcset } from './srcset.ts';
 import { resolveUrl, type ResolvedUrl } from './url.ts';
@@ -40,8 +40,7 @@ function svgHref(g: DocumentGatherer, name: string, attributes: Attributes): voi
 
 function anchor(g: DocumentGatherer, name: string, attributes: Attributes): void {
   const attribute = attributes.href !== undefined ? 'href' : 'xlink:href';
-  const rel = attributes.rel === undefined ? [] : splitTokens(attributes.rel);
-  const marked = attributes['data-leaving'] !== undefined && rel.includes('noopener') && rel.includes('noreferrer');
+  const marked = hasLeavingMarker(attributes['data-leaving'], attributes.rel);
   navigation(g, name, attribute, attributes[attribute], marked, 'link');
   attributionSources(g, name, attributes);
   if (attributes.ping === undefined) return;

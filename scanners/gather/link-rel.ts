@@ -57,6 +57,13 @@ const AS_TYPES = new Map<string, RequestType>([
   ['manifest', 'manifest'],
 ]);
 
+/** SPEC's leaving-site marker on an `<a>`/`<area>`: `data-leaving`, and `rel` holding `noopener` and `noreferrer`. */
+export function hasLeavingMarker(dataLeaving: string | undefined, rel: string | undefined): boolean {
+  if (dataLeaving === undefined || rel === undefined) return false;
+  const tokens = splitTokens(rel);
+  return tokens.includes('noopener') && tokens.includes('noreferrer');
+}
+
 /**
  * What a `<link>` with this `rel` (and `as`) makes the browser fetch, or undefined for links a
  * browser does not fetch (canonical, alternate, author, next, search …). The first fetching token wins.

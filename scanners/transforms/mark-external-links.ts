@@ -1,3 +1,4 @@
+import { hasLeavingMarker, splitTokens } from '../gather/link-rel.ts';
 import { resolveUrl } from '../gather/url.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
@@ -10,14 +11,9 @@ export const leavingNotice =
 
 const relTokens = ['noopener', 'noreferrer', 'external'];
 
-function relOf(link: LinkTag): string[] {
-  return (getAttribute(link, 'rel')?.value ?? '').toLowerCase().split(/[\t\n\f\r ]+/);
-}
-
-/** SPEC's marker: `data-leaving`, and `rel` holding `noopener` and `noreferrer`. */
+/** SPEC's marker, read exactly as the check reads it. */
 export function isMarked(link: LinkTag): boolean {
-  const rel = relOf(link);
-  return getAttribute(link, 'data-leaving') !== undefined && rel.includes('noopener') && rel.includes('noreferrer');
+  return hasLeavingMarker(getAttribute(link, 'data-leaving')?.value, getAttribute(link, 'rel')?.value);
 }
 
 function leavingHref(url: string, base: string, context: TransformContext): string {
@@ -40,7 +36,8 @@ function markLink(text: string, link: LinkTag, href: TagAttribute, url: string, 
   // `=""` keeps the page well-formed if it is served as XHTML.
   if (getAttribute(link, 'data-leaving') === undefined) added.push('data-leaving=""');
   const rel = getAttribute(link, 'rel');
-  const missing = relTokens.filter((token) => !relOf(link).includes(token));
+  const present = splitTokens(rel?.value ?? '');
+  const missing = relTokens.filter((token) => !present.includes(token));
   if (rel && missing.length > 0) edits.push(appendToAttributeValue(text, rel, missing.join(' ')));
   else if (!rel) added.push(`rel="${escapeAttribute(missing.join(' '))}"`);
   if (added.length > 0) edits.push(insertAttributes(text, link, added.join(' ')));
