@@ -1,14 +1,19 @@
+import { formMethod } from '../gather/form-fields.ts';
 import { resolveUrl } from '../gather/url.ts';
+import type { FormObservation } from '../observations.ts';
 import { escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
 import { getAttribute, readPageTags, type PageTags, type StartTag } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
 
-type Method = 'get' | 'post' | 'dialog';
+/** How a form submits, read exactly as the check reads it. */
+function methodOf(form: StartTag): FormObservation['method'] {
+  return formMethod(getAttribute(form, 'method')?.value);
+}
 
-function methodOf(tag: StartTag, attribute: 'method' | 'formmethod'): Method | undefined {
-  const value = getAttribute(tag, attribute)?.value.trim().toLowerCase();
-  return value === 'get' || value === 'post' || value === 'dialog' ? value : undefined;
+/** A submit button's own `formmethod` wins; an invalid one means GET, as in the HTML spec and the check. */
+function buttonMethod(button: StartTag, form: StartTag): FormObservation['method'] {
+  return formMethod(getAttribute(button, 'formmethod')?.value ?? getAttribute(form, 'method')?.value);
 }
 
 /** Where a submission goes: an empty or missing action is the page itself, anything else resolves against the base. */
@@ -40,15 +45,15 @@ export function planFormRoutes(text: string, page: PageTags, context: TransformC
   const urls = documentUrls(page, context);
   const edits: Edit[] = [];
   for (const form of page.forms) {
-    if (methodOf(form, 'method') !== 'post') continue;
+    if (methodOf(form) !== 'post') continue;
     const target = originUrl(actionUrl(form, 'action', urls), context);
     if (target) edits.push(pointAt(text, form, 'action', target));
   }
   for (const button of page.submitters) {
-    if (!button.form || (methodOf(button, 'formmethod') ?? methodOf(button.form, 'method')) !== 'post') continue;
+    if (!button.form || buttonMethod(button, button.form) !== 'post') continue;
     // A button without formaction submits to its form's action, which is routed above when the form itself posts.
     const own = getAttribute(button, 'formaction') !== undefined;
-    if (!own && methodOf(button.form, 'method') === 'post') continue;
+    if (!own && methodOf(button.form) === 'post') continue;
     const target = originUrl(own ? actionUrl(button, 'formaction', urls) : actionUrl(button.form, 'action', urls), context);
     if (target) edits.push(pointAt(text, button, 'formaction', target));
   }

@@ -51,6 +51,7 @@ describe('routeForms', () => {
     ['a mailto: form', '<form method="post" action="mailto:hi@example.ca">'],
     ['a GET button formaction in a POST form', '<form method="post" action="https://origin.example.ca/a"><button formmethod="get" formaction="/search">S</button></form>'],
     ['a reset button', '<form action="/a"><button type="reset" formmethod="post" formaction="/b">R</button></form>'],
+    ['a button whose invalid formmethod means GET, as the check reads it', '<form method="post" action="https://origin.example.ca/a"><button formmethod="put" formaction="/search">S</button></form>'],
     ['a form written as text in a <textarea>', '<textarea><form method="post" action="/send"></textarea>'],
   ])('leaves %s byte-identical', (_, html) => {
     expect(route(html)).toBe(html);
