@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { vi } from 'vitest';
 
 /** A fresh temporary directory for one build's output. */
@@ -8,7 +9,7 @@ export function temporaryOutDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'nospy-astro-'));
 }
 
-/** Runs `action` while collecting what Astro's logger writes to stdout and stderr. */
+/** Runs `action` while collecting what Astro's logger writes to stdout and stderr, without colour codes (CI may force colour). */
 export async function captureLog<T>(action: () => Promise<T>): Promise<{ log: string; result: PromiseSettledResult<T> }> {
   const chunks: string[] = [];
   const collect = (chunk: string | Uint8Array) => {
@@ -19,7 +20,7 @@ export async function captureLog<T>(action: () => Promise<T>): Promise<{ log: st
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(collect);
   try {
     const [result] = await Promise.allSettled([action()]);
-    return { log: chunks.join(''), result };
+    return { log: stripVTControlCharacters(chunks.join('')), result };
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
