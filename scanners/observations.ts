@@ -1,5 +1,5 @@
 /** Where an observation was gathered from. */
-export type Source = 'html' | 'css' | 'js' | 'headers' | 'browser';
+export type Source = 'html' | 'css' | 'js' | 'headers' | 'redirects' | 'manifest' | 'browser';
 
 /** A 1-based position in a file of the scanned directory (`file` is relative, `/`-separated). */
 export interface Location {
@@ -35,10 +35,10 @@ export interface RequestObservation extends Base {
   host: string;
 }
 
-/** A link the visitor may follow (`<a>`, `<area>`) or a redirect (`<meta http-equiv=refresh>`). */
+/** A link the visitor may follow (`<a>`, `<area>`), a refresh (`<meta http-equiv=refresh>`, a `Refresh` header) or a `_redirects` rule. */
 export interface NavigationObservation extends Base {
   kind: 'navigation';
-  via: 'link' | 'refresh';
+  via: 'link' | 'refresh' | 'redirect';
   raw: string;
   url: string;
   host: string;
@@ -72,10 +72,10 @@ export interface EmbedObservation extends Base {
   attributes: Record<string, string>;
 }
 
-/** A use of cookies or client storage. */
+/** A use of cookies or client storage (a service worker registration persists in the browser too). */
 export interface StorageObservation extends Base {
   kind: 'storage';
-  api: 'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'set-cookie';
+  api: 'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker' | 'set-cookie';
 }
 
 /** A call to a global that a known tracking snippet defines (gtag, fbq, _paq …). */
