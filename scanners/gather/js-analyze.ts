@@ -6,7 +6,7 @@ import { foldString, type Folded } from './js-fold.ts';
 import { checkAssignment, isAssignmentCandidate, reportRequest, reportUrlLiterals } from './js-requests.ts';
 import { ValueResolver } from './js-resolve.ts';
 import { mayHoldUrl } from './js-url-literals.ts';
-import { Scope, patternNames } from './js-scope.ts';
+import { Scope, destructuredValues, patternNames } from './js-scope.ts';
 import { SNIPPET_VARIABLES } from './js-snippets.ts';
 import {
   CACHE_METHODS, STORAGE_GLOBALS, checkCaches, checkDestructuring, checkGlobalReference, checkMember, checkWithReference, mayBeCaches,
@@ -29,7 +29,8 @@ export type JsFact =
 /** The facts of a string run as code (eval, setTimeout, Function), or undefined when no deeper nesting is followed. */
 export type RunCode = ((code: string) => JsFact[]) | undefined;
 
-const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
+// `register`: navigator.serviceWorker.register, called or not.
+const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', 'register', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
 const WATCHED_IDENTIFIERS: ReadonlySet<string> = new Set([...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
 // acorn-walk's callback also takes the node's role ('Pattern', 'Expression'); its types omit it.
 type WalkWithOverride = (node: AnyNode, scope: Scope, override: string) => void;
@@ -103,7 +104,11 @@ export class ProgramAnalysis {
         const init = node.init ?? undefined;
         if (node.id.type === 'Identifier') scope.declare(node.id.name, init && { node: init, scope });
         else for (const name of patternNames(node.id)) scope.declare(name);
-        if (node.id.type === 'ObjectPattern' && init) this.#defer(() => checkDestructuring(this, node.id as ObjectPattern, init, scope));
+        if (node.id.type === 'ObjectPattern' && init) {
+          const pattern = node.id;
+          for (const { name, node: value } of destructuredValues(pattern, init)) scope.declare(name, { node: value, scope });
+          this.#defer(() => checkDestructuring(this, pattern, init, scope));
+        }
         base.VariableDeclarator!(node, scope, c);
       },
       CatchClause: (node, scope, c) => {
@@ -166,7 +171,10 @@ export class ProgramAnalysis {
         // Assignment targets are patterns, which the walk does not visit as references.
         if (left.type === 'Identifier' && WATCHED_IDENTIFIERS.has(left.name)) this.#defer(() => checkGlobalReference(this, left, scope));
         if (left.type === 'Identifier') this.#noteWithReference(left, scope);
-        if (node.left.type === 'ObjectPattern') this.#defer(() => checkDestructuring(this, node.left as ObjectPattern, node.right, scope));
+        if (left.type === 'ObjectPattern') {
+          for (const { name, node: value } of destructuredValues(left, node.right)) this.#assignments.push({ name, node: value, scope });
+          this.#defer(() => checkDestructuring(this, left, node.right, scope));
+        }
         if (isAssignmentCandidate(node.left)) this.#defer(() => checkAssignment(this, node, scope));
         base.AssignmentExpression!(node, scope, c);
       },

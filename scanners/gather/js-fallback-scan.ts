@@ -12,6 +12,7 @@ interface StringToken {
 }
 
 const STORAGE = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?(localStorage|sessionStorage|indexedDB|cookieStore)\b|\bdocument\s*\.\s*cookie\b/g;
+const SERVICE_WORKER = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?navigator\s*\??\.\s*serviceWorker\s*\??\.\s*register(?![\w$])/g;
 const COMPUTED_COOKIE = /\bdocument\s*\[\s*(['"`])cookie\1\s*\]/g;
 const SNIPPET_CALL = new RegExp(`(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_FUNCTIONS].join('|')})\\s*\\(`, 'g');
 const SNIPPET_VARIABLE = new RegExp(`(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_VARIABLES].join('|')})\\b`, 'g');
@@ -28,8 +29,9 @@ const TARGET_BEFORE: readonly [RegExp, RequestType, string][] = [
 
 /**
  * A tolerant scan for scripts that do not parse (syntax errors, nesting too deep for the parser): strings
- * and comments are told apart by a small lexer, then patterns find storage use, snippet calls, request
- * targets and URL literals. Less precise than the parsed analysis, but broken code is never skipped.
+ * and comments are told apart by a small lexer, then patterns find storage use (a service worker
+ * registration too), snippet calls, request targets and URL literals. Less precise than the parsed
+ * analysis, but broken code is never skipped.
  */
 export function scanJsTokens(text: string): JsFact[] {
   const { code, strings } = lex(text);
@@ -37,6 +39,7 @@ export function scanJsTokens(text: string): JsFact[] {
   for (const match of code.matchAll(STORAGE)) {
     facts.push({ kind: 'storage', api: (match[1] ?? 'document.cookie') as 'document.cookie', node: span(match) });
   }
+  for (const match of code.matchAll(SERVICE_WORKER)) facts.push({ kind: 'storage', api: 'serviceWorker', node: span(match) });
   for (const match of text.matchAll(COMPUTED_COOKIE)) {
     if (code[match.index] === 'd') facts.push({ kind: 'storage', api: 'document.cookie', node: span(match) });
   }

@@ -18,6 +18,8 @@ export class ValueResolver {
   readonly #windowBindings = new Map<Binding, boolean>();
   readonly #documentBindings = new Map<Binding, boolean>();
   readonly #elementBindings = new Map<Binding, string | undefined>();
+  readonly #navigatorBindings = new Map<Binding, boolean>();
+  readonly #serviceWorkerBindings = new Map<Binding, boolean>();
 
   /** Folds with variables that hold a single constant value (`var k = 'cookie'; document[k]`). */
   fold(node: AnyNode, scope: Scope, depth = 0): Folded {
@@ -64,6 +66,30 @@ export class ValueResolver {
       }
       default:
         return this.#eitherBranch(expression, (branch) => this.isDocument(branch, scope, depth + 1));
+    }
+  }
+
+  /** Whether an expression evaluates to the navigator: navigator, window.navigator, an alias … */
+  isNavigator(node: AnyNode, scope: Scope, depth = 0): boolean {
+    return this.#isPropertyOf(node, scope, depth, { property: 'navigator', global: true, cache: this.#navigatorBindings, isParent: (object, objectScope, parentDepth) => this.isWindow(object, objectScope, parentDepth) });
+  }
+
+  /** Whether an expression evaluates to `navigator.serviceWorker`, the container that registers service workers. */
+  isServiceWorkerContainer(node: AnyNode, scope: Scope, depth = 0): boolean {
+    return this.#isPropertyOf(node, scope, depth, { property: 'serviceWorker', global: false, cache: this.#serviceWorkerBindings, isParent: (object, objectScope, parentDepth) => this.isNavigator(object, objectScope, parentDepth) });
+  }
+
+  // An object reached as `parent.property` (or as the global `property`), or through a variable holding one.
+  #isPropertyOf(node: AnyNode, scope: Scope, depth: number, object: PropertyObject): boolean {
+    const expression = unwrap(node);
+    switch (expression.type) {
+      case 'Identifier':
+        return (object.global && expression.name === object.property && scope.isGlobal(expression.name))
+          || this.#aliases(expression, scope, depth, object.cache, (value, valueScope) => this.#isPropertyOf(value, valueScope, depth + 1, object));
+      case 'MemberExpression':
+        return this.propertyName(expression, scope) === object.property && object.isParent(expression.object, scope, depth + 1);
+      default:
+        return this.#eitherBranch(expression, (branch) => this.#isPropertyOf(branch, scope, depth + 1, object));
     }
   }
 
@@ -129,6 +155,15 @@ export class ValueResolver {
     }
     return this.#elementBindings.get(binding);
   }
+}
+
+/** How `#isPropertyOf` recognises one object. */
+interface PropertyObject {
+  property: string;
+  /** Whether the bare name is a global of the browser too (`navigator` is, `serviceWorker` is not). */
+  global: boolean;
+  cache: Map<Binding, boolean>;
+  isParent: (object: AnyNode, scope: Scope, depth: number) => boolean;
 }
 
 /** Looks through `a?.b`, `(a, b)` and `x = value` to the expression that yields the value. */

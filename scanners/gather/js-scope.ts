@@ -1,4 +1,4 @@
-import type { AnyNode } from 'acorn';
+import type { AnyNode, Expression, MemberExpression, ObjectPattern, Pattern } from 'acorn';
 
 /** A value a variable may hold, with the scope its expression is evaluated in. */
 export interface BoundValue {
@@ -72,4 +72,21 @@ export function patternNames(pattern: AnyNode, names: string[] = []): string[] {
       break;
   }
   return names;
+}
+
+/**
+ * The variables an object pattern binds, each with the property it reads as a member expression of
+ * `source` (`const { a: { b } } = o` binds b to `o.a.b`), so aliases made by destructuring resolve.
+ */
+export function destructuredValues(pattern: ObjectPattern, source: Expression, values: { name: string; node: MemberExpression }[] = []): { name: string; node: MemberExpression }[] {
+  for (const property of pattern.properties) {
+    if (property.type !== 'Property') continue;
+    const { key, start, end } = property;
+    // A quoted key ({ 'a': b }) is read like a computed one, so that folding finds its name.
+    const member: MemberExpression = { type: 'MemberExpression', object: source, property: key, computed: property.computed || key.type !== 'Identifier', optional: false, start, end };
+    const target: Pattern = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    if (target.type === 'Identifier') values.push({ name: target.name, node: member });
+    else if (target.type === 'ObjectPattern') destructuredValues(target, member, values);
+  }
+  return values;
 }

@@ -1,4 +1,5 @@
 import type { AnyNode, CallExpression, Identifier, MemberExpression, ObjectPattern } from 'acorn';
+import type { StorageObservation } from '../observations.ts';
 import type { ProgramAnalysis, Span } from './js-analyze.ts';
 import { unwrap } from './js-resolve.ts';
 import type { Scope } from './js-scope.ts';
@@ -37,6 +38,8 @@ function checkProperty(analysis: ProgramAnalysis, target: AnyNode, property: str
   if (property === 'cookie' && resolve.isDocument(target, scope)) analysis.facts.push({ kind: 'storage', api: 'document.cookie', node: at });
   else if (STORAGE_GLOBALS.has(property) && resolve.isWindow(target, scope)) analysis.facts.push({ kind: 'storage', api: property as StorageGlobal, node: at });
   else if (SNIPPET_VARIABLES.has(property) && resolve.isWindow(target, scope)) analysis.facts.push({ kind: 'snippet', name: property, node: at });
+  // Reading the method is enough: passed on as a value, it registers wherever it is called.
+  else if (property === 'register' && resolve.isServiceWorkerContainer(target, scope)) analysis.facts.push({ kind: 'storage', api: 'serviceWorker', node: at });
 }
 
 /** `Reflect.get(document, 'cookie')`, `Reflect.set(window, 'localStorage', …)`: a property access without a member expression. */
@@ -70,20 +73,39 @@ export function checkWithReference(analysis: ProgramAnalysis, node: Identifier, 
   }
 }
 
-/** `const { cookie } = document`, `({ localStorage: s, document: { cookie } } = window)`. */
-export function checkDestructuring(analysis: ProgramAnalysis, pattern: ObjectPattern, source: AnyNode, scope: Scope, from = sourceObject(analysis, source, scope)): void {
+/** An object whose destructured properties may be storage: `const { cookie } = document`, `const { register } = navigator.serviceWorker`. */
+type Holder = 'document' | 'window' | 'navigator' | 'serviceWorker';
+
+/** What a property of a holder holds, for nested patterns: `const { document: { cookie } } = window`. */
+const NESTED_HOLDERS: ReadonlyMap<string, Holder> = new Map([['window.document', 'document'], ['window.navigator', 'navigator'], ['navigator.serviceWorker', 'serviceWorker']]);
+
+/** `const { cookie } = document`, `({ localStorage: s, document: { cookie } } = window)`, `const { serviceWorker: { register } } = navigator`. */
+export function checkDestructuring(analysis: ProgramAnalysis, pattern: ObjectPattern, source: AnyNode, scope: Scope, from = holderOf(analysis, source, scope)): void {
   if (!from) return;
   for (const property of pattern.properties) {
     if (property.type !== 'Property') continue;
     const key = property.computed ? analysis.resolve.fold(property.key, scope).value : property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
-    if (from === 'document' && key === 'cookie') analysis.facts.push({ kind: 'storage', api: 'document.cookie', node: property });
-    if (from === 'window' && key && STORAGE_GLOBALS.has(key)) analysis.facts.push({ kind: 'storage', api: key as StorageGlobal, node: property });
-    if (from === 'window' && key === 'document' && property.value.type === 'ObjectPattern') checkDestructuring(analysis, property.value, source, scope, 'document');
+    if (key === undefined) continue;
+    const api = destructuredApi(from, key);
+    if (api) analysis.facts.push({ kind: 'storage', api, node: property });
+    const nested = NESTED_HOLDERS.get(`${from}.${key}`);
+    if (nested && property.value.type === 'ObjectPattern') checkDestructuring(analysis, property.value, source, scope, nested);
   }
 }
 
-function sourceObject(analysis: ProgramAnalysis, source: AnyNode, scope: Scope): 'document' | 'window' | undefined {
-  return analysis.resolve.isDocument(source, scope) ? 'document' : analysis.resolve.isWindow(source, scope) ? 'window' : undefined;
+function destructuredApi(from: Holder, key: string): StorageObservation['api'] | undefined {
+  if (from === 'document' && key === 'cookie') return 'document.cookie';
+  if (from === 'window' && STORAGE_GLOBALS.has(key)) return key as StorageGlobal;
+  if (from === 'serviceWorker' && key === 'register') return 'serviceWorker';
+  return undefined;
+}
+
+function holderOf(analysis: ProgramAnalysis, source: AnyNode, scope: Scope): Holder | undefined {
+  const resolve = analysis.resolve;
+  if (resolve.isDocument(source, scope)) return 'document';
+  if (resolve.isWindow(source, scope)) return 'window';
+  if (resolve.isNavigator(source, scope)) return 'navigator';
+  return resolve.isServiceWorkerContainer(source, scope) ? 'serviceWorker' : undefined;
 }
 
 /** Cheap syntactic test before any scope work: `caches.x` or `<something>.caches.x`. */

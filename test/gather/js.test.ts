@@ -38,6 +38,7 @@ describe('gatherJs: cookies and storage', () => {
     ['frames.document.cookie', 'document.cookie'],
     ['const { cookie } = document', 'document.cookie'],
     ['let c; ({ cookie: c } = document)', 'document.cookie'],
+    ['const { document: d } = window; d.cookie', 'document.cookie'],
     ['document?.cookie', 'document.cookie'],
     ['(function (d) { return d.cookie })(document)', 'document.cookie'],
     ['var w = window, d = w.document; d.cookie', 'document.cookie'],
@@ -114,6 +115,73 @@ describe('gatherJs: cookies and storage', () => {
       'storage document.cookie 12:9',
       'storage document.cookie 13:1',
     ]);
+  });
+});
+
+describe('gatherJs: service worker registration', () => {
+  const registrations = (code: string, context: Partial<typeof page> = {}) => facts(code, context).filter((fact) => fact.startsWith('storage'));
+
+  it.each([
+    ["navigator.serviceWorker.register('/sw.js')", '1:1'],
+    ["window.navigator.serviceWorker.register('/sw.js')", '1:1'],
+    ["self.navigator.serviceWorker.register('/sw.js')", '1:1'],
+    ["globalThis.navigator.serviceWorker.register('/sw.js')", '1:1'],
+    ["this.navigator.serviceWorker.register('/sw.js')", '1:1'],
+    ["const n = navigator; n.serviceWorker.register('/sw.js')", '1:22'],
+    ["const { serviceWorker } = navigator; serviceWorker.register('/sw.js')", '1:38'],
+    ["const { serviceWorker: sw } = window.navigator; sw.register('/sw.js')", '1:49'],
+    ["const { navigator: { serviceWorker } } = window; serviceWorker.register('/sw.js')", '1:50'],
+    ["let c; ({ serviceWorker: c } = navigator); c.register('/sw.js')", '1:44'],
+    ["const sw = navigator.serviceWorker; sw.register('/sw.js')", '1:37'],
+    ["(function (n) { n.serviceWorker.register('/sw.js') })(navigator)", '1:17'],
+    ["navigator['service' + 'Worker'].register('/sw.js')", '1:1'],
+    ["var k = 'serviceWorker'; navigator[k]['reg' + 'ister']('/sw.js')", '1:26'],
+    ["navigator.serviceWorker?.register('/sw.js')", '1:1'],
+    ["navigator?.serviceWorker?.register?.('/sw.js')", '1:1'],
+    ["if ('serviceWorker' in navigator) {\n  addEventListener('load', () => navigator.serviceWorker.register('/sw.js'));\n}", '2:34'],
+    ["eval(\"navigator.serviceWorker.register('/sw.js')\")", '1:1'],
+  ])('reports %s at %s', (code, at) => {
+    expect(registrations(code)).toEqual([`storage serviceWorker ${at}`]);
+  });
+
+  it.each([
+    ['passed on as a value', 'const register = navigator.serviceWorker.register;\nregister.call(navigator.serviceWorker, "/sw.js")', '1:18'],
+    ['destructured from the container', 'const { register } = navigator.serviceWorker', '1:9'],
+    ['destructured through navigator', 'const { serviceWorker: { register } } = navigator', '1:26'],
+    ['read with Reflect', "Reflect.get(navigator.serviceWorker, 'register')", '1:1'],
+  ])('reports register %s, without a call', (_case, code, at) => {
+    expect(registrations(code)).toEqual([`storage serviceWorker ${at}`]);
+  });
+
+  it.each([
+    ['feature detection with in', "if ('serviceWorker' in navigator) console.log('supported')"],
+    ['feature detection by reading the container', 'if (navigator.serviceWorker && window.navigator.serviceWorker.controller) start()'],
+    ['removing old workers', 'navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()))'],
+    ['unregistering the ready worker', 'navigator.serviceWorker.ready.then((registration) => registration.unregister())'],
+    ['a parameter named navigator', "function boot(navigator) { navigator.serviceWorker.register('/sw.js') }"],
+    ['a local variable named navigator', "function boot() { const navigator = fake(); navigator.serviceWorker.register('/sw.js') }"],
+    ['other register methods', "plugins.register('x'); registry.serviceWorker.register('/sw.js'); const { register } = plugins"],
+    ['a serviceWorker destructured from something else', "const { serviceWorker } = config; serviceWorker.register('/sw.js')"],
+    ['comments and strings', "// navigator.serviceWorker.register('/sw.js')\nconsole.log('navigator.serviceWorker.register')"],
+  ])('ignores %s', (_case, code) => {
+    expect(registrations(code)).toEqual([]);
+  });
+
+  it('ignores a module-level navigator of its own', () => {
+    expect(registrations("const navigator = { serviceWorker: { register() {} } };\nnavigator.serviceWorker.register('/sw.js')", { module: true })).toEqual([]);
+  });
+
+  it('lets a script whose only watched name is serviceWorker through the quick filter', () => {
+    expect(gatherJs("navigator.serviceWorker.register('sw.js')", page)).toMatchObject([
+      { kind: 'storage', source: 'js', api: 'serviceWorker', element: 'script', evidence: 'navigator.serviceWorker.register' },
+    ]);
+  });
+
+  it('still finds a registration in code that does not parse, but not an unregistration', () => {
+    expect(registrations("window.navigator.serviceWorker?.register('/sw.js');\nnavigator.serviceWorker.getRegistrations().then((rs) => rs.forEach((r) => r.unregister())); {")).toEqual([
+      'storage serviceWorker 1:1',
+    ]);
+    expect(registrations("navigator . serviceWorker . register ( '/sw.js' ) +;\n// navigator.serviceWorker.register")).toEqual(['storage serviceWorker 1:1']);
   });
 });
 
