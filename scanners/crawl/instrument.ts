@@ -1,13 +1,13 @@
 /** What a frame's cookie and storage APIs were used for, by API; the value is evidence for the report. */
-export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches', string>>;
+export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker', string>>;
 
 /** The window property (a registered symbol, invisible to page code that enumerates) holding the snapshot function. */
 export const snapshotKey = 'nospy.storage';
 
 /**
  * Runs in every frame before the page's own scripts (Playwright serialises it, so it must be
- * self-contained): wraps the cookie and storage getters to note each use, and leaves a snapshot
- * function that also reports what was stored, read through the original getters.
+ * self-contained): wraps the cookie and storage getters and service worker registration to note each
+ * use, and leaves a snapshot function that also reports what was stored, read through the original getters.
  */
 export function recordStorageUse(key: string): void {
   const used: Record<string, string> = {};
@@ -32,6 +32,17 @@ export function recordStorageUse(key: string): void {
   watch(Document.prototype, 'cookie', 'document.cookie');
   for (const api of ['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore', 'caches']) {
     watch(Object.hasOwn(window, api) ? window : Window.prototype, api, api);
+  }
+  // Registering is the use; merely reading navigator.serviceWorker is feature detection. The crawl's context
+  // blocks workers (Playwright's script, which runs before this one, makes register a no-op): the call is
+  // noted and nothing is installed. Absent outside secure contexts.
+  const container = globalThis.ServiceWorkerContainer?.prototype;
+  const register = container?.register;
+  if (container && register) {
+    container.register = function (this: ServiceWorkerContainer, ...args: Parameters<ServiceWorkerContainer['register']>) {
+      used.serviceWorker = `page script registered a service worker: ${String(args[0])}`;
+      return register.apply(this, args);
+    };
   }
   const snapshot = async () => {
     const found = { ...used };

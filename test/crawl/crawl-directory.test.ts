@@ -12,7 +12,7 @@ const browserTimeoutMs = 90_000;
 const summary = (findings: Finding[]) => findings.map(({ file, ruleId, host }) => ({ file, ruleId, host }));
 
 describe('nospy crawl', () => {
-  it('finds nothing on a clean site: first-party CSS and images (absolute URLs too) and a private Bunny player', async () => {
+  it('finds nothing on a clean site: first-party CSS and images (absolute URLs too), a private Bunny player, a script removing an old service worker', async () => {
     const result = await crawlDirectory(fixture('clean'), config);
     expect(result).toEqual({ files: 2, findings: [] });
   }, browserTimeoutMs);
@@ -24,7 +24,7 @@ describe('nospy crawl', () => {
     }, browserTimeoutMs);
 
     it('visits every page and reports nothing on the clean one', () => {
-      expect(result.files).toBe(4);
+      expect(result.files).toBe(5);
       expect(result.findings.filter((finding) => finding.file === 'index.html')).toEqual([]);
     });
 
@@ -35,6 +35,12 @@ describe('nospy crawl', () => {
         { file: 'storage/index.html', ruleId: 'cookies/storage', host: undefined },
       ]);
       expect(storage.map((finding) => finding.evidence)).toEqual(['cookies: visitor', 'localStorage keys: theme']);
+    });
+
+    it('reports a service worker a page script registers once loaded', () => {
+      const worker = result.findings.filter((finding) => finding.file === 'worker/index.html');
+      expect(summary(worker)).toEqual([{ file: 'worker/index.html', ruleId: 'cookies/storage', host: undefined }]);
+      expect(worker.map((finding) => finding.evidence)).toEqual(['page script registered a service worker: /sw.js']);
     });
 
     it('reports requests to third parties, from markup and from script, though they never leave the machine', () => {
