@@ -11,12 +11,14 @@ import { gatherCss } from './gather/css.ts';
 import { gatherHeaders } from './gather/headers.ts';
 import { gatherHtml } from './gather/html.ts';
 import { gatherJs } from './gather/js.ts';
+import { gatherManifest } from './gather/manifest.ts';
+import { gatherRedirects } from './gather/redirects.ts';
 import { pageUrl } from './gather/url.ts';
 import type { Observation } from './observations.ts';
 import type { Finding } from './report.ts';
 import { fileType, walkSite } from './walk.ts';
 
-/** What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`). */
+/** What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`, `_redirects`, web app manifests). */
 export interface ScanResult {
   files: number;
   findings: Finding[];
@@ -71,6 +73,8 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
     case 'css': return gatherCss(text, { file, baseUrl: url, line: 1, column: 1 });
     case 'js': return gatherJs(text, { file, baseUrl: url, line: 1, column: 1, module: moduleHint(file) });
     case 'headers': return gatherHeaders(text, file, config.site);
+    case 'redirects': return gatherRedirects(text, file, config.site);
+    case 'manifest': return gatherManifest(text, { file, url });
   }
 }
 
@@ -90,7 +94,10 @@ export function scanSiteFile(root: string, file: string, config: ResolvedConfig)
   return typeof bytes === 'string' ? inputFindings(file, bytes, config) : scanFile(file, bytes, config);
 }
 
-/** Scans every HTML, SVG, CSS, JS and `_headers` file under `dir`, on all cores; findings sorted stably. */
+/**
+ * Scans every HTML, SVG, CSS, JS, `_headers` and `_redirects` file and web app manifest (`*.webmanifest`,
+ * `*manifest.json`) under `dir`, on all cores; findings sorted stably.
+ */
 export async function scanDirectory(dir: string, config: ResolvedConfig, options: ScanOptions = {}): Promise<ScanResult> {
   const walk = walkSite(dir, config.ignore);
   const head: string[] = [];

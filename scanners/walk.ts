@@ -6,19 +6,26 @@ import picomatch from 'picomatch';
 /**
  * How a file of the site is scanned; files of any other type are neither scanned nor counted. SVG files are
  * documents too (opened directly, or through `<object>`/`<iframe>`), read like HTML but not transformed or crawled.
+ * `_headers` and `_redirects` tell the host how to answer; web app manifests name icons a browser fetches.
  */
-export type FileType = 'html' | 'svg' | 'css' | 'js' | 'headers';
+export type FileType = 'html' | 'svg' | 'css' | 'js' | 'headers' | 'redirects' | 'manifest';
 
 const typesByExtension: Record<string, FileType> = {
   '.html': 'html', '.htm': 'html', '.xhtml': 'html',
   '.svg': 'svg',
   '.css': 'css',
   '.js': 'js', '.mjs': 'js', '.cjs': 'js',
+  '.webmanifest': 'manifest',
 };
+
+/** `manifest.json`, `site.manifest.json`, `app.webmanifest.json`: a web app manifest, or a build tool's asset map. */
+const manifestJsonName = /manifest\.json$/i;
 
 /** The scan type of a relative path, or undefined when nospy does not read such files. */
 export function fileType(file: string): FileType | undefined {
   if (file === '_headers' || file.endsWith('/_headers')) return 'headers';
+  if (file === '_redirects' || file.endsWith('/_redirects')) return 'redirects';
+  if (manifestJsonName.test(file)) return 'manifest';
   return typesByExtension[extname(file).toLowerCase()];
 }
 
