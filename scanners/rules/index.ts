@@ -6,6 +6,7 @@ import embedsBunnyNotPrivate from './embeds/bunny-not-private.ts';
 import embedsBunnyUnknownLibrary from './embeds/bunny-unknown-library.ts';
 import embedsThirdPartyPlayer from './embeds/third-party-player.ts';
 import externalLinksMetaRefresh from './external-links/meta-refresh.ts';
+import externalLinksRedirect from './external-links/redirect.ts';
 import externalLinksUnmarked from './external-links/unmarked.ts';
 import formsInsecureAction from './forms/insecure-action.ts';
 import formsPersonalDataInUrl from './forms/personal-data-in-url.ts';
@@ -27,6 +28,7 @@ export const allRules: readonly RuleDefinition[] = [
   embedsBunnyUnknownLibrary,
   embedsThirdPartyPlayer,
   externalLinksMetaRefresh,
+  externalLinksRedirect,
   externalLinksUnmarked,
   formsInsecureAction,
   formsPersonalDataInUrl,

@@ -1,0 +1,20 @@
+import { defineRule } from '../define-rule.ts';
+
+export default defineRule({
+  id: 'external-links/redirect',
+  category: 'external-links',
+  severity: 'error',
+  policy: '/privacy/#external-links',
+  docs: 'A rule in `_redirects` whose destination is another site answers a visitor\'s request for a page of this site by sending them there, with no click and no leaving-site notice, breaking the policy\'s promise that visitors are told when they leave. Redirect to a page of the site that links there with the notice instead. Rewrites (status 200) and other non-3xx rules are served by the host and are not reported.',
+  messages: {
+    redirect: 'The _redirects rule for {path} sends visitors to {host} without telling them; redirect to a page of the site that links there with the leaving-site notice.',
+  },
+  observes: ['navigation'],
+  check(observation, config) {
+    const { host } = observation;
+    if (observation.via !== 'redirect' || host === '' || config.hosts.isFirstParty(host)) return undefined;
+    // The gatherer keeps the whole rule as evidence; its first token is the source path.
+    const path = observation.evidence?.split(/\s/, 1)[0] ?? '';
+    return { messageId: 'redirect', data: { host, path } };
+  },
+});
