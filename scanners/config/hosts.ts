@@ -15,9 +15,17 @@ export function matchesHostPattern(host: string, pattern: string): boolean {
   return host === p;
 }
 
+/**
+ * The registrable domain (eTLD+1) of a host, counting private suffixes: on a shared host such as github.io,
+ * pages.dev or netlify.app, `acme.github.io` and `someone-else.github.io` belong to different owners.
+ */
+function registrableDomain(host: string): string {
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+}
+
 export function createHostPolicy(site: string, firstPartyHosts: string[], allowHosts: string[], origin?: string): HostPolicy {
   const siteHost = new URL(site).hostname.toLowerCase();
-  const siteDomain = getDomain(siteHost) ?? siteHost;
+  const siteDomain = registrableDomain(siteHost);
   const originHost = origin ? new URL(origin).hostname.toLowerCase() : undefined;
   const firstParty = new Map<string, boolean>();
   const allowed = new Map<string, boolean>();
@@ -30,7 +38,7 @@ export function createHostPolicy(site: string, firstPartyHosts: string[], allowH
         // Same registrable domain (eTLD+1) as the site means the same owner: www, origin, cdn subdomains.
         known = host === siteHost || host === originHost
           || firstPartyHosts.some((p) => matchesHostPattern(host, p))
-          || (getDomain(host) ?? host) === siteDomain;
+          || registrableDomain(host) === siteDomain;
         firstParty.set(host, known);
       }
       return known;

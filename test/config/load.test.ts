@@ -52,6 +52,16 @@ describe('resolveConfig', () => {
     expect(['fonts.bunny.net', 'maps.example.org'].map(hosts.isAllowed)).toEqual([true, true]);
     expect(['bunny.net', 'evil-bunny.net', 'a.maps.example.org'].map(hosts.isAllowed)).toEqual([false, false, false]);
   });
+
+  it.each([
+    ['https://acme.github.io/site/', 'www.acme.github.io', 'someone-else.github.io'],
+    ['https://acme.pages.dev', 'preview.acme.pages.dev', 'attacker.pages.dev'],
+    ['https://acme.netlify.app', 'acme.netlify.app', 'other.netlify.app'],
+  ])('on the shared host of %s, other tenants are third parties', (shared, own, tenant) => {
+    const { hosts } = resolveConfig({ site: shared }, 'c', ruleIds);
+    expect(hosts.isFirstParty(own)).toBe(true);
+    expect(hosts.isFirstParty(tenant)).toBe(false);
+  });
 });
 
 describe('loadConfig', () => {
