@@ -99,6 +99,9 @@ export function inputFindings(file: string, message: string, config: ResolvedCon
     category: unreadable.category,
     severity,
     file,
+    // The whole file is the problem; 1:1 keeps the finding's shape the same as every other's.
+    line: 1,
+    column: 1,
     message: formatMessage(unreadable.messages.unreadable, { file, reason: message }),
     policy: unreadable.policy,
   }];

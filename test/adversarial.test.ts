@@ -53,7 +53,7 @@ function writePathologicalFiles(site: string): string[] {
   ]));
   write('junk/binary.html', Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 73 + 0x80) % 256)));
   // Markers cannot be read from UTF-16 or binary bytes; these are their findings.
-  return [findingKey('encoded/utf-16.html', 2, 'third-party/request'), findingKey('junk/binary.html', undefined, 'input/unreadable')];
+  return [findingKey('encoded/utf-16.html', 2, 'third-party/request'), findingKey('junk/binary.html', 1, 'input/unreadable')];
 }
 
 let site: string;

@@ -69,12 +69,14 @@ describe('runRules', () => {
 });
 
 describe('inputFindings', () => {
-  it('reports an unreadable file as an input error with no location', () => {
+  it('reports an unreadable file as an input error at 1:1', () => {
     expect(inputFindings('broken.html', 'invalid UTF-8', config)).toEqual([{
       ruleId: 'input/unreadable',
       category: 'input',
       severity: 'error',
       file: 'broken.html',
+      line: 1,
+      column: 1,
       message: expect.stringContaining('invalid UTF-8'),
       policy: '/privacy/',
     }]);

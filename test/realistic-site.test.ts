@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe('nospy check on a realistic client site', () => {
   it('reports exactly the lines marked expect, and the undecodable file', () => {
-    const expected = [...markedFindings(fixture), findingKey(undecodable, undefined, 'input/unreadable')].sort();
+    const expected = [...markedFindings(fixture), findingKey(undecodable, 1, 'input/unreadable')].sort();
     expect(reportedFindings(result.report)).toEqual(expected);
   });
 

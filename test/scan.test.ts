@@ -112,6 +112,18 @@ describe('scanFile', () => {
     expect(where(scanFile('page.html', latin1, config))).toEqual(['page.html third-party/request']);
   });
 
+  it.each([
+    ['a stylesheet', 'x.css', `@charset "ISO-8859-1";\n.caf\u00e9 { background: url(https://a.example.net/p.png) }`],
+    ['an XHTML page', 'x.xhtml', `<?xml version="1.0" encoding="ISO-8859-1"?>\n<html><p>caf\u00e9</p>${pixel('a.example.net')}</html>`],
+    ['an SVG file', 'x.svg', `<?xml version='1.0' encoding='windows-1252'?>\n<svg><desc>caf\u00e9</desc><image href="https://a.example.net/p.png"/></svg>`],
+  ])('decodes %s in the legacy encoding it declares on its first line', (_kind, file, text) => {
+    expect(where(scanFile(file, Buffer.from(text, 'latin1'), config))).toEqual([`${file} third-party/request`]);
+  });
+
+  it('reports an undecodable file at line 1, column 1, like every finding has a place', () => {
+    expect(scanFile('x.js', new Uint8Array([0x61, 0xff]), config)[0]).toMatchObject({ ruleId: 'input/unreadable', line: 1, column: 1 });
+  });
+
   it('does not guess an encoding for a stylesheet that is not UTF-8', () => {
     expect(where(scanFile('x.css', new Uint8Array([0x61, 0xff]), config))).toEqual(['x.css input/unreadable']);
   });
