@@ -6,20 +6,27 @@ const metaCharset = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 const leadingDeclaration = /^(?:@charset "([\w.:-]+)";|<\?xml\s[^?>]*?\bencoding\s*=\s*["']([\w.:-]+)["'])/;
 
 /**
- * Decodes a file's bytes as a browser would for our purposes: a BOM wins (UTF-8 or UTF-16), then
- * strict UTF-8, then the encoding the file declares — `@charset` opening a stylesheet, `<?xml encoding>`
- * opening an XHTML or SVG document, and for HTML the `<meta charset>` in its first 1024 bytes. Returns
- * undefined when none applies, so the caller can report the file instead of guessing.
+ * Decodes a file's bytes as a browser would: a BOM wins (UTF-8 or UTF-16); then the encoding the file
+ * declares — `@charset` opening a stylesheet, `<?xml encoding>` opening an XHTML or SVG document, and for
+ * HTML the `<meta charset>` in its first 1024 bytes — even when the bytes are also valid UTF-8 (ISO-2022-JP
+ * is 7-bit: read as UTF-8 it hides or invents markup); then strict UTF-8. Returns undefined when none
+ * applies, so the caller can report the file instead of guessing.
  */
 export function decodeText(bytes: Uint8Array, isHtml: boolean): string | undefined {
-  const utf16 = utf16Bom(bytes);
-  if (utf16) return new TextDecoder(utf16).decode(bytes);
+  const bom = bomEncoding(bytes);
+  if (bom?.startsWith('utf-16')) return new TextDecoder(bom).decode(bytes);
+  const declared = bom ? undefined : declaredDecoder(bytes, isHtml);
+  if (declared) return declared.decode(bytes);
   try {
     // Strips a UTF-8 BOM.
     return utf8.decode(bytes);
   } catch {
-    // Not UTF-8: look for a declared encoding below.
+    return undefined;
   }
+}
+
+/** The decoder for a declared legacy encoding; none for UTF-8 or UTF-16 (read as UTF-8 without a BOM) or an unknown label. */
+function declaredDecoder(bytes: Uint8Array, isHtml: boolean): TextDecoder | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const leading = leadingDeclaration.exec(head);
   const label = leading ? leading[1] ?? leading[2] : isHtml ? metaCharset.exec(head)?.[1] : undefined;
@@ -28,13 +35,14 @@ export function decodeText(bytes: Uint8Array, isHtml: boolean): string | undefin
   try {
     decoder = new TextDecoder(label);
   } catch {
+    // Unknown labels, and the "replacement" encodings (ISO-2022-KR …) TextDecoder refuses: keep the UTF-8 reading.
     return undefined;
   }
-  // A file that declares UTF-8 (or UTF-16 without a BOM, which browsers read as UTF-8) but is not valid UTF-8 has no better reading.
-  return decoder.encoding === 'utf-8' || decoder.encoding.startsWith('utf-16') ? undefined : decoder.decode(bytes);
+  return decoder.encoding === 'utf-8' || decoder.encoding.startsWith('utf-16') ? undefined : decoder;
 }
 
-function utf16Bom(bytes: Uint8Array): string | undefined {
+function bomEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;

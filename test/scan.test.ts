@@ -120,6 +120,16 @@ describe('scanFile', () => {
     expect(where(scanFile(file, Buffer.from(text, 'latin1'), config))).toEqual([`${file} third-party/request`]);
   });
 
+  it('reads an ISO-2022-JP page as ISO-2022-JP although its bytes are also valid UTF-8: a comment opener inside kanji is no comment', () => {
+    const page = Buffer.from(`<meta charset="iso-2022-jp"><p>\x1b$B<!--\x1b(B</p>${pixel('a.example.net')}<p>--></p>`, 'latin1');
+    expect(where(scanFile('page.html', page, config))).toEqual(['page.html third-party/request']);
+  });
+
+  it('lets a UTF-8 byte order mark win over a declared charset, as browsers do', () => {
+    const page = Buffer.from(`\ufeff<meta charset="iso-2022-jp"><p>\x1b$B<!--\x1b(B</p>${pixel('a.example.net')}<p>--></p>`, 'utf8');
+    expect(where(scanFile('page.html', page, config))).toEqual([]);
+  });
+
   it('reports an undecodable file at line 1, column 1, like every finding has a place', () => {
     expect(scanFile('x.js', new Uint8Array([0x61, 0xff]), config)[0]).toMatchObject({ ruleId: 'input/unreadable', line: 1, column: 1 });
   });
