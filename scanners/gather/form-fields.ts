@@ -19,29 +19,64 @@ const KNOWN_INPUT_TYPES = new Set([
 ]);
 
 /** Input types whose name says what the visitor types into them. */
-const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'url', 'number']);
+const TEXT_INPUT_TYPES = new Set(['', 'text', 'url', 'number']);
 
+/** Autofill field names (HTML spec) and the data they ask for; a named field settles what a control holds. */
 const AUTOCOMPLETE_KINDS = new Map<string, FieldKind>([
+  // A username is an account identifier, often the person's email or real name: as identifying as a name.
   ['name', 'name'], ['honorific-prefix', 'name'], ['given-name', 'name'], ['additional-name', 'name'],
   ['family-name', 'name'], ['honorific-suffix', 'name'], ['nickname', 'name'], ['username', 'name'],
-  ['email', 'email'], ['tel', 'tel'], ['tel-national', 'tel'], ['tel-local', 'tel'],
+  ['email', 'email'], ['tel', 'tel'],
   ['street-address', 'address'], ['address-line1', 'address'], ['address-line2', 'address'],
   ['address-line3', 'address'], ['address-level1', 'address'], ['address-level2', 'address'],
   ['address-level3', 'address'], ['address-level4', 'address'], ['postal-code', 'address'],
   ['country', 'address'], ['country-name', 'address'],
   ['current-password', 'password'], ['new-password', 'password'], ['one-time-code', 'password'],
-  ['bday', 'other'], ['sex', 'other'], ['organization', 'other'], ['organization-title', 'other'],
+  ['bday', 'other'], ['bday-day', 'other'], ['bday-month', 'other'], ['bday-year', 'other'], ['sex', 'other'],
+  ['organization', 'other'], ['organization-title', 'other'], ['url', 'other'], ['photo', 'other'],
+  ['language', 'other'], ['transaction-currency', 'other'], ['transaction-amount', 'other'],
 ]);
 
-/** Name/id hints, checked in order; the first match wins. */
-const NAME_HINTS: Array<[RegExp, FieldKind]> = [
-  [/e-?mail/i, 'email'],
-  [/phone|mobile|(?:^|[^a-z])tel(?![a-z])/i, 'tel'],
-  [/card-?num|cc-?(?:num|number|exp|csc)|cvc|cvv/i, 'payment'],
-  [/^(?:your|first|last|full|given|family|sur|f|l)?[_-]?name$/i, 'name'],
-  [/address|street|zip|postal|postcode/i, 'address'],
+/** Whole words of a hint (see `hintWords`); ` ?` inside a pattern also matches the words written as one. */
+function wordPattern(pattern: string): RegExp {
+  return new RegExp(`(?:^| )(?:${pattern})(?= |$)`);
+}
+
+const NUMBER = '(?: ?(?:number|num|no|nr))?';
+
+/**
+ * Name/id hints, checked in order; the first match wins. Words, not substrings: `headphone`,
+ * `telescope` and `hotel` hold no phone number. "mobile" and "cell" name a number only at the end
+ * (`mobile`, `contact-mobile-no`): `mobile-search`, `mobileNav` are the mobile layout's widgets.
+ */
+const WORD_HINTS: Array<[RegExp, FieldKind]> = [
+  [wordPattern('(?:your|user|contact|work|home)?(?:e ?)?mail(?: ?address)?'), 'email'],
+  [wordPattern(`(?:your|user|contact|work|home|mobile|cell)?(?:tele?phone|phone|tel|fax)${NUMBER}|(?:mobile|cell)${NUMBER}$`), 'tel'],
+  [wordPattern('card ?(?:num|number|no)|cc ?(?:num|number|exp|csc|cvc)|cvc|cvv|csc|credit ?card'), 'payment'],
+  [wordPattern('(?:street ?)?address(?: ?line)?|street|zip(?: ?code)?|postal(?: ?code)?|post ?code'), 'address'],
 ];
 
+/**
+ * A person's name: the whole field is a name, maybe of a given part (`lastName`, `full-name`,
+ * `user[name]`), not a thing's name (`company_name`, `hostname`, `filename`). `username` counts:
+ * see AUTOCOMPLETE_KINDS.
+ */
+const PERSON_NAME = /^(?:your ?)?(?:(?:first|last|full|given|family|middle|sur|nick|user|f|l) ?)?name$/;
+
+/** Words that make a control a search box, whatever else its name says (`phone-search` looks for phones). */
+const SEARCH_WORDS = wordPattern('search|query|keywords?');
+
+/** The lower-case words of a name or id: split at case changes and at anything but letters (`mobileSearchInput`, `user[e-mail]`, `phone_2`). */
+function hintWords(hint: string): string {
+  return hint
+    .replace(/(\p{Ll})(\p{Lu})|(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1$3 $2$4')
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((word) => word !== '')
+    .join(' ');
+}
+
+/** The kind an autofill field name in `autocomplete` asks for; undefined when it names none (`on`, `off`). */
 function kindFromAutocomplete(value: string | undefined): FieldKind | undefined {
   if (value === undefined) return undefined;
   for (const token of splitTokens(value)) {
@@ -53,25 +88,42 @@ function kindFromAutocomplete(value: string | undefined): FieldKind | undefined 
   return undefined;
 }
 
-function kindFromName(attributes: Attributes): FieldKind | undefined {
+/** The kind a name or id hints at; null for a search box, which holds no personal data whatever else it says. */
+function kindFromHint(hint: string): FieldKind | null | undefined {
+  const words = hintWords(hint);
+  if (SEARCH_WORDS.test(words)) return null;
+  for (const [pattern, kind] of WORD_HINTS) if (pattern.test(words)) return kind;
+  // `contact[name]`, `Contact.Name`: the field is the last part of a nested name.
+  const field = hintWords(hint.slice(Math.max(hint.lastIndexOf('['), hint.lastIndexOf('.')) + 1));
+  return PERSON_NAME.test(field) ? 'name' : undefined;
+}
+
+/** What the name, or failing that the id, says the visitor types (null: a search box). */
+function kindFromName(attributes: Attributes): FieldKind | null | undefined {
   for (const hint of [attributes.name, attributes.id]) {
-    if (hint === undefined || hint === '') continue;
-    for (const [pattern, kind] of NAME_HINTS) if (pattern.test(hint)) return kind;
+    if (hint === undefined || hint.trim() === '') continue;
+    const kind = kindFromHint(hint);
+    if (kind !== undefined) return kind;
   }
   return undefined;
 }
 
 /**
- * The kind of personal data a form control carries, from its type, `autocomplete` tokens and
- * name/id hints; undefined for controls that submit nothing the visitor typed (buttons).
+ * The kind of personal data a form control submits; undefined for controls that submit nothing the
+ * visitor typed (buttons) or nothing at all (no `name`: the browser leaves it out of the form data).
+ * The input `type` and an autofill field name in `autocomplete` are the author's word and decide
+ * when they say something (`type=search` is a query unless `autocomplete` says otherwise); the
+ * name and id are only hints, read as words.
  */
 export function fieldKind(element: string, attributes: Attributes): FieldKind | undefined {
+  if (attributes.name === undefined || attributes.name === '') return undefined;
   let textLike = element === 'textarea';
   if (element === 'input') {
     const type = (attributes.type ?? '').trim().toLowerCase();
     if (NON_FIELD_INPUT_TYPES.has(type)) return undefined;
     const byType = INPUT_TYPE_KINDS.get(type);
     if (byType !== undefined) return byType;
+    if (type === 'search') return kindFromAutocomplete(attributes.autocomplete) ?? 'text';
     // An unknown type is a text field to the browser.
     textLike = TEXT_INPUT_TYPES.has(type) || !KNOWN_INPUT_TYPES.has(type);
   } else if (element !== 'textarea' && element !== 'select') {

@@ -3,17 +3,17 @@ import { fieldKind, formMethod, isSubmitButton } from '../../scanners/gather/for
 
 describe('fieldKind', () => {
   it.each([
-    ['input', { type: 'email' }, 'email'],
-    ['input', { type: ' EMAIL ' }, 'email'],
-    ['input', { type: 'tel' }, 'tel'],
-    ['input', { type: 'password' }, 'password'],
+    ['input', { name: 'f', type: 'email' }, 'email'],
+    ['input', { name: 'f', type: ' EMAIL ' }, 'email'],
+    ['input', { name: 'f', type: 'tel' }, 'tel'],
+    ['input', { name: 'f', type: 'password' }, 'password'],
     ['input', { type: 'hidden', name: 'email' }, 'hidden'],
-    ['input', {}, 'text'],
-    ['input', { type: 'text' }, 'text'],
-    ['input', { type: 'bogus' }, 'text'],
+    ['input', { name: 'f' }, 'text'],
+    ['input', { name: 'f', type: 'text' }, 'text'],
+    ['input', { name: 'f', type: 'bogus' }, 'text'],
     ['input', { name: 'email' }, 'email'],
     ['input', { name: 'e-mail' }, 'email'],
-    ['input', { id: 'userEmail' }, 'email'],
+    ['input', { name: 'f', id: 'userEmail' }, 'email'],
     ['input', { name: 'phone' }, 'tel'],
     ['input', { name: 'mobile_number' }, 'tel'],
     ['input', { name: 'contact-tel' }, 'tel'],
@@ -36,13 +36,82 @@ describe('fieldKind', () => {
     ['input', { name: 'q', autocomplete: 'tel-national' }, 'tel'],
     ['input', { name: 'email', autocomplete: 'off' }, 'email'],
     ['input', { type: 'checkbox', name: 'email_optin' }, 'other'],
-    ['input', { type: 'file' }, 'other'],
+    ['input', { name: 'f', type: 'file' }, 'other'],
     ['textarea', { name: 'message' }, 'text'],
     ['textarea', { name: 'address' }, 'address'],
     ['select', { name: 'topic' }, 'other'],
-    ['select', { autocomplete: 'country' }, 'address'],
+    ['select', { name: 'f', autocomplete: 'country' }, 'address'],
   ])('classifies <%s %j> as %s', (element, attributes, kind) => {
     expect(fieldKind(element, attributes as Record<string, string>)).toBe(kind);
+  });
+
+  describe('reads the type and autocomplete as the author\'s word', () => {
+    it.each([
+      // A search box is a query, whatever layout its id names.
+      [{ type: 'search', name: 'q', id: 'mobile-search' }, 'text'],
+      [{ type: 'search', name: 'phone' }, 'text'],
+      [{ type: 'Search', name: 'email-lookup' }, 'text'],
+      [{ type: 'search', name: 'q', autocomplete: 'email' }, 'email'],
+      [{ type: 'search', name: 'q', autocomplete: 'off' }, 'text'],
+      [{ type: 'email', name: 'q', id: 'site-search' }, 'email'],
+      [{ type: 'tel', name: 'search' }, 'tel'],
+      [{ type: 'password', name: 'q', autocomplete: 'username' }, 'password'],
+      // An autofill field name that is not personal settles it too.
+      [{ name: 'email', autocomplete: 'url' }, 'other'],
+      [{ name: 'contact_phone', autocomplete: 'transaction-amount' }, 'other'],
+      [{ name: 'user', autocomplete: 'username' }, 'name'],
+      [{ name: 'q', autocomplete: 'mobile tel' }, 'tel'],
+      [{ name: 'q', autocomplete: 'shipping tel-extension' }, 'tel'],
+    ])('<input %j> is %s', (attributes, kind) => {
+      expect(fieldKind('input', attributes)).toBe(kind);
+    });
+  });
+
+  describe('reads names and ids as words, not substrings', () => {
+    it.each([
+      // The red-team repro: the mobile layout's search box and a product finder.
+      [{ name: 'q', id: 'mobileSearchInput' }, 'text'],
+      [{ name: 'q', id: 'mobile-search' }, 'text'],
+      [{ name: 'q', id: 'headphone-finder' }, 'text'],
+      [{ name: 'telescope' }, 'text'],
+      [{ name: 'intel' }, 'text'],
+      [{ name: 'microphone_model' }, 'text'],
+      [{ name: 'q', id: 'mobileNavFilter' }, 'text'],
+      [{ name: 'phone-search' }, 'text'],
+      [{ name: 'voicemail' }, 'text'],
+      [{ name: 'hostname' }, 'text'],
+      [{ name: 'filename' }, 'text'],
+      [{ name: 'domainName' }, 'text'],
+      [{ name: 'mobile' }, 'tel'],
+      [{ name: 'contactMobileNo' }, 'tel'],
+      [{ name: 'cellphone' }, 'tel'],
+      [{ name: 'telephone' }, 'tel'],
+      [{ name: 'PhoneNumber' }, 'tel'],
+      [{ name: 'phone_2' }, 'tel'],
+      [{ name: 'tel' }, 'tel'],
+      [{ name: 'fax' }, 'tel'],
+      [{ name: 'mail' }, 'email'],
+      [{ name: 'youremail' }, 'email'],
+      [{ name: 'EmailAddress' }, 'email'],
+      [{ name: 'user[e-mail]' }, 'email'],
+      [{ name: 'contact[name]' }, 'name'],
+      [{ name: 'Contact.FirstName' }, 'name'],
+      [{ name: 'fullName' }, 'name'],
+      [{ name: 'surname' }, 'name'],
+      // A username identifies a person as well as a name does (often it is one, or an email address).
+      [{ name: 'username' }, 'name'],
+      [{ name: 'user_name' }, 'name'],
+      [{ name: 'billingAddressLine1' }, 'address'],
+      [{ name: 'zipcode' }, 'address'],
+      [{ name: 'post-code' }, 'address'],
+      [{ name: 'ccNum' }, 'payment'],
+      [{ name: 'cvv' }, 'payment'],
+      // The name speaks first; the id only when the name says nothing.
+      [{ name: 'field_7', id: 'contact-phone' }, 'tel'],
+      [{ name: 'site_search', id: 'email' }, 'text'],
+    ])('<input %j> is %s', (attributes, kind) => {
+      expect(fieldKind('input', attributes)).toBe(kind);
+    });
   });
 
   it.each([
@@ -53,6 +122,18 @@ describe('fieldKind', () => {
     ['button', { name: 'email' }],
     ['div', {}],
   ])('does not count <%s %j> as a field', (element, attributes) => {
+    expect(fieldKind(element, attributes as Record<string, string>)).toBeUndefined();
+  });
+
+  // A control without a name is left out of the form data set: it puts nothing in the URL.
+  it.each([
+    ['input', { type: 'email' }],
+    ['input', { type: 'email', name: '', id: 'email' }],
+    ['input', { id: 'phone', autocomplete: 'tel' }],
+    ['input', { type: 'password' }],
+    ['textarea', { id: 'address' }],
+    ['select', { autocomplete: 'country' }],
+  ])('does not count <%s %j>, which has no name, as a field', (element, attributes) => {
     expect(fieldKind(element, attributes as Record<string, string>)).toBeUndefined();
   });
 });

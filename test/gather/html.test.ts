@@ -301,19 +301,19 @@ describe('gatherHtml forms', () => {
     const html = `<form method="post">
       <input name="name"><input type="email" name="e"><input type="tel" name="t">
       <input name="company"><textarea name="message"></textarea><input type="hidden" name="csrf">
-      <input type="checkbox" name="agree"><input type="password"><input name="zip" autocomplete="postal-code">
+      <input type="checkbox" name="agree"><input type="password" name="pw"><input name="zip" autocomplete="postal-code">
       <input name="x" autocomplete="cc-number"><input type="submit" value="Send"><button>Send</button>
     </form>`;
     expect(only('form', html)[0]!.fields).toEqual(['name', 'email', 'tel', 'text', 'hidden', 'other', 'password', 'address', 'payment']);
   });
 
   it('counts controls outside the form that point at it with form="id"', () => {
-    const html = '<input type="email" form="f"><form id="f" method="post"></form><textarea form="f" name="msg"></textarea><input form="nope" type="tel">';
+    const html = '<input type="email" name="e" form="f"><form id="f" method="post"></form><textarea form="f" name="msg"></textarea><input form="nope" type="tel" name="t">';
     expect(only('form', html)[0]!.fields).toEqual(['email', 'text']);
   });
 
   it('does not give a control with a dangling form="id" to the form around it', () => {
-    expect(only('form', '<form><input type="tel" form="missing"></form>')[0]!.fields).toEqual([]);
+    expect(only('form', '<form><input type="tel" name="t" form="missing"></form>')[0]!.fields).toEqual([]);
   });
 
   it('reports a submit button that overrides the action or method, at the button', () => {
@@ -337,21 +337,21 @@ describe('gatherHtml forms', () => {
   });
 
   it('keeps a form open across implied closes until its </form>, as browsers do', () => {
-    const html = '<table><tr><td><form method="post"><input name="a"></td><td><input type="email"></td></tr></table></form><input type="tel">';
+    const html = '<table><tr><td><form method="post"><input name="a"></td><td><input type="email" name="e"></td></tr></table></form><input type="tel" name="t">';
     expect(only('form', html)).toEqual([expect.objectContaining({ fields: ['text', 'email'] })]);
   });
 
   it('ends a form at a stray </form> and ignores a <form> while one is open', () => {
-    expect(only('form', '<div><form action="/a"></div><input type="email"></form><input type="tel">')[0]!.fields).toEqual(['email']);
-    expect(only('form', '<div><form action="/a"></div><form action="/b"><input type="email">').map((form) => form.url)).toEqual(['https://site.test/a']);
+    expect(only('form', '<div><form action="/a"></div><input type="email" name="e"></form><input type="tel" name="t">')[0]!.fields).toEqual(['email']);
+    expect(only('form', '<div><form action="/a"></div><form action="/b"><input type="email" name="e">').map((form) => form.url)).toEqual(['https://site.test/a']);
   });
 
   it('reports an unclosed form with the controls up to the end', () => {
-    expect(only('form', '<form method=post><input type=email>')).toEqual([expect.objectContaining({ method: 'post', fields: ['email'] })]);
+    expect(only('form', '<form method=post><input type=email name=e>')).toEqual([expect.objectContaining({ method: 'post', fields: ['email'] })]);
   });
 
   it('ignores a form nested in a form, as browsers do, giving its controls to the outer one', () => {
-    const forms = only('form', '<form action="/outer"><form action="/inner"><input type="email"></form></form>');
+    const forms = only('form', '<form action="/outer"><form action="/inner"><input type="email" name="e"></form></form>');
     expect(forms).toEqual([expect.objectContaining({ url: 'https://site.test/outer', fields: ['email'] })]);
   });
 });

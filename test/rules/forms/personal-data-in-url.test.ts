@@ -23,10 +23,18 @@ describe('forms/personal-data-in-url', () => {
 
   describe('in HTML', () => {
     testRule(rule, {
-      valid: [{ name: 'a search form', html: '<form action="/search"><input type="search" name="q"></form>' }],
+      valid: [
+        { name: 'a search form', html: '<form action="/search"><input type="search" name="q"></form>' },
+        { name: 'the mobile layout\'s search box', html: '<form action="/search/" method="get" role="search"><input type="search" id="mobile-search" name="q"></form>' },
+        { name: 'a text search box with a camelCase mobile id', html: '<form action="/search/"><input type="text" name="q" id="mobileSearchInput"></form>' },
+        { name: 'a product finder', html: '<form action="/shop/"><input name="q" id="headphone-finder"><input name="telescope"></form>' },
+        { name: 'an email field without a name, which is never submitted', html: '<form action="/search/"><input type="email" id="email"><input name="q"></form>' },
+      ],
       invalid: [
         { name: 'a GET newsletter form', html: '<form action="/subscribe">\n<input type="email" name="email">\n</form>', errors: [{ messageId: 'personalData' }] },
         { name: 'a form with no method and a phone field', html: '<form><label>Phone <input name="phone"></label></form>', errors: [{ messageId: 'personalData' }] },
+        { name: 'a search box that autofills an email address', html: '<form action="/find"><input type="search" name="q" autocomplete="email"></form>', errors: [{ messageId: 'personalData' }] },
+        { name: 'a callback form with a mobile number', html: '<form action="/callback"><input name="q" id="contactMobile"></form>', errors: [{ messageId: 'personalData' }] },
       ],
     });
   });
