@@ -117,12 +117,17 @@ function link(g: DocumentGatherer, _name: string, attributes: Attributes): void 
   if (type === 'style' && resolved !== undefined) dataStylesheet(g, resolved.url);
 }
 
+const HTTP_URL = /^https?:/;
+
+/**
+ * The first `<base href>` that Chromium uses: an HTML element of the live document (not in a template, a noscript
+ * or SVG/MathML) whose href resolves to an http(s) URL. One it refuses (data:, javascript:, unparsable) passes to the next.
+ */
 function base(g: DocumentGatherer, _name: string, attributes: Attributes): void {
-  if (g.baseSeen || attributes.href === undefined) return;
-  g.baseSeen = true;
+  if (g.baseSeen || attributes.href === undefined || !g.parser.isLiveHtml()) return;
   const resolved = resolveUrl(attributes.href, g.scope.baseUrl);
-  // Browsers refuse data: and javascript: bases; an invalid one leaves the document's URL in place.
-  if (resolved === undefined || resolved.url.startsWith('data:') || resolved.url.startsWith('javascript:')) return;
+  if (resolved === undefined || !HTTP_URL.test(resolved.url)) return;
+  g.baseSeen = true;
   g.baseUrl = resolved.url;
   for (const link of g.linksBeforeBase) {
     const again = resolveUrl(link.raw, g.baseUrl);

@@ -1,4 +1,3 @@
-import { Parser } from 'htmlparser2';
 import type { NavigationObservation, Observation, RequestType } from '../observations.ts';
 import { attributeValueOffset } from './attribute-position.ts';
 import type { PageContext } from './context.ts';
@@ -6,6 +5,7 @@ import { javascriptUrlCode } from './embedded-url.ts';
 import { ELEMENT_HANDLERS } from './html-elements.ts';
 import { endRawText, eventHandler, gatherScript, presentationAttribute, styleAttribute, URL_PRESENTATION_ATTRIBUTES, type RawTextElement } from './html-embedded.ts';
 import { FormTracker } from './html-forms.ts';
+import { BrowserParser } from './html-parser.ts';
 import { createLocator, type Position } from './line-index.ts';
 import { resolveUrl, type ResolvedUrl } from './url.ts';
 
@@ -45,23 +45,9 @@ export function gatherHtml(text: string, page: PageContext): Observation[] {
   return gatherDocument(text, { page, baseUrl: page.url, depth: 0, locate: createLocator(text) });
 }
 
-/**
- * htmlparser2 reports only end tags that close an open element, but a browser clears its form
- * pointer on any `</form>` token — even after the form was closed implicitly — so end tag tokens
- * are passed on as they come.
- */
-class EndTagParser extends Parser {
-  onEndTagToken: (start: number, end: number) => void = () => {};
-
-  override onclosetag(start: number, endIndex: number): void {
-    this.onEndTagToken(start, endIndex);
-    super.onclosetag(start, endIndex);
-  }
-}
-
 function gatherDocument(text: string, scope: Scope): Observation[] {
-  const gatherer = new DocumentGatherer(text, scope);
-  const parser = new EndTagParser({
+  // The callbacks run only from parser.end(), once the gatherer exists.
+  const parser = new BrowserParser({
     onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
     ontext: (data) => gatherer.onText(data, parser.startIndex),
     onclosetag: (name) => gatherer.closeTag(name),
@@ -69,6 +55,7 @@ function gatherDocument(text: string, scope: Scope): Observation[] {
     oncomment: (data) => { if (data.charCodeAt(0) === 0x3f) gatherer.processingInstruction(data, parser.startIndex, parser.endIndex); },
     onend: () => gatherer.end(),
   }, PARSER_OPTIONS);
+  const gatherer = new DocumentGatherer(text, scope, parser);
   parser.onEndTagToken = (start, end) => gatherer.endTagToken(start, end);
   parser.end(text);
   return gatherer.observations;
@@ -94,12 +81,15 @@ export class DocumentGatherer {
   media: { element: string; attributes: Attributes } | undefined;
   tagStart = 0;
   tagEnd = 0;
+  /** The parser feeding this pass, for what depends on the open elements. */
+  readonly parser: BrowserParser;
   private tagEvidence: string | undefined;
   private tagPosition: Position | undefined;
 
-  constructor(text: string, scope: Scope) {
+  constructor(text: string, scope: Scope, parser: BrowserParser) {
     this.markup = text;
     this.scope = scope;
+    this.parser = parser;
     this.baseUrl = scope.baseUrl;
     this.forms = new FormTracker(scope.page.url);
   }

@@ -146,6 +146,33 @@ describe('gatherHtml URL handling', () => {
     expect(requests('<base href="javascript:void(0)/"><img src="a.png">')).toEqual(['image https://site.test/blog/a.png']);
   });
 
+  it.each([
+    ['in a template', '<template><base href="/"></template>'],
+    ['in a noscript', '<noscript><base href="/"></noscript>'],
+    ['in SVG', '<svg><base href="/"></svg>'],
+    ['in MathML', '<math><base href="/"></math>'],
+    ['with a data: href', '<base href="data:,x">'],
+    ['with a javascript: href in any case, after spaces', '<base href="  JavaScript:void 0">'],
+    ['with an href that is not a URL', '<base href="http://[x">'],
+    ['with an href of another scheme', '<base href="ftp://files.test/">'],
+    ['without href', '<base target="_blank">'],
+  ])('passes over a base %s to the next one, as Chromium does', (_case, skipped) => {
+    expect(requests(`${skipped}<base href="https://cdn.test/"><img src="b.png">`)).toEqual(['image https://cdn.test/b.png']);
+  });
+
+  it.each([
+    '<template><base href="https://cdn.test/"></template>',
+    '<noscript><base href="https://cdn.test/"></noscript>',
+    '<svg><base href="https://cdn.test/"></svg>',
+    '<base href="http://[x">',
+  ])('%s alone leaves URLs resolving against the page', (skipped) => {
+    expect(requests(`${skipped}<img src="b.png">`)).toEqual(['image https://site.test/blog/b.png']);
+  });
+
+  it('takes a base in SVG\'s foreignObject, which is HTML', () => {
+    expect(requests('<svg><foreignObject><base href="https://cdn.test/"></foreignObject></svg><img src="b.png">')).toEqual(['image https://cdn.test/b.png']);
+  });
+
   it('skips URLs a browser cannot parse', () => {
     expect(requests('<img src="http://[bad/x.png">')).toEqual([]);
   });
