@@ -12,9 +12,9 @@ import { applyEdits, type Edit } from './splice.ts';
 
 /** What `fixDirectory` did. */
 export interface FixResult {
-  /** HTML files transformed (read and not ignored). */
+  /** HTML and SVG files transformed (read and not ignored). */
   files: number;
-  /** HTML files rewritten, relative to the directory, `/` separators, sorted. */
+  /** HTML and SVG files rewritten, relative to the directory, `/` separators, sorted. */
   changed: string[];
   /** The `_headers` file as written. */
   headers: string;
@@ -27,7 +27,7 @@ export function planPageEdits(text: string, page: PageTags, context: TransformCo
   return [...planExternalLinks(text, page, context), ...planFormRoutes(text, page, context)];
 }
 
-/** Applies every page transform to one HTML text from a single parse; returns the new text and what the parse saw. */
+/** Applies every page transform to one HTML (or SVG) text from a single parse; returns the new text and what the parse saw. */
 export function transformPage(text: string, context: TransformContext): { text: string; page: PageTags } {
   const page = readPageTags(text);
   return { text: applyEdits(text, planPageEdits(text, page, context)), page };
@@ -45,10 +45,11 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Runs the build transforms on a built site, in place: marks external links, routes same-site POST
- * forms to the origin, writes `_headers`. Writes only files whose text changed; idempotent. Files
- * that are not UTF-8 are left as they are (the check reports them). Ignored files are not edited, but
- * their inline scripts and styles are still hashed into the CSP so those pages keep working.
+ * Runs the build transforms on a built site, in place: marks external links (in HTML and SVG files and
+ * the markup templates of their scripts), routes same-site POST forms to the origin, writes `_headers`.
+ * Writes only files whose text changed; idempotent. Files that are not UTF-8 are left as they are (the
+ * check reports them). Ignored files are not edited, but their inline scripts and styles are still
+ * hashed into the CSP so those pages keep working.
  */
 export async function fixDirectory(dir: string, config: ResolvedConfig): Promise<FixResult> {
   const isIgnored = picomatch(config.ignore, { dot: true });
@@ -56,18 +57,21 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
   const changed: string[] = [];
   let files = 0;
   for await (const file of walkSite(dir)) {
-    if (fileType(file) !== 'html') continue;
+    // The check reads SVG files as markup too, so their links are marked the same way.
+    const type = fileType(file);
+    if (type !== 'html' && type !== 'svg') continue;
     const path = join(dir, file);
     const bytes = await readFile(path).catch(() => undefined);
     const text = bytes && decodeUtf8(bytes);
     if (text === undefined) continue;
     if (isIgnored(file)) {
-      addPageHashes(hashes, readPageTags(text));
+      if (type === 'html') addPageHashes(hashes, readPageTags(text));
       continue;
     }
     files += 1;
     const result = transformPage(text, { file, config });
-    addPageHashes(hashes, result.page);
+    // Only HTML pages' inline code is hashed into the CSP: SVG files are mostly images, which the CSP does not govern.
+    if (type === 'html') addPageHashes(hashes, result.page);
     if (result.text !== text) {
       await writeFile(path, result.text);
       changed.push(file);

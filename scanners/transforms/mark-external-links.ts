@@ -1,5 +1,6 @@
 import { hasLeavingMarker, splitTokens } from '../gather/link-rel.ts';
 import { resolveUrl } from '../gather/url.ts';
+import { fileType } from '../walk.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
 import { getAttribute, readPageTags, type LinkTag, type PageTags, type TagAttribute } from './page-tags.ts';
@@ -43,7 +44,9 @@ function markLink(text: string, link: LinkTag, href: TagAttribute, url: string, 
   if (added.length > 0) edits.push(insertAttributes(text, link, added.join(' ')));
 
   const inline = context.config.externalLinks.mode === 'inline';
-  if (inline && link.name === 'a' && link.closeStart !== undefined && !link.hasLeavingMark && !link.inForeignContent) {
+  // An HTML notice has no place in a drawing: inside `<svg>`, or anywhere in an SVG file.
+  const inHtml = !link.inForeignContent && fileType(context.file) !== 'svg';
+  if (inline && link.name === 'a' && link.closeStart !== undefined && !link.hasLeavingMark && inHtml) {
     edits.push({ start: link.closeStart, end: link.closeStart, text: leavingNotice });
   }
   return edits;
@@ -62,7 +65,7 @@ export function planExternalLinks(text: string, page: PageTags, context: Transfo
   });
 }
 
-/** Marks external links in one HTML file: `data-leaving`, `rel="noopener noreferrer external"` and the notice. */
+/** Marks external links in one HTML or SVG file: `data-leaving`, `rel="noopener noreferrer external"` and the notice. */
 export function markExternalLinks(text: string, context: TransformContext): string {
   return applyEdits(text, planExternalLinks(text, readPageTags(text), context));
 }

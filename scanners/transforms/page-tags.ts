@@ -44,6 +44,7 @@ export interface SubmitterTag extends StartTag {
 export interface PageTags {
   /** The first `<base href>` value, decoded. */
   baseHref?: string;
+  /** Links, forms and submit buttons of the page and of the markup templates its scripts hold (offsets into the page). */
   links: LinkTag[];
   forms: StartTag[];
   submitters: SubmitterTag[];
@@ -66,6 +67,37 @@ function isInlineExecutableScript(attributes: Record<string, string>): boolean {
   return attributes.src === undefined && executableKinds.has(scriptKind(attributes));
 }
 
+/** A `<script>` holding markup a client-side template inserts (`text/x-template`), read as HTML by the check too. */
+function isMarkupTemplate(attributes: Record<string, string>): boolean {
+  // As the HTML gatherer: a script with a source ignores its inline text.
+  const source = attributes.src ?? attributes.href ?? attributes['xlink:href'] ?? '';
+  return source.trim() === '' && scriptKind(attributes) === 'markup';
+}
+
+/** Templates nested in templates deeper than this are not read, as in the HTML gatherer. */
+const MAX_TEMPLATE_DEPTH = 8;
+
+/** A tag of a template's markup, moved to where the template's text starts in the page. */
+function moveBy<T extends StartTag & { closeStart?: number }>(tag: T, offset: number): T {
+  const attributes = tag.attributes.map((attribute) => ({ ...attribute, start: attribute.start + offset, end: attribute.end + offset }));
+  const closeStart = tag.closeStart === undefined ? {} : { closeStart: tag.closeStart + offset };
+  return { ...tag, start: tag.start + offset, end: tag.end + offset, attributes, ...closeStart };
+}
+
+/**
+ * The links, forms and submit buttons of a template's markup (`markup` starts at `offset` in the page),
+ * so the transforms mark and route them in place: the template's text is the markup it inserts, byte for byte.
+ */
+function addTemplateTags(page: PageTags, markup: string, offset: number, depth: number): void {
+  if (depth >= MAX_TEMPLATE_DEPTH) return;
+  const template = readTags(markup, depth + 1);
+  const forms = new Map(template.forms.map((form) => [form, moveBy(form, offset)]));
+  page.links.push(...template.links.map((link) => moveBy(link, offset)));
+  page.forms.push(...forms.values());
+  page.submitters.push(...template.submitters.map((submitter) =>
+    ({ ...moveBy(submitter, offset), form: submitter.form && forms.get(submitter.form) })));
+}
+
 function isSubmitter(tag: StartTag): boolean {
   const type = getAttribute(tag, 'type')?.value.trim().toLowerCase();
   if (tag.name === 'button') return type !== 'button' && type !== 'reset';
@@ -79,13 +111,18 @@ function asBrowserSees(text: string): string {
 
 /** Parses `text` once and returns the tags the transforms edit, with their offsets. */
 export function readPageTags(text: string): PageTags {
+  return readTags(text, 0);
+}
+
+function readTags(text: string, depth: number): PageTags {
   const page: PageTags = { links: [], forms: [], submitters: [], inlineScripts: [], inlineStyles: [], styleAttributes: [] };
   const openLinks: LinkTag[] = [];
   const openForms: StartTag[] = [];
   const formOwners = new Map<SubmitterTag, string>();
   let foreignDepth = 0;
   let attributes: TagAttribute[] = [];
-  let rawText: { into: string[]; from: number } | undefined;
+  /** The `<script>` or `<style>` whose text is read up to its end tag, and what becomes of that text. */
+  let rawText: { from: number; read: (content: string) => void } | undefined;
 
   const parser: Parser = new Parser({
     onopentagname() {
@@ -120,9 +157,13 @@ export function readPageTags(text: string): PageTags {
       } else if (name === 'base') {
         page.baseHref ??= getAttribute(tag, 'href')?.value;
       } else if (name === 'script' && isInlineExecutableScript(attribs)) {
-        rawText = { into: page.inlineScripts, from: tag.end + 1 };
+        rawText = { from: tag.end + 1, read: (content) => page.inlineScripts.push(asBrowserSees(content)) };
+      } else if (name === 'script' && isMarkupTemplate(attribs) && !parser.isInForeignContext()) {
+        // Not in SVG or MathML: there a script's content is parsed as markup, so its links are the page's already.
+        const from = tag.end + 1;
+        rawText = { from, read: (content) => addTemplateTags(page, content, from, depth) };
       } else if (name === 'style') {
-        rawText = { into: page.inlineStyles, from: tag.end + 1 };
+        rawText = { from: tag.end + 1, read: (content) => page.inlineStyles.push(asBrowserSees(content)) };
       }
     },
     onclosetag(name, isImplied) {
@@ -135,7 +176,7 @@ export function readPageTags(text: string): PageTags {
         openForms.shift();
       } else if ((name === 'script' || name === 'style') && rawText) {
         // An unclosed script or style runs to the end of the file.
-        rawText.into.push(asBrowserSees(text.slice(rawText.from, isImplied ? text.length : parser.startIndex)));
+        rawText.read(text.slice(rawText.from, isImplied ? text.length : parser.startIndex));
         rawText = undefined;
       }
     },

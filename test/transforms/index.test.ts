@@ -50,6 +50,23 @@ describe('fixDirectory', () => {
     expect(result.warnings).toEqual([expect.stringMatching(/^_headers: the Content-Security-Policy line is \d+ characters, over Cloudflare's limit of 2000/)]);
   });
 
+  it('marks links in SVG files and in markup templates, so the check passes after it', async () => {
+    const sprite = '<svg xmlns="http://www.w3.org/2000/svg"><style>text{fill:red}</style><a href="https://other.org/"><text>O</text></a></svg>';
+    await site({
+      'icons/sprite.svg': sprite,
+      'index.html': '<script type="text/x-template" id="footer"><footer><a href="https://twitter.com/acme">T</a></footer></script>',
+    });
+    const result = await fixDirectory(dir, testConfig());
+    expect(result.files).toBe(2);
+    expect(result.changed).toEqual(['icons/sprite.svg', 'index.html']);
+    expect(await read('icons/sprite.svg')).toBe(sprite.replace('"https://other.org/"', '"https://other.org/" data-leaving="" rel="noopener noreferrer external"'));
+    expect(await read('index.html')).toContain('<a href="https://twitter.com/acme" data-leaving="" rel="noopener noreferrer external">T<span class="leaving-mark"');
+    // An SVG's own <style> is not a page's: no hash for it in the site's CSP.
+    expect(result.headers).not.toContain("'unsafe-hashes'");
+    expect(result.headers).toMatch(/style-src 'self' https:\/\/example\.ca;/);
+    expect((await fixDirectory(dir, testConfig())).changed).toEqual([]);
+  });
+
   it('changes nothing on a second run', async () => {
     await site({ 'index.html': '<a href=//other.org>O</a><script>go()</script>', _headers: '/a\n  X-A: 1\n' });
     const first = await fixDirectory(dir, testConfig());

@@ -62,6 +62,43 @@ describe('markExternalLinks, inline mode', () => {
     expect(mark(html)).toBe(`<svg><a xlink:href="https://other.org" ${marked}><text>O</text></a></svg>`);
   });
 
+  describe('in markup templates (<script type="text/x-template">), which the check reads as markup', () => {
+    it.each([
+      ['a Vue template', '<script type="text/x-template" id="footer-tpl"><footer><a href="https://twitter.com/acme">Twitter</a></footer></script>',
+        `<script type="text/x-template" id="footer-tpl"><footer><a href="https://twitter.com/acme" ${marked}>Twitter${leavingNotice}</a></footer></script>`],
+      ['a Handlebars template on several lines, after a link of the page', '<a href="https://a.org">A</a>\n<script type="text/x-handlebars-template">\r\n  <a\n href=https://b.org rel=nofollow>B</a>\n</script>',
+        `<a href="https://a.org" ${marked}>A${leavingNotice}</a>\n<script type="text/x-handlebars-template">\r\n  <a\n href=https://b.org rel="nofollow noopener noreferrer external" data-leaving="">B${leavingNotice}</a>\n</script>`],
+      ['a template left unclosed at the end of the file', '<script type="text/template"><a href="//b.org">B</a>',
+        `<script type="text/template"><a href="//b.org" ${marked}>B${leavingNotice}</a>`],
+      ['a template script inside <svg>, whose content is markup of the page', '<svg><script type="text/x-template"><a href="https://b.org">B</a></script></svg>',
+        `<svg><script type="text/x-template"><a href="https://b.org" ${marked}>B</a></script></svg>`],
+      ['an SVG link in a template', '<script type="text/x-template"><svg><a href="https://b.org"><text>B</text></a></svg></script>',
+        `<script type="text/x-template"><svg><a href="https://b.org" ${marked}><text>B</text></a></svg></script>`],
+    ])('marks %s in place', (_, before, after) => {
+      expect(mark(before)).toBe(after);
+      expect(mark(after)).toBe(after);
+    });
+
+    it.each([
+      ['a script that runs', '<script>document.body.innerHTML = \'<a href="https://b.org">B</a>\';</script>'],
+      ['a JSON script', '<script type="application/json">{"html": "<a href=\\"https://b.org\\">B</a>"}</script>'],
+      ['a template with a source, whose inline text is ignored', '<script type="text/x-template" src="/t.html"><a href="https://b.org">B</a></script>'],
+      ['a template that is already marked', `<script type="text/x-template"><a href="https://b.org" ${marked}>B${leavingNotice}</a></script>`],
+    ])('leaves %s byte-identical', (_, html) => {
+      expect(mark(html)).toBe(html);
+    });
+  });
+
+  it('marks a link of a standalone SVG file with attributes only: an HTML notice has no place there', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg">\n<a href="https://b.org/"><text>B</text></a>\n<a href="https://c.org/"/>\n</svg>\n';
+    const sprite = testContext({}, 'icons/sprite.svg');
+    expect(markExternalLinks(svg, sprite)).toBe(
+      `<svg xmlns="http://www.w3.org/2000/svg">\n<a href="https://b.org/" ${marked}><text>B</text></a>\n<a href="https://c.org/" ${marked}/>\n</svg>\n`,
+    );
+    // Even where a careless SVG has its link outside the <svg> element.
+    expect(markExternalLinks('<a href="https://b.org/">B</a>', sprite)).toBe(`<a href="https://b.org/" ${marked}>B</a>`);
+  });
+
   it('adds attributes but no notice to a link the parser closes implicitly', () => {
     expect(mark('<p><a href="https://other.org">O')).toBe(`<p><a href="https://other.org" ${marked}>O`);
   });
@@ -109,6 +146,12 @@ describe('markExternalLinks, interstitial mode', () => {
     const html = '<base href="https://other.org/"><a href="x">O</a>';
     expect(markExternalLinks(html, interstitial)).toContain(
       `<a href="https://www.example.ca/leaving/?to=${encodeURIComponent('https://other.org/x')}" ${marked}>`,
+    );
+  });
+
+  it('sends a template link through the leaving page', () => {
+    expect(markExternalLinks('<script type="text/x-template"><a href="https://other.org">O</a></script>', interstitial)).toBe(
+      `<script type="text/x-template"><a href="/leaving/?to=${encodeURIComponent('https://other.org/')}" ${marked}>O</a></script>`,
     );
   });
 

@@ -22,6 +22,12 @@ describe('routeForms', () => {
     expect(route(before)).toBe(after);
   });
 
+  it('routes a POST form and a posting button of a markup template, in the template text', () => {
+    const html = '<script type="text/x-template"><form method="post" action="/send"></form><form id="f" action="/s"><button formmethod="post">Go</button></form></script>';
+    expect(route(html)).toBe('<script type="text/x-template"><form method="post" action="https://origin.example.ca/send"></form>'
+      + '<form id="f" action="/s"><button formmethod="post" formaction="https://origin.example.ca/s">Go</button></form></script>');
+  });
+
   it('resolves a relative action against <base href>', () => {
     const html = '<base href="/forms/"><form method="post" action="send">';
     expect(route(html)).toBe('<base href="/forms/"><form method="post" action="https://origin.example.ca/forms/send">');
