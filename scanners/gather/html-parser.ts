@@ -1,19 +1,66 @@
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer, type Handler, type ParserOptions } from 'htmlparser2';
 
 /** The parts of htmlparser2's parser state its types keep private (htmlparser2 is pinned in package.json). */
 interface ParserInternals {
   stack: string[];
+  /** One entry per open svg, math or integration point, over a bottom entry for the document. */
+  foreignContext: unknown[];
+  popElement(implied: boolean): void;
 }
+
+/** The same for its tokenizer: the parser it reports to, and the state that reads the character after `<!`. */
+interface TokenizerInternals {
+  cbs: BrowserParser;
+  stateBeforeDeclaration(c: number): void;
+}
+
+const OPENING_BRACKET = 0x5b;
+const LETTER_X = 0x78;
+
+/** htmlparser2's tokenizer, except that `<![CDATA[` is CDATA only in SVG/MathML, as in browsers. */
+class BrowserTokenizer extends Tokenizer {}
+const tokenizerPrototype = BrowserTokenizer.prototype as unknown as TokenizerInternals;
+const readDeclarationStart = tokenizerPrototype.stateBeforeDeclaration;
+tokenizerPrototype.stateBeforeDeclaration = function (this: TokenizerInternals, c: number): void {
+  // In HTML content `<![` starts a bogus comment that ends at the first `>`, as any other `<!x` does.
+  readDeclarationStart.call(this, c === OPENING_BRACKET && !this.cbs.isCurrentNodeForeign() ? LETTER_X : c);
+};
+
+/** SVG and MathML elements whose children are HTML (as htmlparser2 spells them). */
+const INTEGRATION_POINTS = new Set(['foreignObject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
 
 /** Elements whose content is not live for a visitor with scripting on: template content is inert, noscript is raw text. */
 const INERT_CONTAINERS = ['template', 'noscript'];
 
+/** Start tags that end SVG/MathML content and are HTML again (the HTML spec's rules for foreign content; `font` aside). */
+const BREAKOUT_TAGS = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span',
+  'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+]);
+
 /**
  * htmlparser2 with the browser behaviour the gatherer needs on top: every end tag token is passed on,
- * and it tells whether the current element is live HTML.
+ * `<![CDATA[` in HTML content is a bogus comment that ends at the first `>`, a breakout tag such as
+ * `<p>` ends SVG/MathML content, and it tells whether the current element is live HTML.
  */
 export class BrowserParser extends Parser {
+  readonly markup: string;
   onEndTagToken: (start: number, end: number) => void = () => {};
+
+  constructor(markup: string, handler: Partial<Handler>, options: ParserOptions) {
+    super(handler, { ...options, Tokenizer: BrowserTokenizer });
+    this.markup = markup;
+  }
+
+  parse(): void {
+    this.end(this.markup);
+  }
+
+  override onopentagname(start: number, endIndex: number): void {
+    if (this.isInForeignContext() && BREAKOUT_TAGS.has(this.markup.slice(start, endIndex).toLowerCase())) this.leaveForeignContent();
+    super.onopentagname(start, endIndex);
+  }
 
   /**
    * htmlparser2 reports only end tags that close an open element, but a browser clears its form
@@ -22,6 +69,8 @@ export class BrowserParser extends Parser {
    */
   override onclosetag(start: number, endIndex: number): void {
     this.onEndTagToken(start, endIndex);
+    // `</p>` and `</br>` end foreign content too.
+    if (this.isInForeignContext() && /^(?:p|br)$/i.test(this.markup.slice(start, endIndex))) this.leaveForeignContent();
     super.onclosetag(start, endIndex);
   }
 
@@ -30,5 +79,18 @@ export class BrowserParser extends Parser {
     if (this.isInForeignContext()) return false;
     const { stack } = this as unknown as ParserInternals;
     return !INERT_CONTAINERS.some((name) => stack.includes(name));
+  }
+
+  /** Whether the current node is an SVG/MathML element (foreignObject and other integration points included), where `<![CDATA[` opens CDATA. */
+  isCurrentNodeForeign(): boolean {
+    if (this.isInForeignContext()) return true;
+    const { stack, foreignContext } = this as unknown as ParserInternals;
+    return foreignContext.length > 1 && INTEGRATION_POINTS.has(stack[0]!);
+  }
+
+  /** Closes SVG/MathML elements up to the nearest HTML element or integration point, as a breakout tag does. */
+  private leaveForeignContent(): void {
+    const internals = this as unknown as ParserInternals;
+    while (this.isInForeignContext() && internals.stack.length > 0) internals.popElement(true);
   }
 }

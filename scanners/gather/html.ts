@@ -47,7 +47,7 @@ export function gatherHtml(text: string, page: PageContext): Observation[] {
 
 function gatherDocument(text: string, scope: Scope): Observation[] {
   // The callbacks run only from parser.end(), once the gatherer exists.
-  const parser = new BrowserParser({
+  const parser = new BrowserParser(text, {
     onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
     ontext: (data) => gatherer.onText(data, parser.startIndex),
     onclosetag: (name) => gatherer.closeTag(name),
@@ -57,7 +57,7 @@ function gatherDocument(text: string, scope: Scope): Observation[] {
   }, PARSER_OPTIONS);
   const gatherer = new DocumentGatherer(text, scope, parser);
   parser.onEndTagToken = (start, end) => gatherer.endTagToken(start, end);
-  parser.end(text);
+  parser.parse();
   return gatherer.observations;
 }
 

@@ -263,6 +263,36 @@ describe('gatherHtml locations and evidence', () => {
   });
 });
 
+describe('gatherHtml CDATA and foreign content', () => {
+  it.each([
+    ['in HTML content', '<p><![CDATA[ x ><img src="https://t.test/a.png"> ]]></p>'],
+    ['in HTML content, unclosed to the end', '<p><![CDATA[ x ><img src="https://t.test/a.png">'],
+    ['after <p> broke out of SVG', '<svg><p><![CDATA[ x ><img src="https://t.test/a.png"> ]]></svg>'],
+    ['after </p> broke out of SVG', '<svg></p><![CDATA[ x ><img src="https://t.test/a.png"> ]]></svg>'],
+    ['in an HTML element inside foreignObject', '<svg><foreignObject><div><![CDATA[ x ><img src="https://t.test/a.png"> ]]></div></foreignObject></svg>'],
+  ])('reads <![CDATA[ %s as a bogus comment that ends at the first >', (_case, html) => {
+    expect(only('request', html).map(({ url, column }) => ({ url, column }))).toEqual([{ url: 'https://t.test/a.png', column: html.indexOf('<img') + 1 }]);
+  });
+
+  it.each([
+    '<svg><![CDATA[ x ><img src="https://t.test/a.png"> ]]></svg>',
+    '<svg><g><![CDATA[ <image href="https://t.test/a.png"/> ]]></g></svg>',
+    '<math><![CDATA[ x ><img src="https://t.test/a.png"> ]]></math>',
+    '<math><mi><![CDATA[ x ><img src="https://t.test/a.png"> ]]></mi></math>',
+    '<svg><foreignObject><![CDATA[ x ><img src="https://t.test/a.png"> ]]></foreignObject></svg>',
+  ])('keeps CDATA in SVG/MathML as text: %s', (html) => {
+    expect(only('request', html)).toEqual([]);
+  });
+
+  it.each(['<br>', '<div>', '<P>', '</p>'])('ends SVG at %s, so a <base> after it is HTML again', (breakout) => {
+    expect(requests(`<svg><g>${breakout}<base href="https://cdn.test/"><img src="a.png"></g></svg>`)).toEqual(['image https://cdn.test/a.png']);
+  });
+
+  it('stays in SVG at a tag that does not break out', () => {
+    expect(requests('<svg><g><a><base href="https://cdn.test/"></a></g></svg><img src="a.png">')).toEqual(['image https://site.test/blog/a.png']);
+  });
+});
+
 describe('gatherHtml navigation', () => {
   it.each([
     ['<a href="https://x.test/">x</a>', 'https://x.test/', false],
