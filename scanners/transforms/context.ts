@@ -9,12 +9,12 @@ export interface TransformContext {
   config: ResolvedConfig;
 }
 
-/** The page's own URL and what its relative URLs resolve against (`<base href>` when it has a usable one). */
+/** The page's own URL and what its relative URLs resolve against: the first usable `<base href>`, as the check reads it. */
 export function documentUrls(page: PageTags, context: TransformContext): { page: string; base: string } {
   const url = pageUrl(context.config.site, context.file);
-  const base = page.baseHref === undefined ? undefined : resolveUrl(page.baseHref, url);
-  // Browsers ignore a base that is not a network URL (data:, javascript:) and keep the page's own.
-  return { page: url, base: base && /^https?:/.test(base.url) ? base.url : url };
+  // Browsers pass over a base that is not a network URL (data:, javascript:, unparsable) to the next one.
+  const base = page.baseHrefs.map((href) => resolveUrl(href, url)?.url).find((resolved) => resolved !== undefined && isHttp(resolved));
+  return { page: url, base: base ?? url };
 }
 
 /** Is `url` an http(s) URL? */

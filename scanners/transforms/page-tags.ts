@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { BrowserParser } from '../gather/html-parser.ts';
 import { scriptKind, type ScriptKind } from '../gather/script-type.ts';
 
 /** One attribute as written in a start tag. */
@@ -42,8 +42,8 @@ export interface SubmitterTag extends StartTag {
 
 /** What the build transforms need from one HTML file, read in a single parse. */
 export interface PageTags {
-  /** The first `<base href>` value, decoded. */
-  baseHref?: string;
+  /** The decoded hrefs of the `<base>` elements a browser may take (live HTML: not in a template, noscript or SVG), in order. */
+  baseHrefs: string[];
   /** Links, forms and submit buttons of the page and of the markup templates its scripts hold (offsets into the page). */
   links: LinkTag[];
   forms: StartTag[];
@@ -115,7 +115,7 @@ export function readPageTags(text: string): PageTags {
 }
 
 function readTags(text: string, depth: number): PageTags {
-  const page: PageTags = { links: [], forms: [], submitters: [], inlineScripts: [], inlineStyles: [], styleAttributes: [] };
+  const page: PageTags = { baseHrefs: [], links: [], forms: [], submitters: [], inlineScripts: [], inlineStyles: [], styleAttributes: [] };
   const openLinks: LinkTag[] = [];
   const openForms: StartTag[] = [];
   const formOwners = new Map<SubmitterTag, string>();
@@ -124,7 +124,7 @@ function readTags(text: string, depth: number): PageTags {
   /** The `<script>` or `<style>` whose text is read up to its end tag, and what becomes of that text. */
   let rawText: { from: number; read: (content: string) => void } | undefined;
 
-  const parser: Parser = new Parser({
+  const parser: BrowserParser = new BrowserParser({
     onopentagname() {
       attributes = [];
     },
@@ -154,8 +154,9 @@ function readTags(text: string, depth: number): PageTags {
         const owner = getAttribute(tag, 'form');
         if (owner) formOwners.set(submitter, owner.value);
         page.submitters.push(submitter);
-      } else if (name === 'base') {
-        page.baseHref ??= getAttribute(tag, 'href')?.value;
+      } else if (name === 'base' && parser.isLiveHtml()) {
+        const href = getAttribute(tag, 'href');
+        if (href) page.baseHrefs.push(href.value);
       } else if (name === 'script' && isInlineExecutableScript(attribs)) {
         rawText = { from: tag.end + 1, read: (content) => page.inlineScripts.push(asBrowserSees(content)) };
       } else if (name === 'script' && isMarkupTemplate(attribs) && !parser.isInForeignContext()) {

@@ -39,6 +39,19 @@ describe('markExternalLinks, inline mode', () => {
     expect(mark(html)).toBe(`<head><base href="https://other.org/docs/"></head><a href="page" ${marked}>P${leavingNotice}</a>`);
   });
 
+  it.each([
+    ['after one whose href is not an http(s) URL', '<base href="data:,x"><base href="javascript:void 0"><base href="http://[x"><base href="https://other.org/">'],
+    ['after one in a template, a noscript or SVG, which browsers pass over', '<template><base href="/"></template><noscript><base href="/"></noscript><svg><base href="/"></svg><base href="https://other.org/">'],
+  ])('takes the first base a browser uses: one %s', (_, bases) => {
+    expect(mark(`${bases}<a href="page">P</a>`)).toBe(`${bases}<a href="page" ${marked}>P${leavingNotice}</a>`);
+  });
+
+  it('leaves same-site links alone when the only base on another host sits in a template, a noscript or SVG', () => {
+    for (const html of ['<template><base href="https://other.org/"></template><a href="x">X</a>', '<noscript><base href="https://other.org/"></noscript><a href="x">X</a>', '<svg><base href="https://other.org/"></svg><a href="x">X</a>']) {
+      expect(mark(html)).toBe(html);
+    }
+  });
+
   it('applies <base href> even to links written before it', () => {
     const html = '<a href="page">P</a><base href="https://other.org/">';
     expect(mark(html)).toContain(`<a href="page" ${marked}>`);

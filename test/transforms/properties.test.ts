@@ -20,7 +20,7 @@ const attribute = (names: string[]) => fc.tuple(fc.constantFrom(...names), fc.co
 const tag = (names: string[], attributeNames: string[]) => fc.tuple(
   fc.constantFrom(...names), fc.array(attribute(attributeNames), { maxLength: 4 }), fc.constantFrom('>', '/>', ' >', '\n>'),
 ).map(([name, attributes, end]) => `<${name}${attributes.map((a) => ` ${a}`).join('')}${end}`);
-const closing = fc.constantFrom('</a>', '</A>', '</form>', '</svg>', '</noscript>', '</span>', '</script>');
+const closing = fc.constantFrom('</a>', '</A>', '</form>', '</svg>', '</noscript>', '</span>', '</script>', '</template>');
 /** Start tags of scripts whose text the check reads as markup (and the transforms edit), and of some that it does not. */
 const scriptStart = fc.constantFrom('<script type="text/x-template">', '<SCRIPT TYPE=text/template>', '<script type="text/x-template" src="/t">', '<script>', '<script type="application/json">');
 const noise = fc.constantFrom('text', '<', '>', '"', "'", '/', '=', '&amp;', '<!-- <a href=//other.org> -->', '<pre>&lt;a&gt;</pre>', '<script>"<a href=//x.org>"</script>', '\r\n');
@@ -40,7 +40,7 @@ const linksAndForms = fc.array(fc.oneof(
   { weight: 4, arbitrary: tag(['a', 'A', 'area'], ['href', 'href', 'xlink:href', 'rel', 'data-leaving']) },
   { weight: 3, arbitrary: tag(['form', 'FORM'], ['method', 'method', 'action', 'action', 'id']) },
   { weight: 2, arbitrary: tag(['button', 'input'], ['type', 'formaction', 'formmethod', 'form']) },
-  { weight: 1, arbitrary: tag(['base', 'svg', 'noscript', 'span'], ['href', 'class']) },
+  { weight: 1, arbitrary: tag(['base', 'svg', 'noscript', 'span', 'template'], ['href', 'class']) },
   { weight: 2, arbitrary: closing },
   { weight: 2, arbitrary: noise },
   { weight: 1, arbitrary: scriptStart },
