@@ -1,6 +1,6 @@
 import type { NavigationObservation, RequestType } from '../observations.ts';
 import { attributeValueOffset } from './attribute-position.ts';
-import { dataDocument, dataStylesheet, presentationAttribute, script, srcdocDocument, startRawText, URL_PRESENTATION_ATTRIBUTES } from './html-embedded.ts';
+import { dataDocument, dataStylesheet, openNoscript, presentationAttribute, script, srcdocDocument, startRawText, URL_PRESENTATION_ATTRIBUTES } from './html-embedded.ts';
 import type { Attributes, DocumentGatherer } from './html.ts';
 import type { Position } from './line-index.ts';
 import { hasLeavingMarker, linkRequestType, splitTokens } from './link-rel.ts';
@@ -241,6 +241,7 @@ export const ELEMENT_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<str
   ['select', formControl],
   ['form', form],
   ['base', base],
+  ['noscript', (g) => openNoscript(g)],
   ['meta', meta],
   ...['body', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'].map((tag) => [tag, backgroundImage] as const),
   ['html', (g, name, a) => g.urlAttribute('manifest', name, 'manifest', a.manifest)],

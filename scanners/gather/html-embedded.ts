@@ -1,3 +1,4 @@
+import type { Observation } from '../observations.ts';
 import type { PageContext } from './context.ts';
 import { gatherCss } from './css.ts';
 import { dataUrlDocument, dataUrlScript, dataUrlStylesheet } from './embedded-url.ts';
@@ -133,9 +134,44 @@ function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Positi
 
 /** Markup a client-side template will insert: its offsets map straight onto this file. */
 function templateMarkup(g: DocumentGatherer, raw: RawTextElement): void {
-  if (g.scope.depth >= MAX_DEPTH) return;
+  g.collect(markupAt(g, raw.textStart, raw.textStart + raw.text.length));
+}
+
+/** The markup between two offsets of this document, gathered as a document of its own at its exact positions. */
+function markupAt(g: DocumentGatherer, start: number, end: number): Observation[] {
+  if (g.scope.depth >= MAX_DEPTH) return [];
   const locate = g.scope.locate;
-  g.collect(g.gatherNested(raw.text, g.scope.page, g.baseUrl, (offset) => locate(raw.textStart + offset)));
+  return g.gatherNested(g.markup.slice(start, end), g.scope.page, g.baseUrl, (offset) => locate(start + offset));
+}
+
+/** An end tag that ends raw text: the name, then whitespace, `/` or `>`. */
+const NOSCRIPT_END_TAG = /<\/noscript[\t\n\f\r />]/gi;
+
+/**
+ * A `<noscript>` of the live document. The pass reads its content as markup, as a browser without scripting
+ * does; with scripting on it is raw text up to the first `</noscript`, wherever that stands (in an attribute,
+ * a comment, a `<style>`). Remembers where, so that what follows can be read the second way too.
+ */
+export function openNoscript(g: DocumentGatherer): void {
+  if (g.noscript !== undefined || !g.parser.isLiveHtml(1)) return;
+  NOSCRIPT_END_TAG.lastIndex = g.tagEnd + 1;
+  const end = NOSCRIPT_END_TAG.exec(g.markup);
+  // Unclosed, its raw text runs to the end of the document and hides everything.
+  g.noscript = { rawTextEnd: end === null ? g.markup.length : end.index };
+}
+
+/**
+ * The end of the outermost `<noscript>` in htmlparser2's reading. When the raw text ended earlier, the markup
+ * from there to here is live for a browser with scripting on: it is gathered too, and kept apart until the
+ * end of the document, where what the first reading already found at the same place is dropped.
+ */
+export function closeNoscript(g: DocumentGatherer, noscript: NonNullable<DocumentGatherer['noscript']>): void {
+  g.noscript = undefined;
+  // The token that closed the element starts at the parser's start index (htmlparser2 sets it to the end when the document ends).
+  const closedAt = g.parser.atEnd ? g.markup.length : g.parser.startIndex;
+  if (noscript.rawTextEnd >= closedAt) return;
+  const end = g.parser.atEnd ? g.markup.length : g.parser.endIndex + 1;
+  for (const observation of markupAt(g, noscript.rawTextEnd, end)) g.scriptingOn.push(observation);
 }
 
 /** A document inside an attribute (srcdoc, data: URL): its observations are reported at the element. */

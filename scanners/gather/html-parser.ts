@@ -30,7 +30,7 @@ tokenizerPrototype.stateBeforeDeclaration = function (this: TokenizerInternals, 
 const INTEGRATION_POINTS = new Set(['foreignObject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
 
 /** Elements whose content is not live for a visitor with scripting on: template content is inert, noscript is raw text. */
-const INERT_CONTAINERS = ['template', 'noscript'];
+const INERT_CONTAINERS: ReadonlySet<string> = new Set(['template', 'noscript']);
 
 /** Start tags that end SVG/MathML content and are HTML again (the HTML spec's rules for foreign content; `font` aside). */
 const BREAKOUT_TAGS = new Set([
@@ -42,19 +42,20 @@ const BREAKOUT_TAGS = new Set([
 /**
  * htmlparser2 with the browser behaviour the gatherer needs on top: every end tag token is passed on,
  * `<![CDATA[` in HTML content is a bogus comment that ends at the first `>`, a breakout tag such as
- * `<p>` ends SVG/MathML content, and it tells whether the current element is live HTML.
+ * `<p>` ends SVG/MathML content, and it tells which open elements the current one is in.
  */
 export class BrowserParser extends Parser {
-  readonly markup: string;
+  /** All text written so far: the parser's offsets index into it. */
+  markup = '';
   onEndTagToken: (start: number, end: number) => void = () => {};
 
-  constructor(markup: string, handler: Partial<Handler>, options: ParserOptions) {
+  constructor(handler: Partial<Handler>, options: ParserOptions = {}) {
     super(handler, { ...options, Tokenizer: BrowserTokenizer });
-    this.markup = markup;
   }
 
-  parse(): void {
-    this.end(this.markup);
+  override write(chunk: string): void {
+    this.markup += chunk;
+    super.write(chunk);
   }
 
   override onopentagname(start: number, endIndex: number): void {
@@ -72,13 +73,33 @@ export class BrowserParser extends Parser {
     // `</p>` and `</br>` end foreign content too.
     if (this.isInForeignContext() && /^(?:p|br)$/i.test(this.markup.slice(start, endIndex))) this.leaveForeignContent();
     super.onclosetag(start, endIndex);
+    // htmlparser2 starts the next token after the name; in `</p >` or `</p/>` it starts after the '>' its tokenizer skips to.
+    const close = this.markup.indexOf('>', endIndex);
+    this.startIndex = close === -1 ? this.markup.length : close + 1;
   }
 
-  /** Whether an element opened now is an HTML element of the live document: not SVG/MathML, not in a template or noscript. */
-  isLiveHtml(): boolean {
+  /** Whether the parse has reached the end of the document, where htmlparser2 closes what is still open. */
+  atEnd = false;
+
+  override onend(): void {
+    this.atEnd = true;
+    super.onend();
+  }
+
+  /**
+   * Whether an element opened now is an HTML element of the live document: not SVG/MathML, and no template
+   * or noscript among its open ancestors. `pushed` is 1 when htmlparser2 has pushed the element itself (not void).
+   */
+  isLiveHtml(pushed = 0): boolean {
     if (this.isInForeignContext()) return false;
     const { stack } = this as unknown as ParserInternals;
-    return !INERT_CONTAINERS.some((name) => stack.includes(name));
+    for (let index = pushed; index < stack.length; index++) if (INERT_CONTAINERS.has(stack[index]!)) return false;
+    return true;
+  }
+
+  /** Whether an element of this name is open. */
+  isOpen(name: string): boolean {
+    return (this as unknown as ParserInternals).stack.includes(name);
   }
 
   /** Whether the current node is an SVG/MathML element (foreignObject and other integration points included), where `<![CDATA[` opens CDATA. */

@@ -3,7 +3,7 @@ import { attributeValueOffset } from './attribute-position.ts';
 import type { PageContext } from './context.ts';
 import { javascriptUrlCode } from './embedded-url.ts';
 import { ELEMENT_HANDLERS } from './html-elements.ts';
-import { endRawText, eventHandler, gatherScript, presentationAttribute, styleAttribute, URL_PRESENTATION_ATTRIBUTES, type RawTextElement } from './html-embedded.ts';
+import { closeNoscript, endRawText, eventHandler, gatherScript, presentationAttribute, styleAttribute, URL_PRESENTATION_ATTRIBUTES, type RawTextElement } from './html-embedded.ts';
 import { FormTracker } from './html-forms.ts';
 import { BrowserParser } from './html-parser.ts';
 import { createLocator, type Position } from './line-index.ts';
@@ -35,6 +35,12 @@ export interface Scope {
   locate: (offset: number) => Position;
 }
 
+/** What makes two observations one fact: what they are and where they stand. */
+function sameFact(observation: Observation): string {
+  const target = 'url' in observation ? observation.url : 'api' in observation ? observation.api : '';
+  return `${observation.kind} ${observation.line}:${observation.column} ${observation.element} ${observation.attribute} ${target}`;
+}
+
 /**
  * Every fact about a page that the privacy rules read — requests, navigations, forms, embeds,
  * cookies set by markup — gathered in one streaming htmlparser2 pass, each with its 1-based
@@ -47,7 +53,7 @@ export function gatherHtml(text: string, page: PageContext): Observation[] {
 
 function gatherDocument(text: string, scope: Scope): Observation[] {
   // The callbacks run only from parser.end(), once the gatherer exists.
-  const parser = new BrowserParser(text, {
+  const parser = new BrowserParser({
     onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
     ontext: (data) => gatherer.onText(data, parser.startIndex),
     onclosetag: (name) => gatherer.closeTag(name),
@@ -57,7 +63,7 @@ function gatherDocument(text: string, scope: Scope): Observation[] {
   }, PARSER_OPTIONS);
   const gatherer = new DocumentGatherer(text, scope, parser);
   parser.onEndTagToken = (start, end) => gatherer.endTagToken(start, end);
-  parser.parse();
+  parser.end(text);
   return gatherer.observations;
 }
 
@@ -77,6 +83,10 @@ export class DocumentGatherer {
   readonly linksBeforeBase: NavigationObservation[] = [];
   /** The `<script>` or `<style>` whose text is being collected until its end tag. */
   rawText: RawTextElement | undefined;
+  /** The outermost open `<noscript>` of the live document, and where its raw text ends for a browser with scripting on. */
+  noscript: { rawTextEnd: number } | undefined;
+  /** What markup after such a raw text end makes a browser with scripting on do; merged at the end of the document. */
+  readonly scriptingOn: Observation[] = [];
   /** The open `<video>` or `<audio>`, which its `<source>` children embed through. */
   media: { element: string; attributes: Attributes } | undefined;
   tagStart = 0;
@@ -127,6 +137,8 @@ export class DocumentGatherer {
   closeTag(name: string): void {
     if (this.rawText !== undefined && name === this.rawText.element) endRawText(this, this.rawText);
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
+    // At the end of the document htmlparser2 reports closes without popping its stack.
+    else if (this.noscript !== undefined && name === 'noscript' && (this.parser.atEnd || !this.parser.isOpen('noscript'))) closeNoscript(this, this.noscript);
   }
 
   endTagToken(start: number, end: number): void {
@@ -135,6 +147,10 @@ export class DocumentGatherer {
 
   end(): void {
     for (const form of this.forms.finish(this.baseUrl)) this.observations.push(form);
+    if (this.scriptingOn.length === 0) return;
+    // Both readings of a noscript's content can see the same tag: it is reported once.
+    const seen = new Set(this.observations.map(sameFact));
+    for (const observation of this.scriptingOn) if (!seen.has(sameFact(observation))) this.observations.push(observation);
   }
 
   // --- locations ---

@@ -186,6 +186,12 @@ describe('gatherHtml locations and evidence', () => {
     expect(link).toMatchObject({ line: 5, column: 2, element: 'a', attribute: 'href' });
   });
 
+  it('points at a tag that follows an end tag with space or a slash before its >', () => {
+    expect(only('request', '<p></p ><i></i/><img src="https://i.test/a.png">')).toEqual([
+      expect.objectContaining({ column: 17, evidence: '<img src="https://i.test/a.png">' }),
+    ]);
+  });
+
   it('counts a lone CR as a line break', () => {
     const [image] = gather('<!doctype html>\r<p>\r<img src="https://i.test/a.png">');
     expect(image).toMatchObject({ line: 3, column: 1 });
@@ -260,6 +266,42 @@ describe('gatherHtml locations and evidence', () => {
   it('maps a markup template script onto the file', () => {
     const html = '<script type="text/template">\n  <img src="https://t.test/a.png">\n</script>';
     expect(only('request', html)).toEqual([expect.objectContaining({ line: 2, column: 3 })]);
+  });
+});
+
+describe('gatherHtml <noscript> read both ways', () => {
+  it.each([
+    ['an attribute', '<noscript><p title="</noscript><img src=https://t.test/a.png>"></noscript>'],
+    ['a comment', '<noscript><!--</noscript><img src=https://t.test/a.png>--></noscript>'],
+    ['a style', '<noscript><style></noscript><img src=https://t.test/a.png></style></noscript>'],
+    ['a script', '<noscript><script></NOSCRIPT\t><img src=https://t.test/a.png></script></noscript>'],
+    ['an unclosed comment', '<noscript><!--</noscript/><img src=https://t.test/a.png>'],
+  ])('reports markup after a </noscript inside %s, live once scripting is on', (_case, html) => {
+    expect(only('request', html).map(({ url, column }) => ({ url, column }))).toEqual([{ url: 'https://t.test/a.png', column: html.indexOf('<img') + 1 }]);
+  });
+
+  it('places what the second reading finds on its own line and column', () => {
+    const html = '<p>\n<noscript><p title="</noscript>\n  <img src=https://t.test/a.png>"></noscript>';
+    expect(only('request', html)).toEqual([expect.objectContaining({ url: 'https://t.test/a.png', line: 3, column: 3, evidence: '<img src=https://t.test/a.png>' })]);
+  });
+
+  it.each([
+    ['a plain noscript', '<noscript><img src="https://t.test/a.png"></noscript>'],
+    ['a tag both readings see', '<noscript><p title="</noscript>"><img src="https://t.test/a.png"></noscript>'],
+  ])('reports %s once', (_case, html) => {
+    expect(requests(html)).toEqual(['image https://t.test/a.png']);
+  });
+
+  it('reports a form both readings see once', () => {
+    expect(only('form', '<noscript><p title="</noscript>"><form method="post" action="https://f.test/"><input name="email"></form></noscript>')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a longer tag name', '<noscript><p title="</noscriptx><img src=https://t.test/a.png>"></noscript>'],
+    ['a template, parsed without scripting', '<template><noscript><p title="</noscript><img src=https://t.test/a.png>"></noscript></template>'],
+    ['SVG, where noscript is an SVG element', '<svg><noscript><p title="</noscript><img src=https://t.test/a.png>"></noscript></svg>'],
+  ])('finds no second reading in %s', (_case, html) => {
+    expect(only('request', html)).toEqual([]);
   });
 });
 
