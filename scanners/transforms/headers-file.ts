@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.ts';
+import { gatherHeaders } from '../gather/headers.ts';
 import { bunnyPlayerHosts } from '../rules/helpers/bunny.ts';
 import type { PageTags } from './page-tags.ts';
 
@@ -81,9 +82,12 @@ export function overlongLines(headers: string): string[] {
 export const blockStart = '# nospy:start';
 export const blockEnd = '# nospy:end';
 
-/** The generated `_headers` block: security headers for every path, and never a Set-Cookie. */
-export function headersBlock(config: ResolvedConfig, hashes: InlineHashes): string {
-  const headers: [string, string][] = [
+/** A response header: name as sent, value. */
+export type Header = [name: string, value: string];
+
+/** The security headers nospy sets for every path, and never a Set-Cookie. */
+export function securityHeaders(config: ResolvedConfig, hashes: InlineHashes): Header[] {
+  return [
     ['Content-Security-Policy', contentSecurityPolicy(config, hashes)],
     // Not no-referrer: that makes browsers send `Origin: null` on the form POST, which the origin receiver rejects.
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
@@ -92,23 +96,66 @@ export function headersBlock(config: ResolvedConfig, hashes: InlineHashes): stri
     ['Strict-Transport-Security', 'max-age=31536000'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
   ];
+}
+
+/**
+ * The generated `_headers` block: `headers` for every path, except those the site's own `/*` rule sets
+ * (`userSet`, lower-case names), which it names in a comment instead.
+ */
+export function headersBlock(headers: Header[], userSet: ReadonlySet<string> = new Set()): string {
+  const written = headers.filter(([name]) => !userSet.has(name.toLowerCase()));
+  const left = headers.filter(([name]) => userSet.has(name.toLowerCase())).map(([name]) => name);
   return [
     `${blockStart} (written by nospy from nospy.config.json on every build; edit the config, not this block)`,
-    '/*',
-    ...headers.map(([name, value]) => `  ${name}: ${value}`),
+    ...(left.length > 0 ? [`# ${left.join(', ')}: set by this file's own /* rule, which nospy leaves as written`] : []),
+    ...(written.length > 0 ? ['/*', ...written.map(([name, value]) => `  ${name}: ${value}`)] : []),
     blockEnd,
     '',
   ].join('\n');
+}
+
+/** Where nospy's block sits among a `_headers` file's lines: its first line and the line after it (start -1: none). */
+function blockLines(lines: string[]): { start: number; after: number } {
+  const start = lines.findIndex((line) => line.startsWith(blockStart));
+  if (start === -1) return { start, after: -1 };
+  const end = lines.findIndex((line, index) => index > start && line.trim() === blockEnd);
+  // An unterminated block runs to the end of the file.
+  return { start, after: end === -1 ? lines.length : end + 1 };
+}
+
+/** The part of an existing `_headers` that the user wrote: every line but nospy's block. */
+function userHeadersText(existing: string): string {
+  const lines = existing.split('\n');
+  const { start, after } = blockLines(lines);
+  return start === -1 ? existing : [...lines.slice(0, start), ...lines.slice(after)].join('\n');
 }
 
 /** Puts `block` into an existing `_headers` text: replaces the previous nospy block, or appends after the user's lines. */
 export function mergeHeadersFile(existing: string | undefined, block: string): string {
   if (!existing) return block;
   const lines = existing.split('\n');
-  const start = lines.findIndex((line) => line.startsWith(blockStart));
+  const { start, after } = blockLines(lines);
   if (start === -1) return `${existing}${existing.endsWith('\n') ? '' : '\n'}\n${block}`;
-  const end = lines.findIndex((line, index) => index > start && line.trim() === blockEnd);
   const before = lines.slice(0, start).join('\n');
-  const after = end === -1 ? '' : lines.slice(end + 1).join('\n');
-  return `${before}${start > 0 ? '\n' : ''}${block}${after}`;
+  return `${before}${start > 0 ? '\n' : ''}${block}${lines.slice(after).join('\n')}`;
+}
+
+/**
+ * The `_headers` file after `nospy fix`: the user's lines as written, and nospy's block with the security
+ * headers their `/*` rule does not set. Cloudflare sends the headers of every rule a path matches and
+ * joins a header set twice with a comma — two CSPs both enforced, an HSTS no browser parses — so the
+ * user's choice wins, whole: nospy does not merge its CSP into theirs. Another of the user's rules that
+ * sets a header nospy writes for `/*` gets a warning, since paths matching both get the two joined.
+ */
+export function writeHeadersFile(existing: string | undefined, headers: Header[]): { text: string; warnings: string[] } {
+  const userHeaders = existing ? gatherHeaders(userHeadersText(existing), '_headers') : [];
+  const userSet = new Set(userHeaders.filter((header) => header.pattern === '/*').map((header) => header.name));
+  const written = new Map(headers.map(([name]) => [name.toLowerCase(), name]));
+  for (const name of userSet) written.delete(name);
+  const warnings = userHeaders.flatMap((header) => {
+    const name = written.get(header.name);
+    if (name === undefined || header.pattern === '/*') return [];
+    return [`_headers: ${header.pattern} sets ${name}, and so does nospy's /* block, so Cloudflare sends both values joined by a comma there; set ${name} for /* yourself to keep only yours`];
+  });
+  return { text: mergeHeadersFile(existing, headersBlock(headers, userSet)), warnings };
 }

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.ts';
 import { fileType, walkSite } from '../walk.ts';
 import type { TransformContext } from './context.ts';
-import { addPageHashes, createInlineHashes, headersBlock, mergeHeadersFile, overlongLines } from './headers-file.ts';
+import { addPageHashes, createInlineHashes, overlongLines, securityHeaders, writeHeadersFile } from './headers-file.ts';
 import { planExternalLinks } from './mark-external-links.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
 import { planFormRoutes } from './route-forms.ts';
@@ -18,7 +18,7 @@ export interface FixResult {
   changed: string[];
   /** The `_headers` file as written. */
   headers: string;
-  /** Problems the user should hear about that the transforms cannot fix (a CSP line too long for Cloudflare). */
+  /** Problems the user should hear about that the transforms cannot fix (a CSP line too long for Cloudflare, a header set twice). */
   warnings: string[];
 }
 
@@ -79,7 +79,7 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
   }
   const headersPath = join(dir, '_headers');
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
-  const headers = mergeHeadersFile(existing, headersBlock(config, hashes));
+  const { text: headers, warnings } = writeHeadersFile(existing, securityHeaders(config, hashes));
   if (headers !== existing) await writeFile(headersPath, headers);
-  return { files, changed: changed.sort(), headers, warnings: overlongLines(headers) };
+  return { files, changed: changed.sort(), headers, warnings: [...warnings, ...overlongLines(headers)] };
 }

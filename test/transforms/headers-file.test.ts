@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { gatherHeaders } from '../../scanners/gather/headers.ts';
 import {
-  addPageHashes, contentSecurityPolicy, createInlineHashes, cspHash, headersBlock, mergeHeadersFile, type InlineHashes,
+  addPageHashes, contentSecurityPolicy, createInlineHashes, cspHash, headersBlock, mergeHeadersFile, securityHeaders,
+  writeHeadersFile, type InlineHashes,
 } from '../../scanners/transforms/headers-file.ts';
 import { readPageTags } from '../../scanners/transforms/page-tags.ts';
 import { testConfig } from './support.ts';
@@ -88,7 +90,7 @@ describe('contentSecurityPolicy', () => {
 });
 
 describe('headersBlock', () => {
-  const block = headersBlock(testConfig(), createInlineHashes());
+  const block = headersBlock(securityHeaders(testConfig(), createInlineHashes()));
 
   it('applies to every path and sets the privacy headers', () => {
     const lines = block.split('\n');
@@ -112,6 +114,18 @@ describe('headersBlock', () => {
   it('never sets a cookie', () => {
     expect(block.toLowerCase()).not.toContain('set-cookie');
   });
+
+  it('leaves out the headers the site sets itself, naming them in a comment', () => {
+    const headers: [string, string][] = [['Content-Security-Policy', 'x'], ['Referrer-Policy', 'y'], ['X-Frame-Options', 'z']];
+    expect(headersBlock(headers, new Set(['content-security-policy', 'x-frame-options']))).toBe([
+      '# nospy:start (written by nospy from nospy.config.json on every build; edit the config, not this block)',
+      "# Content-Security-Policy, X-Frame-Options: set by this file's own /* rule, which nospy leaves as written",
+      '/*',
+      '  Referrer-Policy: y',
+      '# nospy:end',
+      '',
+    ].join('\n'));
+  });
 });
 
 describe('mergeHeadersFile', () => {
@@ -132,5 +146,68 @@ describe('mergeHeadersFile', () => {
     expect(mergeHeadersFile(once, block)).toBe(once);
     const newer = block.replace('X-Test: 1', 'X-Test: 2');
     expect(mergeHeadersFile(`${once}/b\n  X-B: 1\n`, newer)).toBe(`${user}\n${newer}/b\n  X-B: 1\n`);
+  });
+});
+
+describe('writeHeadersFile', () => {
+  const headers = securityHeaders(testConfig(), createInlineHashes());
+  const write = (existing: string | undefined) => writeHeadersFile(existing, headers);
+  /** Each header name set for every path, once per rule line. */
+  const siteWide = (text: string) => gatherHeaders(text, '_headers').filter((header) => header.pattern === '/*').map((header) => header.name);
+
+  it('keeps the CSP and HSTS the site sets for /* and adds only the headers it does not set', () => {
+    const user = "/*\n  content-security-policy: default-src 'none'\n  Strict-Transport-Security: max-age=63072000; includeSubDomains; preload\n";
+    const { text, warnings } = write(user);
+    expect(text.startsWith(user)).toBe(true);
+    const names = siteWide(text);
+    expect(names).toEqual([
+      'content-security-policy', 'strict-transport-security',
+      'referrer-policy', 'permissions-policy', 'x-content-type-options', 'cross-origin-opener-policy',
+    ]);
+    expect(text).toContain("# Content-Security-Policy, Strict-Transport-Security: set by this file's own /* rule");
+    expect(warnings).toEqual([]);
+    expect(write(text).text).toBe(text);
+  });
+
+  it('reads a user rule written with CR LF line ends', () => {
+    const { text } = write('/*\r\n  Referrer-Policy: no-referrer\r\n');
+    expect(siteWide(text).filter((name) => name === 'referrer-policy')).toHaveLength(1);
+  });
+
+  it('adds the whole block next to rules for other paths that set other headers', () => {
+    const user = '/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\n/fonts/*\n  Access-Control-Allow-Origin: *\n';
+    const { text, warnings } = write(user);
+    expect(text).toBe(`${user}\n${headersBlock(headers)}`);
+    expect(warnings).toEqual([]);
+    expect(write(text).text).toBe(text);
+  });
+
+  it('replaces the block of a previous nospy run, which may predate the site setting its own CSP', () => {
+    const previous = `/a\n  X-A: 1\n\n${headersBlock(headers)}`;
+    expect(write(previous).text).toBe(previous);
+    expect(write(headersBlock(headers)).text).toBe(headersBlock(headers));
+
+    // The user added their own CSP above nospy's block, and more rules below it, since the last run.
+    const edited = `/*\n  Content-Security-Policy: default-src 'self'\n\n${headersBlock(headers)}/b\n  X-B: 1\n`;
+    const { text } = write(edited);
+    expect(text).toBe(`/*\n  Content-Security-Policy: default-src 'self'\n\n${headersBlock(headers, new Set(['content-security-policy']))}/b\n  X-B: 1\n`);
+    expect(siteWide(text).filter((name) => name === 'content-security-policy')).toHaveLength(1);
+    expect(write(text).text).toBe(text);
+  });
+
+  it('writes only the markers when the site sets every header itself', () => {
+    const user = `/*\n${headers.map(([name]) => `  ${name}: mine`).join('\n')}\n`;
+    const { text } = write(user);
+    const block = text.slice(user.length);
+    expect(block).toMatch(/^\n# nospy:start .*\n# Content-Security-Policy, Referrer-Policy, .*\n# nospy:end\n$/);
+    expect(siteWide(text)).toHaveLength(headers.length);
+    expect(write(text).text).toBe(text);
+  });
+
+  it('warns when a rule for other paths sets a header the /* block sets too', () => {
+    const user = "/embed/*\n  Content-Security-Policy: frame-ancestors https://partner.example\n  X-Robots-Tag: noindex\n";
+    const { text, warnings } = write(user);
+    expect(text).toBe(`${user}\n${headersBlock(headers)}`);
+    expect(warnings).toEqual([expect.stringMatching(/^_headers: \/embed\/\* sets Content-Security-Policy, and so does nospy's \/\* block/)]);
   });
 });

@@ -79,6 +79,19 @@ describe('fixDirectory', () => {
     expect(first.headers.startsWith('/a\n  X-A: 1\n\n# nospy:start')).toBe(true);
   });
 
+  it("keeps the site's own _headers choices: one CSP for every path, the user's, however often it runs", async () => {
+    const user = "/*\n  Content-Security-Policy: default-src 'self'\n\n/embed/*\n  Referrer-Policy: no-referrer\n";
+    await site({ 'index.html': '<script>go()</script>', _headers: user });
+    const first = await fixDirectory(dir, testConfig());
+    expect(first.headers.startsWith(user)).toBe(true);
+    expect(first.headers.match(/^ +Content-Security-Policy:/gm)).toHaveLength(1);
+    expect(first.headers).toContain('\n  Permissions-Policy: ');
+    expect(first.warnings).toEqual([expect.stringMatching(/^_headers: \/embed\/\* sets Referrer-Policy/)]);
+    const second = await fixDirectory(dir, testConfig());
+    expect(second.headers).toBe(first.headers);
+    expect(await read('_headers')).toBe(first.headers);
+  });
+
   it('leaves ignored pages alone but still hashes their inline scripts into the CSP', async () => {
     const legacy = '<a href="https://other.org">O</a><script>legacy()</script>';
     await site({ 'legacy/old.html': legacy });
