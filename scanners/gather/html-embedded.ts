@@ -6,7 +6,8 @@ import type { Attributes, DocumentGatherer } from './html.ts';
 import { gatherJs } from './js.ts';
 import type { Position } from './line-index.ts';
 import { scriptKind } from './script-type.ts';
-import { importMapUrls, speculationRuleUrls } from './script-json.ts';
+import { resolveUrl } from './url.ts';
+import { importMapUrls, speculationRules } from './script-json.ts';
 
 /** Nested documents (srcdoc, data: frames, markup templates) deeper than this are not followed. */
 const MAX_DEPTH = 8;
@@ -122,9 +123,13 @@ function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Positi
     case 'importmap':
       for (const url of importMapUrls(raw.text)) g.urlAttribute('import', 'script', 'importmap', url);
       return;
-    case 'speculationrules':
-      for (const url of speculationRuleUrls(raw.text)) g.urlAttribute('prefetch', 'script', 'speculationrules', url);
+    case 'speculationrules': {
+      const rules = speculationRules(raw.text);
+      for (const url of rules.urls) g.urlAttribute('prefetch', 'script', 'speculationrules', url);
+      g.speculativeLinks.any ||= rules.links.any;
+      g.speculativeLinks.hosts.push(...rules.links.hosts);
       return;
+    }
     case 'markup':
       return templateMarkup(g, raw);
     case 'data':
@@ -179,4 +184,23 @@ function nestedDocument(g: DocumentGatherer, markup: string, page: PageContext, 
   if (g.scope.depth >= MAX_DEPTH) return;
   const here = g.where();
   g.collectAtTag(g.gatherNested(markup, page, baseUrl, () => here));
+}
+
+/**
+ * Links a document rule of the page's speculation rules picks (see SpeculationRules.links): the browser prefetches
+ * them unasked, so each link to another host is a request too, at the link. Run at the end of the document,
+ * when every link and every rule is known.
+ */
+export function speculativePrefetches(g: DocumentGatherer): void {
+  const { any, hosts } = g.speculativeLinks;
+  if (!any && hosts.length === 0) return;
+  const pageHost = resolveUrl(g.scope.page.url, g.scope.page.url)?.host;
+  const gathered = g.observations.length;
+  for (let index = 0; index < gathered; index++) {
+    const link = g.observations[index]!;
+    if (link.kind !== 'navigation' || link.via !== 'link' || link.host === '' || link.host === pageHost) continue;
+    if (!any && !hosts.includes(link.host)) continue;
+    const { raw, url, host, file, line, column, element, attribute, evidence } = link;
+    g.observations.push({ kind: 'request', type: 'prefetch', raw, url, host, file, line, column, source: 'html', element, attribute, evidence });
+  }
 }

@@ -3,10 +3,11 @@ import { attributeValueOffset } from './attribute-position.ts';
 import type { PageContext } from './context.ts';
 import { javascriptUrlCode } from './embedded-url.ts';
 import { ELEMENT_HANDLERS } from './html-elements.ts';
-import { closeNoscript, endRawText, eventHandler, gatherScript, presentationAttribute, styleAttribute, URL_PRESENTATION_ATTRIBUTES, type RawTextElement } from './html-embedded.ts';
+import { closeNoscript, endRawText, eventHandler, gatherScript, presentationAttribute, speculativePrefetches, styleAttribute, URL_PRESENTATION_ATTRIBUTES, type RawTextElement } from './html-embedded.ts';
 import { FormTracker } from './html-forms.ts';
 import { BrowserParser } from './html-parser.ts';
 import { createLocator, type Position } from './line-index.ts';
+import type { SpeculationRules } from './script-json.ts';
 import { resolveUrl, type ResolvedUrl } from './url.ts';
 
 /** A tag's attributes as htmlparser2 gives them: names lower-cased, entities decoded. */
@@ -87,6 +88,8 @@ export class DocumentGatherer {
   noscript: { rawTextEnd: number } | undefined;
   /** What markup after such a raw text end makes a browser with scripting on do; merged at the end of the document. */
   readonly scriptingOn: Observation[] = [];
+  /** The links the page's speculation rules prefetch unasked. */
+  readonly speculativeLinks: SpeculationRules['links'] = { any: false, hosts: [] };
   /** The open `<video>` or `<audio>`, which its `<source>` children embed through. */
   media: { element: string; attributes: Attributes } | undefined;
   tagStart = 0;
@@ -147,10 +150,12 @@ export class DocumentGatherer {
 
   end(): void {
     for (const form of this.forms.finish(this.baseUrl)) this.observations.push(form);
-    if (this.scriptingOn.length === 0) return;
-    // Both readings of a noscript's content can see the same tag: it is reported once.
-    const seen = new Set(this.observations.map(sameFact));
-    for (const observation of this.scriptingOn) if (!seen.has(sameFact(observation))) this.observations.push(observation);
+    if (this.scriptingOn.length > 0) {
+      // Both readings of a noscript's content can see the same tag: it is reported once.
+      const seen = new Set(this.observations.map(sameFact));
+      for (const observation of this.scriptingOn) if (!seen.has(sameFact(observation))) this.observations.push(observation);
+    }
+    speculativePrefetches(this);
   }
 
   // --- locations ---

@@ -305,6 +305,41 @@ describe('gatherHtml <noscript> read both ways', () => {
   });
 });
 
+describe('gatherHtml speculation rules document rules', () => {
+  const rules = (json: string) => `<script type="speculationrules">${json}</script>`;
+  const links = '<a href="https://partner.test/x">p</a>\n<a href="https://other.test/y">o</a>\n<a href="/local">l</a>';
+  const prefetched = (html: string) => only('request', html).filter((r) => r.element === 'a').map(({ url, line, column }) => `${url} ${line}:${column}`);
+
+  it.each([
+    ['immediate, by selector', '{"prefetch":[{"where":{"selector_matches":"a"},"eagerness":"immediate"}]}'],
+    ['eager, all links', '{"prerender":[{"source":"document","eagerness":"eager"}]}'],
+    ['moderate (hover), under not', '{"prefetch":[{"where":{"not":{"href_matches":"https://partner.test/*"}},"eagerness":"moderate"}]}'],
+    ['with a pattern whose host is not written out', '{"prefetch_with_subresources":[{"where":{"href_matches":"https://*.test/*"},"eagerness":"immediate"}]}'],
+  ])('prefetches every link to another host, at the link: %s', (_case, json) => {
+    expect(prefetched(`${rules(json)}\n${links}`)).toEqual(['https://partner.test/x 2:1', 'https://other.test/y 3:1']);
+  });
+
+  it('prefetches only the links a plain href_matches pattern names, even when the links come first', () => {
+    const json = '{"prefetch":[{"where":{"href_matches":["https://PARTNER.test/*"]},"eagerness":"immediate"}]}';
+    expect(prefetched(`${links}\n${rules(json)}`)).toEqual(['https://partner.test/x 1:1']);
+  });
+
+  it.each([
+    ['conservative', '{"prefetch":[{"where":{"selector_matches":"a"},"eagerness":"conservative"}]}'],
+    ['without eagerness (conservative by default)', '{"prefetch":[{"source":"document","where":{"href_matches":"/*"}}]}'],
+    ['a list rule', '{"prefetch":[{"source":"list","urls":["/next"],"eagerness":"immediate"}]}'],
+    ['not JSON', '{"prefetch":[{"where":'],
+  ])('prefetches no link for a rule that is %s', (_case, json) => {
+    expect(prefetched(`${rules(json)}\n${links}`)).toEqual([]);
+  });
+
+  it('still reports list rule URLs, and links stay navigations', () => {
+    const html = `${rules('{"prefetch":[{"urls":["https://list.test/"]},{"where":{"href_matches":"https://partner.test/*"},"eagerness":"eager"}]}')}${links}`;
+    expect(requests(html)).toEqual(['prefetch https://list.test/', 'prefetch https://partner.test/x']);
+    expect(only('navigation', html)).toHaveLength(3);
+  });
+});
+
 describe('gatherHtml CDATA and foreign content', () => {
   it.each([
     ['in HTML content', '<p><![CDATA[ x ><img src="https://t.test/a.png"> ]]></p>'],
