@@ -1,9 +1,9 @@
-import type { AnyNode, CallExpression, Expression, Identifier, ObjectPattern, Program, SpreadElement } from 'acorn';
+import type { AnyNode, CallExpression, Expression, Identifier, ObjectExpression, ObjectPattern, Program, SpreadElement } from 'acorn';
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
 import type { RequestType, StorageObservation } from '../observations.ts';
 import { checkCall, checkNew, isCandidateCall, isCandidateNew } from './js-calls.ts';
 import { foldString, type Folded } from './js-fold.ts';
-import { checkAssignment, isAssignmentCandidate, reportRequest, reportUrlLiterals } from './js-requests.ts';
+import { checkAssignment, checkLinkTargets, hasLinkTargetKey, isAssignmentCandidate, reportRequest, reportUrlLiterals } from './js-requests.ts';
 import { ValueResolver } from './js-resolve.ts';
 import { mayHoldUrl } from './js-url-literals.ts';
 import { Scope, destructuredValues, patternNames } from './js-scope.ts';
@@ -58,6 +58,8 @@ export class ProgramAnalysis {
   readonly #literalUnits: AnyNode[] = [];
   readonly #assignments: { name: string; node: AnyNode; scope: Scope }[] = [];
   readonly #immediateCalls = new Map<AnyNode, { args: (Expression | SpreadElement)[]; scope: Scope }>();
+  /** Object literals with a link key passed to a call (`jsx('a', { href })`), and that call. */
+  readonly #linkPropsCalls = new Map<ObjectExpression, CallExpression>();
   readonly #pureFolds = new Map<AnyNode, Folded>();
   #with: WithFrame | undefined;
 
@@ -158,6 +160,7 @@ export class ProgramAnalysis {
       },
       CallExpression: (node, scope, c) => {
         this.#noteImmediateCall(node, scope);
+        for (const arg of node.arguments) if (arg.type === 'ObjectExpression' && hasLinkTargetKey(arg)) this.#linkPropsCalls.set(arg, node);
         if (isCandidateCall(node.callee)) this.#defer(() => checkCall(this, node, scope));
         base.CallExpression!(node, scope, c);
       },
@@ -177,6 +180,13 @@ export class ProgramAnalysis {
         }
         if (isAssignmentCandidate(node.left)) this.#defer(() => checkAssignment(this, node, scope));
         base.AssignmentExpression!(node, scope, c);
+      },
+      ObjectExpression: (node, scope, c) => {
+        if (hasLinkTargetKey(node)) {
+          const call = this.#linkPropsCalls.get(node);
+          this.#defer(() => checkLinkTargets(this, node, call, scope));
+        }
+        base.ObjectExpression!(node, scope, c);
       },
       Literal: (node) => {
         if (typeof node.value === 'string' && mayHoldUrl(node.value)) this.#literalUnits.push(node);

@@ -1,7 +1,7 @@
 import type { AnyNode, CallExpression, Expression, NewExpression } from 'acorn';
 import type { RequestType } from '../observations.ts';
 import type { ProgramAnalysis } from './js-analyze.ts';
-import { reportElementSource, reportNavigation, reportRequest } from './js-requests.ts';
+import { reportElementHref, reportElementSource, reportNavigation, reportRequest } from './js-requests.ts';
 import { unwrap } from './js-resolve.ts';
 import type { Scope } from './js-scope.ts';
 import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS } from './js-snippets.ts';
@@ -32,7 +32,7 @@ export function checkCall(analysis: ProgramAnalysis, node: CallExpression, scope
   else if (method === 'sendBeacon') reportRequest(analysis, 'beacon', 'sendBeacon', first, scope, node);
   else if (method === 'open' && !resolve.isWindow(target, scope) && second && HTTP_METHODS.has(resolve.fold(first!, scope).value.toUpperCase())) reportRequest(analysis, 'fetch', 'XMLHttpRequest', second, scope, node);
   else if ((method === 'assign' || method === 'replace') && resolve.isLocation(target, scope)) reportNavigation(analysis, `location.${method}`, first, scope, node);
-  else if (method === 'setAttribute' && first && resolve.fold(first, scope).value.toLowerCase() === 'src') reportElementSource(analysis, target, second, scope, node);
+  else if (method === 'setAttribute' && first) reportAttribute(analysis, target, resolve.fold(first, scope).value.toLowerCase(), second, scope, node);
   else if (COOKIE_REFLECTION.has(method) && node.arguments.some((arg) => resolve.fold(arg, scope).value === 'cookie')) analysis.facts.push({ kind: 'storage', api: 'document.cookie', node });
   else if (CALLED_GLOBALS.has(method) && resolve.isWindow(target, scope)) reportCallTo(analysis, method, node, scope);
   else {
@@ -50,6 +50,12 @@ function reportCallTo(analysis: ProgramAnalysis, name: string, node: CallExpress
   else if (name === 'open') reportNavigation(analysis, 'window.open', first, scope, node);
   else if (CODE_RUNNERS.has(name)) reportCode(analysis, name, node, scope);
   else if (SNIPPET_FUNCTIONS.has(name)) analysis.facts.push({ kind: 'snippet', name, node });
+}
+
+/** `element.setAttribute(name, url)` for the URL attributes an assignment would set: `src`, and `href` (a request or a link). */
+function reportAttribute(analysis: ProgramAnalysis, element: AnyNode, name: string, value: AnyNode | undefined, scope: Scope, node: CallExpression): void {
+  if (name === 'src') reportElementSource(analysis, element, value, scope, node);
+  else if (name === 'href' || name === 'xlink:href') reportElementHref(analysis, element, value, scope, node);
 }
 
 /** `new WebSocket(url)`, `new Worker(url)`, `new Function('…')`, a snippet's constructor. */

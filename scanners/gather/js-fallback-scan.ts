@@ -1,7 +1,7 @@
 import type { RequestType } from '../observations.ts';
 import type { JsFact } from './js-analyze.ts';
 import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS, SNIPPET_VARIABLES } from './js-snippets.ts';
-import { findUrlsInString } from './js-url-literals.ts';
+import { findRequestedUrls } from './js-url-literals.ts';
 
 const SPECIAL = /["'`/]/g;
 
@@ -57,7 +57,7 @@ export function scanJsTokens(text: string): JsFact[] {
       break;
     }
     if (facts.at(-1)?.node.end === token.end) continue;
-    for (const { url } of findUrlsInString(token.value)) facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: token });
+    for (const { url } of findRequestedUrls(token.value)) facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: token });
   }
   return facts;
 }

@@ -130,7 +130,10 @@ export class ValueResolver {
     return property !== undefined && SNIPPET_OBJECTS.has(property) && this.isWindow(expression.object, scope) ? property : undefined;
   }
 
-  /** The lower-case tag of an element expression: `new Image()`, `document.createElement('script')`, or a variable holding one. */
+  /**
+   * The lower-case tag of an element expression: `new Image()`, `document.createElement('script')`,
+   * `document.querySelector('link[rel=icon]')`, or a variable holding one.
+   */
   tagOf(node: AnyNode, scope: Scope, depth = 0): string | undefined {
     const expression = unwrap(node);
     if (expression.type === 'NewExpression' && expression.callee.type === 'Identifier') {
@@ -138,7 +141,9 @@ export class ValueResolver {
     }
     if (expression.type === 'CallExpression' && expression.callee.type === 'MemberExpression') {
       const method = this.propertyName(expression.callee, scope);
-      const tagArgument = method === 'createElement' ? expression.arguments[0] : method === 'createElementNS' ? expression.arguments[1] : undefined;
+      const [first, second] = expression.arguments;
+      if (method === 'querySelector' && first) return selectedTag(this.fold(first, scope).value);
+      const tagArgument = method === 'createElement' ? first : method === 'createElementNS' ? second : undefined;
       return tagArgument && this.fold(tagArgument, scope).value.toLowerCase() || undefined;
     }
     const binding = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding : undefined;
@@ -155,6 +160,14 @@ export class ValueResolver {
     }
     return this.#elementBindings.get(binding);
   }
+}
+
+/** The tag a selector's subject must have (`head > link[rel~="icon"]` → link), when it names one and lists no alternatives. */
+function selectedTag(selector: string): string | undefined {
+  const withoutAttributes = selector.replace(/\[[^\]]*\]/g, '');
+  if (withoutAttributes.includes(',')) return undefined;
+  const subject = withoutAttributes.trim().split(/[\s>+~]+/).at(-1)!;
+  return /^[a-z][a-z0-9-]*/i.exec(subject)?.[0].toLowerCase();
 }
 
 /** How `#isPropertyOf` recognises one object. */

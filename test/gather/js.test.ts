@@ -201,6 +201,11 @@ describe('gatherJs: requests', () => {
     ["new Image().src = 'https://px.example/p.gif'", 'request image https://px.example/p.gif 1:1'],
     ["var s = document.createElement('script'); s.src = '//cdn.example/s.js'", 'request script https://cdn.example/s.js 1:43'],
     ["var f = document.createElement('iframe'); f.setAttribute('src', 'https://w.example/')", 'request frame https://w.example/ 1:43'],
+    ["document.querySelector('img.hero').src = 'https://img.example/h.png'", 'request image https://img.example/h.png 1:1'],
+    ["var l = document.createElement('link'); l.rel = 'stylesheet'; l.href = 'https://fonts.googleapis.com/css2?family=Inter'", 'request style https://fonts.googleapis.com/css2?family=Inter 1:63'],
+    ["document.createElement('link').setAttribute('href', 'https://css.example/a.css')", 'request style https://css.example/a.css 1:1'],
+    ["document.querySelector('head > link[rel=\"shortcut icon\"]').href = 'https://img.example/fav.ico'", 'request style https://img.example/fav.ico 1:1'],
+    ["var i = document.createElementNS('http://www.w3.org/2000/svg', 'image'); i.setAttribute('href', '//img.example/i.png')", 'request image https://img.example/i.png 1:74'],
   ])('reports %s', (code, expected) => {
     expect(facts(code)).toEqual([expected]);
   });
@@ -236,8 +241,39 @@ describe('gatherJs: requests', () => {
     ['a constant concatenation', "var c = 'https://' + 'concat.example/x'", 'https://concat.example/x 1:9'],
     ['an escaped string', "var e = 'https:\\x2f\\x2fesc.example/'", 'https://esc.example/ 1:9'],
     ['a websocket URL', "var w = 'wss://ws.example/'", 'wss://ws.example/ 1:9'],
+    ['a URL with surrounding spaces', "var s = '  https://t.example/x\\n'", 'https://t.example/x 1:9'],
+    ['a pixel written with document.write', `document.write('<img height="1" src="https://t.example/p?c2=' + id + '" />')`, 'https://t.example/p?c2= 1:16'],
+    ['a script set as innerHTML', `el.innerHTML = '<script src="https://t.example/x.js"><\\/script>'`, 'https://t.example/x.js 1:16'],
+    ['a URL in CSS text', "el.style.cssText = 'background: url(https://img.example/b.png)'", 'https://img.example/b.png 1:20'],
+    ['a src in config', "var s = { src: 'https://t.example/x.js' }", 'https://t.example/x.js 1:16'],
+    ['the props of a stylesheet link', "jsx('link', { rel: 'stylesheet', href: 'https://css.example/a.css' })", 'https://css.example/a.css 1:40'],
+    ['props whose rel fetches, whatever the element', "h(Head, { rel: 'preload', as: 'font', href: 'https://font.example/a.woff2' })", 'https://font.example/a.woff2 1:45'],
+    ['props assigned to a link element', "Object.assign(document.createElement('link'), { href: 'https://css.example/a.css' })", 'https://css.example/a.css 1:55'],
+    ["another window's location", "frame.contentWindow.location.href = 'https://frame.example/'", 'https://frame.example/ 1:37'],
   ])('reports %s as a literal', (_case, code, expected) => {
     expect(facts(code)).toEqual([`request literal ${expected}`]);
+  });
+
+  it.each([
+    ['an error message in a template', 'var m = `Minified Redux error #${code}; visit https://redux.js.org/Errors?code=${code} for the full message`'],
+    ['an error message by concatenation', 'throw new Error("[Immer] minified error nr: " + e + ". Full error at: https://bit.ly/3cXEKWf")'],
+    ['a deprecation warning', 'deprecate("Please refer to http://momentjs.com/guides/#/warnings/js-date/ for more info.", f)'],
+    ['a placeholder', "var placeholder = 'e.g. https://your-site.com'"],
+    ['a link in an attribution', `var prefix = '<a href="https://leafletjs.com" title="A JavaScript library">' + flag + 'Leaflet</a>'`],
+    ['site data parsed from JSON', 'window.__VP_SITE_DATA__ = JSON.parse("{\\"socialLinks\\":[{\\"icon\\":\\"x\\",\\"link\\":\\"https://x.com/0xcurvy\\"}]}")'],
+    ['React server component payloads', 'self.__next_f.push([1,"4:[\\"$\\",\\"a\\",null,{\\"href\\":\\"https://twitter.com/acme\\"}]"])'],
+    ['JSX link props', `r.jsx("a", { href: "https://x.com/docusaurus", rel: "noopener noreferrer", children: "X" })`],
+    ['createElement link props', `t.createElement("a", { href: "https://discordapp.com/invite/docusaurus" }, "Discord"); React.createElement(Link, { to: "https://x.com/a" })`],
+    ['links in site config', `var footer = [{ label: 'Discord', href: 'https://discord.gg/x' }, { text: 'X', link: 'https://x.com/y' }, { "href": 'https://z.example/' }]`],
+    ['a link target built by concatenation', `h("a", { href: "https://www.algolia.com/ref/docsearch/?utm_source=" + encodeURIComponent(location.hostname) })`],
+    ['a link variable handed to props', "var u = 'https://mastodon.social/@acme'; jsx('a', { href: u })"],
+    ["an anchor's href", "var a = document.createElement('a'); a.href = 'https://mastodon.social/@acme'; a.setAttribute('href', 'https://x.com/a'); this.href = 'https://y.example/'"],
+  ])('ignores %s, which no one fetches', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+
+  it('reports an anchor whose props fetch something besides its link', () => {
+    expect(facts("jsx('a', { href: 'https://x.com/a', ping: 'https://beacon.example/p' })")).toEqual(['request literal https://beacon.example/p 1:43']);
   });
 
   it('reports a literal once, with the most specific type', () => {
@@ -312,6 +348,12 @@ describe('gatherJs: code that does not parse', () => {
       'storage document.cookie 1:1',
       'request fetch https://broken.example/ 2:1',
       'request literal https://lit.example/ 3:9',
+    ]);
+  });
+
+  it('reads strings in broken code as the parsed analysis does: a URL in prose is only mentioned', () => {
+    expect(facts('var m = "see https://docs.example/x for more" +;\nvar h = \'<img src="https://px.example/p.gif">\'')).toEqual([
+      'request literal https://px.example/p.gif 2:9',
     ]);
   });
 
