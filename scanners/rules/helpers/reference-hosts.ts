@@ -10,6 +10,9 @@ const referenceHostPatterns = [
   'angular.io', 'angular.dev', 'svelte.dev', 'nextjs.org', 'preactjs.com', 'lit.dev', 'nodejs.org',
   'vite.dev', 'vitejs.dev', 'astro.build', '*.astro.build', 'webpack.js.org',
   'developer.mozilla.org', 'github.com', '*.github.com', 'tc39.es', '*.whatwg.org', 'www.w3.org', 'schema.org',
+  // Error decoders of libraries installed from npm: MUI builds 'https://mui.com/production-error/?code=' + code,
+  // Redux and Redux Toolkit link 'https://redux.js.org/Errors?code='. These sites serve only their docs.
+  'mui.com', 'redux.js.org', 'redux-toolkit.js.org',
 ];
 
 export function isReferenceHost(host: string): boolean {

@@ -18,6 +18,15 @@ describe('third-party/request', () => {
       { name: 'a known tracker (reported by trackers/known-tracker)', observations: [observe.request({ url: 'https://www.google-analytics.com/analytics.js' })] },
       { name: 'data: URLs', observations: [observe.request({ type: 'image', url: 'data:image/gif;base64,R0lG' })] },
       { name: 'a documentation URL in a library\'s error message', observations: [observe.request({ type: 'literal', source: 'js', url: 'https://react.dev/errors/418' })] },
+      {
+        name: 'the error decoders of MUI and Redux',
+        observations: ['https://mui.com/production-error/?code=', 'https://redux.js.org/Errors?code=', 'https://redux-toolkit.js.org/Errors?code='].map((url) => observe.request({ type: 'literal', source: 'js', url })),
+      },
+      {
+        name: 'literals on hosts that are no one\'s: dummy bases, feature tests, placeholders, private addresses',
+        observations: ['http://n/', 'https://a/c%20d', 'https://xn--e1aybc/', 'http://localhost:3000/', 'http://app.localhost/', 'https://example.com/path', 'https://api.example.org/', 'https://x.invalid/', 'http://127.0.0.1:8080/', 'http://192.168.1.1/', 'http://[::1]/', 'stun:10.0.0.2:3478']
+          .map((url) => observe.request({ type: 'literal', source: 'js', url, ...(url.startsWith('stun:') && { host: '10.0.0.2' }) })),
+      },
     ],
     invalid: [
       {
@@ -47,6 +56,16 @@ describe('third-party/request', () => {
         errors: [{ messageId: 'literal' }],
       },
       {
+        name: 'a literal on a public IP address or a lookalike of a reserved name',
+        observations: ['http://8.8.4.4/', 'https://example.com.evil.test/', 'https://notexample.com/', 'http://172.32.0.1/'].map((url) => observe.request({ type: 'literal', source: 'js', url })),
+        errors: [{ messageId: 'literal' }, { messageId: 'literal' }, { messageId: 'literal' }, { messageId: 'literal' }],
+      },
+      {
+        name: 'a real request to a development server, as one on the visitor\'s own device',
+        observations: [observe.request({ url: 'http://localhost:3000/app.js' }), observe.request({ type: 'image', url: 'http://10.1.2.3/x.png' }), observe.request({ url: 'https://cdn.example.com/app.js' })],
+        errors: [{ messageId: 'localHost' }, { messageId: 'localHost' }, { messageId: 'request' }],
+      },
+      {
         name: 'a real fetch of a documentation host',
         observations: [observe.request({ type: 'fetch', source: 'js', url: 'https://github.com/api/x' })],
         errors: [{ messageId: 'request' }],
@@ -64,6 +83,18 @@ describe('third-party/request', () => {
         { name: 'a stylesheet from an allowed host', html: '<link rel="stylesheet" href="https://fonts.bunny.net/css?family=inter">' },
         { name: 'the configured Bunny player', html: '<iframe src="https://player.mediadelivery.net/embed/123456/abc" loading="lazy" title="t"></iframe>' },
         { name: 'a data: image', html: '<img src="data:image/gif;base64,R0lGODlh">' },
+        {
+          name: 'URLs a bundled library only mentions: error messages, attributions, placeholders',
+          html: `<script>function err(c){return "Minified Redux error #"+c+"; visit https://redux.js.org/Errors?code="+c+" for the full message"}
+var prefix = '<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>'; var hint = "e.g. https://your-site.com";</script>`,
+        },
+        {
+          name: 'links rendered by script: JSX props, site config, anchors',
+          html: `<script>jsx("a", { href: "https://x.com/docusaurus", children: "X" }); var links = [{ label: "Discord", href: "https://discord.gg/docusaurus" }];
+var a = document.createElement("a"); a.href = "https://mastodon.social/@acme";</script>`,
+        },
+        { name: 'site data parsed from JSON', html: '<script>window.__VP_SITE_DATA__=JSON.parse("{\\"editLink\\":{\\"pattern\\":\\"https://github.com/o/docs/edit/main/:path\\"},\\"socialLinks\\":[{\\"link\\":\\"https://discord.gg/curvy\\"}]}")</script>' },
+        { name: 'dummy bases and feature tests', html: '<script>var u = new URL(path, typeof window > "u" ? "http://n" : location.origin); var ok = new URL("https://a@b").username === "a" && new URL("https://тест").host === "xn--e1aybc";</script>' },
       ],
       invalid: [
         { name: 'a third-party script', html: '<p>x</p>\n  <script src="https://cdn.other.test/x.js"></script>', errors: [{ messageId: 'request', line: 2, column: 3 }] },
@@ -82,6 +113,13 @@ describe('third-party/request', () => {
         { name: 'a fetch() in an inline script', html: '<script>\n  fetch("https://api.other.test/v1");\n</script>', errors: [{ messageId: 'request', line: 2, column: 3 }] },
         { name: 'a URL literal in a script', html: '<script>const endpoint = "https://api.other.test/v1";</script>', errors: [{ messageId: 'literal', column: 26 }] },
         { name: 'a preconnect hint', html: '<link rel="preconnect" href="https://api.other.test">', errors: [{ messageId: 'request' }] },
+        { name: 'a script from a development server left in the build', html: '<script src="http://localhost:3000/x.js"></script>', errors: [{ messageId: 'localHost' }] },
+        { name: 'markup a script writes', html: '<script>document.write(\'<img src="https://px.other.test/p.gif?id=\' + id + \'">\')</script>', errors: [{ messageId: 'literal', column: 24 }] },
+        {
+          name: 'a stylesheet link a script creates',
+          html: '<script>var l = document.createElement("link"); l.rel = "stylesheet";\nl.href = "https://css.other.test/a.css"; document.head.appendChild(l);</script>',
+          errors: [{ messageId: 'request', line: 2, column: 1 }],
+        },
       ],
     });
   });
