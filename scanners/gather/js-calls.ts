@@ -6,7 +6,7 @@ import { unwrap } from './js-resolve.ts';
 import type { Scope } from './js-scope.ts';
 import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS } from './js-snippets.ts';
 import { checkReflection } from './js-storage.ts';
-import { CODE_RUNNERS, reportCode } from './js-string-code.ts';
+import { CODE_RUNNERS, reportCode, reportDataUrlCode } from './js-string-code.ts';
 
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const COOKIE_REFLECTION: ReadonlySet<string> = new Set(['getOwnPropertyDescriptor', '__lookupGetter__', '__lookupSetter__']);
@@ -46,7 +46,12 @@ export function checkCall(analysis: ProgramAnalysis, node: CallExpression, scope
 function reportCallTo(analysis: ProgramAnalysis, name: string, node: CallExpression, scope: Scope): void {
   const first = node.arguments[0];
   if (name === 'fetch') reportRequest(analysis, 'fetch', 'fetch', first, scope, node);
-  else if (name === 'importScripts') for (const arg of node.arguments) reportRequest(analysis, 'script', 'importScripts', arg, scope, node);
+  else if (name === 'importScripts') {
+    for (const arg of node.arguments) {
+      reportRequest(analysis, 'script', 'importScripts', arg, scope, node);
+      reportDataUrlCode(analysis, arg, scope, node);
+    }
+  }
   else if (name === 'open') reportNavigation(analysis, 'window.open', first, scope, node);
   else if (CODE_RUNNERS.has(name)) reportCode(analysis, name, node, scope);
   else if (SNIPPET_FUNCTIONS.has(name)) analysis.facts.push({ kind: 'snippet', name, node });
@@ -66,8 +71,10 @@ export function checkNew(analysis: ProgramAnalysis, node: NewExpression, scope: 
   else if (callee.type === 'MemberExpression' && analysis.resolve.isWindow(callee.object, scope)) name = analysis.resolve.propertyName(callee, scope);
   if (!name) return;
   const type = CONSTRUCTORS.get(name);
-  if (type) reportRequest(analysis, type, name, node.arguments[0], scope, node);
-  else if (name === 'Function') reportCode(analysis, name, node, scope);
+  if (type) {
+    reportRequest(analysis, type, name, node.arguments[0], scope, node);
+    if (type === 'script') reportDataUrlCode(analysis, node.arguments[0], scope, node);
+  } else if (name === 'Function') reportCode(analysis, name, node, scope);
   else if (SNIPPET_FUNCTIONS.has(name)) analysis.facts.push({ kind: 'snippet', name, node });
 }
 

@@ -1,4 +1,5 @@
-import type { CallExpression, NewExpression } from 'acorn';
+import type { AnyNode, CallExpression, NewExpression } from 'acorn';
+import { dataUrlScript } from './embedded-url.ts';
 import type { ProgramAnalysis } from './js-analyze.ts';
 import type { Scope } from './js-scope.ts';
 
@@ -21,4 +22,13 @@ export function reportCode(analysis: ProgramAnalysis, name: string, node: CallEx
   // What the Function constructor compiles: parameters, then the body.
   const code = name === 'Function' ? `(function anonymous(${parts.slice(0, -1).join(',')}\n) {\n${parts.at(-1)}\n})` : parts[0]!;
   for (const fact of runCode(code)) analysis.facts.push({ ...fact, node });
+}
+
+/** A worker or imported script from a constant `data:` URL (`new Worker('data:text/javascript,fetch(…)')`) runs its code: its facts, at the call. */
+export function reportDataUrlCode(analysis: ProgramAnalysis, url: AnyNode | undefined, scope: Scope, node: CallExpression | NewExpression): void {
+  const runCode = analysis.runCode;
+  if (runCode === undefined || !url || url.type === 'SpreadElement') return;
+  const folded = analysis.resolve.fold(url, scope);
+  const code = folded.complete && folded.string ? dataUrlScript(folded.value) : undefined;
+  if (code !== undefined) for (const fact of runCode(code)) analysis.facts.push({ ...fact, node });
 }

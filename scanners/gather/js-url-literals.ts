@@ -1,3 +1,4 @@
+import { decodeHTMLAttribute } from 'entities';
 import type { RequestType } from '../observations.ts';
 
 /** A URL found inside a string. */
@@ -37,9 +38,17 @@ const CSS_URL_BEFORE = /(?:\burl\(\s*|@import\s+)["']?$/i;
 // Longer than any start tag up to a URL attribute: beyond it, a `<` is prose, not the tag the URL is in.
 const MAX_TAG_LENGTH = 4096;
 
-/** Cheap test before the full search: whether a string can hold a URL at all. */
+/** Cheap test before the full search: whether a string can hold a URL at all, written out or as markup with character references. */
 export function mayHoldUrl(text: string): boolean {
+  return mayHoldWrittenUrl(text) || mayHoldEncodedMarkup(text);
+}
+
+function mayHoldWrittenUrl(text: string): boolean {
   return text.includes('//') || ICE_SERVER.test(text);
+}
+
+function mayHoldEncodedMarkup(text: string): boolean {
+  return text.includes('&') && text.includes('<');
 }
 
 /** What `href` on this (lower-case) tag fetches (`<link>`, SVG `<image>`, `<use>` …); undefined where it is a link. */
@@ -50,13 +59,23 @@ export function hrefRequestType(tag: string): RequestType | undefined {
 /**
  * The URLs a string may make a browser fetch: a URL the string starts with (the whole string, the head of a
  * concatenation, or a value followed by the rest of its markup), a URL in a fetching attribute of markup
- * (`<img src="…">`, not `<a href="…">`) or in CSS (`url(…)`, `@import`), and STUN/TURN servers anywhere.
- * A URL further into prose, a link or JSON is only mentioned. XML namespace names are never fetched.
+ * (`<img src="…">`, not `<a href="…">`) or in CSS (`url(…)`, `@import`) — with the character references
+ * markup decodes (`src="https:&#x2F;&#x2F;…"`) — and STUN/TURN servers anywhere. A URL further into prose,
+ * a link or JSON is only mentioned. XML namespace names are never fetched.
  */
 export function findRequestedUrls(text: string): UrlInString[] {
-  if (!mayHoldUrl(text)) return [];
+  const written = mayHoldWrittenUrl(text) ? urlsIn(text, true) : [];
+  const decoded = mayHoldEncodedMarkup(text) ? decodeHTMLAttribute(text) : text;
+  if (decoded === text || !mayHoldWrittenUrl(decoded)) return written;
+  const inMarkup = urlsIn(decoded, false);
+  // `https&colon;//t.example/x` reads as `//t.example/x` before decoding: keep the decoded reading only.
+  return [...written.filter(({ url }) => !inMarkup.some((hit) => hit.url.endsWith(url))), ...inMarkup];
+}
+
+/** The URLs in `text` the browser fetches; `fromStart`: whether one the string starts with counts (not in decoded markup, where the string itself is not a URL). */
+function urlsIn(text: string, fromStart: boolean): UrlInString[] {
   const found: UrlInString[] = [];
-  const start = text.length - text.trimStart().length;
+  const start = fromStart ? text.length - text.trimStart().length : -1;
   for (const match of text.matchAll(URL_IN_STRING)) {
     if (match.index !== start && !ICE_SERVER_URL.test(match[0]) && !isFetchedFrom(text, match.index)) continue;
     // Trailing punctuation usually ends the sentence, not the URL.

@@ -21,6 +21,8 @@ describe('findRequestedUrls', () => {
     ['<svg><image href="https://img.example/i.png"/><use xlink:href="https://img.example/s.svg#i"/></svg>', ['https://img.example/i.png', 'https://img.example/s.svg#i']],
     ["body { background: url('https://img.example/b.png') }", ['https://img.example/b.png']],
     ['@import "https://css.example/a.css";', ['https://css.example/a.css']],
+    ['<img src="https:&#x2F;&#x2F;t.example/p.gif">', ['https://t.example/p.gif']],
+    ['<img alt="" src="https&colon;//t.example/c.gif"><img src="https://t.example/plain.gif">', ['https://t.example/c.gif', 'https://t.example/plain.gif']],
     ["{ urls: 'stun:stun.example:3478' }", ['stun:stun.example:3478']],
     ['turns:relay.example?transport=tcp is the relay', ['turns:relay.example?transport=tcp']],
   ])('finds what %s fetches', (text, urls) => {
@@ -42,6 +44,7 @@ describe('findRequestedUrls', () => {
     ['a scheme-relative URL without a dotted host', '//localhost/x'],
     ['another scheme', 'ftp://files.example/x mailto:a@b.example'],
     ['the words stun and turn before a colon', "It's your turn: pick. Return: stun:gun"],
+    ['character references in a link or prose', '<a href="https:&#x2F;&#x2F;t.example/">x</a> &amp; https:&#x2F;&#x2F;t.example/'],
     ['a less-than sign in prose', 'if a <b and c> d then see https://docs.example/x'],
   ])('finds nothing in %s', (_case, text) => {
     expect(findRequestedUrls(text)).toEqual([]);

@@ -210,6 +210,13 @@ describe('gatherJs: requests', () => {
     expect(facts(code)).toEqual([expected]);
   });
 
+  it.each([
+    ["new Worker('data:text/javascript,fetch(\"https://api.example/w\")')", 'request fetch https://api.example/w 1:1'],
+    ["importScripts('data:,navigator.sendBeacon(%22https://t.example/b%22)')", 'request beacon https://t.example/b 1:1'],
+  ])('runs the code of a worker or imported script from a data: URL: %s', (code, expected) => {
+    expect(facts(code)).toContain(expected);
+  });
+
   it('reports static imports and re-exports of a module', () => {
     expect(facts('import a from "https://cdn.example/a.js";\nexport * from "./b.js";\nexport { c } from "https://cdn.example/c.js"', { module: true })).toEqual([
       'request import https://cdn.example/a.js 1:1',
