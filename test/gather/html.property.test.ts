@@ -51,7 +51,7 @@ describe('gatherHtml on any input', () => {
 
   it('places every observation on a line that exists', () => {
     fc.assert(fc.property(soup, (html) => {
-      const lines = html.split('\n').length;
+      const lines = html.split(/\r\n?|\n/).length;
       for (const observation of gatherHtml(html, page)) expect(observation.line).toBeLessThanOrEqual(lines);
     }), { numRuns: 300 });
   });
