@@ -3,10 +3,10 @@ import { matchesHostPattern } from '../../config/hosts.ts';
 // Special-use names (RFC 6761 localhost, RFC 6762 .local, RFC 8375 home.arpa, ICANN's private-use .internal):
 // they resolve, if at all, on the visitor's own device or network.
 const localHostPatterns = ['*.localhost', '*.local', '*.internal', 'home.arpa', '*.home.arpa'];
-// Reserved for documentation (RFC 2606, RFC 6761 .invalid): no server on the internet answers for them.
-// `.test` and `.example` are reserved too but left out: bundled libraries do not use them as dummy bases, and
-// nospy's fixtures use them to stand for real third parties, whose mentioned URLs must stay reported.
-const placeholderHostPatterns = ['example.com', '*.example.com', 'example.net', '*.example.net', 'example.org', '*.example.org', '*.invalid'];
+// `.invalid` (RFC 6761) can never resolve. The other names reserved for documentation (example.com, `.test`,
+// `.example`) are left out: they resolve or may, and tests and demos stand third parties on them, whose
+// mentioned URLs must stay reported.
+const placeholderHostPatterns = ['*.invalid'];
 
 const IPV4 = /^(\d+)\.(\d+)\.\d+\.\d+$/;
 
@@ -28,7 +28,7 @@ export function isLocalHost(host: string): boolean {
 }
 
 /**
- * Is `host` no one's: on the visitor's side (`isLocalHost`) or a name reserved for examples (example.com, `*.invalid`)?
+ * Is `host` no one's: on the visitor's side (`isLocalHost`) or a name that can never resolve (`*.invalid`)?
  * A script's URL literal on such a host is a dummy base (`new URL(path, 'http://n')`), a feature test or a
  * placeholder, never a third party learning about the visitor.
  */
