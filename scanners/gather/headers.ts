@@ -5,9 +5,17 @@ import { parseMetaRefresh } from './meta-refresh.ts';
 import { resolveUrl } from './url.ts';
 
 /**
- * Header rules from a `_headers` file (Cloudflare Pages / Netlify): a line at the start of a row is a URL
- * pattern, indented `Name: value` lines under it are its headers, `! Name` detaches one, `#` starts a
- * comment. One observation per header line; detach and malformed lines are skipped. Never throws.
+ * Wrangler's test for a `_headers` line that starts a rule: a path or an absolute URL pattern. Indentation
+ * means nothing to it (every line is trimmed first), so `Set-Cookie: a=1` right under `/*` is one of its headers.
+ */
+const patternLine = /^(?:[^\s]+:\/\/|\/)/;
+
+/**
+ * Header rules from a `_headers` file (Cloudflare Pages / Workers static assets / Netlify), read as wrangler
+ * reads it: a line starting with `/` or `scheme://` is a URL pattern, any other line with a colon is a
+ * `Name: value` header of the pattern above it, indented or not; `! Name` detaches one, `#` starts a comment.
+ * One observation per header line; detach lines and lines Cloudflare rejects (no pattern above, a name with a
+ * space, an empty name or value) are skipped. Never throws.
  *
  * Given the site's URL (what relative URLs resolve against), it also reports what headers make a browser
  * do on their own: `Link: <url>; rel=preload` (and preconnect, prefetch …) fetches, `Refresh` redirects.
@@ -20,13 +28,15 @@ export function gatherHeaders(text: string, file: string, site?: string): Observ
   text.split(/\r\n?|\n/).forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    if (!/^\s/.test(line)) {
+    if (patternLine.test(trimmed)) {
       pattern = trimmed;
       return;
     }
     const colon = trimmed.indexOf(':');
-    // A header needs a pattern above it and a name; `! Name` detaches rather than sets.
-    if (pattern === undefined || colon <= 0 || trimmed.startsWith('!')) return;
+    const name = trimmed.slice(0, colon).trim().toLowerCase();
+    const value = trimmed.slice(colon + 1).trim();
+    // A header needs a pattern above it, a name without spaces and a value; `! Name` detaches rather than sets.
+    if (pattern === undefined || colon === -1 || name === '' || /\s/.test(name) || value === '' || trimmed.startsWith('!')) return;
     const header: HeaderObservation = {
       kind: 'header',
       source: 'headers',
@@ -34,8 +44,8 @@ export function gatherHeaders(text: string, file: string, site?: string): Observ
       line: index + 1,
       column: line.length - line.trimStart().length + 1,
       pattern,
-      name: trimmed.slice(0, colon).trim().toLowerCase(),
-      value: trimmed.slice(colon + 1).trim(),
+      name,
+      value,
       evidence: trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed,
     };
     observations.push(header);

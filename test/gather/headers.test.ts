@@ -18,12 +18,28 @@ describe('gatherHeaders', () => {
     ]);
   });
 
+  it('reads header lines without indentation as wrangler does: only a line starting with / or scheme:// starts a pattern', () => {
+    const text = ['/*', 'Set-Cookie: tracker=1; Max-Age=31536000', 'Link: <https://h20.evil.test/s.css>; rel=preload; as=style', 'https://:project.pages.dev/*', 'X-Robots-Tag: noindex', ''].join('\n');
+    expect(gatherHeaders(text, '_headers')).toMatchObject([
+      { line: 2, column: 1, pattern: '/*', name: 'set-cookie', value: 'tracker=1; Max-Age=31536000' },
+      { line: 3, column: 1, pattern: '/*', name: 'link', value: '<https://h20.evil.test/s.css>; rel=preload; as=style' },
+      { line: 5, column: 1, pattern: 'https://:project.pages.dev/*', name: 'x-robots-tag', value: 'noindex' },
+    ]);
+  });
+
+  it('takes an indented line starting with / as a new pattern, as wrangler trims before it looks', () => {
+    expect(gatherHeaders('/a\n  /b\n  Set-Cookie: a=1\n', '_headers')).toMatchObject([{ pattern: '/b', name: 'set-cookie' }]);
+  });
+
   it.each([
     ['detach lines', '/*\n  ! Set-Cookie\n'],
     ['comments, indented or not', '/*\n  # Set-Cookie: a=1\n# x: y\n'],
     ['headers before any pattern', '  Set-Cookie: a=1\n'],
     ['indented lines without a colon', '/*\n  just text\n'],
     ['indented lines without a name', '/*\n  : value\n'],
+    ['unindented text without a colon', '/*\njust text\n'],
+    ['names with a space, which Cloudflare rejects', '/*\nSee also: https://example.test/\n'],
+    ['headers without a value', '/*\n  Set-Cookie:\n'],
     ['an empty file', ''],
   ])('skips %s', (_case, text) => {
     expect(gatherHeaders(text, '_headers')).toEqual([]);

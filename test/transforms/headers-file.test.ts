@@ -174,6 +174,12 @@ describe('writeHeadersFile', () => {
     expect(siteWide(text).filter((name) => name === 'referrer-policy')).toHaveLength(1);
   });
 
+  it('reads a user rule written without indentation, as Cloudflare does, so its header is not sent twice', () => {
+    const { text } = write('/*\nReferrer-Policy: no-referrer\n');
+    expect(text).toContain("# Referrer-Policy: set by this file's own /* rule");
+    expect(text).not.toContain('strict-origin-when-cross-origin');
+  });
+
   it('adds the whole block next to rules for other paths that set other headers', () => {
     const user = '/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\n/fonts/*\n  Access-Control-Allow-Origin: *\n';
     const { text, warnings } = write(user);
