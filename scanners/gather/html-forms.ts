@@ -33,6 +33,10 @@ interface DetachedField extends Owned {
  * (implied closes do not count: legacy table layouts rely on it), or — with `form="id"` — to the form with that id anywhere in
  * the document. `finish` yields one observation per form and one per submit button that overrides
  * the action or method.
+ *
+ * A form inside a `<template>` (content of its own, which script may clone) or a `<noscript>` (raw text
+ * with scripting on) is reported with its controls, but it has a form pointer of its own: it neither
+ * blocks nor takes the controls of the forms after it, and its `</form>` does not close the live one.
  */
 export class FormTracker {
   private readonly documentUrl: string;
@@ -40,17 +44,31 @@ export class FormTracker {
   private readonly formsById = new Map<string, FormRecord>();
   private readonly detachedFields: DetachedField[] = [];
   private readonly buttons: SubmitButton[] = [];
+  private readonly insideInert: () => boolean;
+  /** The live document's form element pointer. */
   private open: FormRecord | undefined;
+  /** The same inside a template or noscript, until the last of them closes. */
+  private openInert: FormRecord | undefined;
 
-  constructor(documentUrl: string) {
+  /** `insideInert` tells whether a template or noscript element is open where the parser stands. */
+  constructor(documentUrl: string, insideInert: () => boolean) {
     this.documentUrl = documentUrl;
+    this.insideInert = insideInert;
   }
 
-  /** A `<form>` start tag; ignored while another form is open, as browsers do. */
+  /**
+   * A `<form>` start tag; ignored while another form is open, as browsers do. An inert form is always
+   * reported (a template may hold several), and `form="id"` cannot name it: it is not in the document.
+   */
   openForm(attributes: Attributes, location: FormLocation): void {
-    if (this.open !== undefined) return;
+    const inert = this.insideInert();
+    if (!inert && this.open !== undefined) return;
     const form: FormRecord = { attributes, location, fields: [] };
     this.forms.push(form);
+    if (inert) {
+      this.openInert = form;
+      return;
+    }
     this.open = form;
     const id = attributes.id;
     if (id !== undefined && id !== '' && !this.formsById.has(id)) this.formsById.set(id, form);
@@ -58,13 +76,19 @@ export class FormTracker {
 
   /** A `</form>` end tag, matched or not: later controls belong to no form. */
   closeForm(): void {
-    this.open = undefined;
+    if (this.insideInert()) this.openInert = undefined;
+    else this.open = undefined;
+  }
+
+  /** A template or noscript element closed: once none is open, its forms take no more controls. */
+  leaveInert(): void {
+    if (!this.insideInert()) this.openInert = undefined;
   }
 
   /** A form control; `locate` is called only for a submit button that overrides its form's action or method. */
   control(element: string, attributes: Attributes, locate: () => FormLocation): void {
     const formId = attributes.form;
-    const owner = formId === undefined ? this.open : undefined;
+    const owner = formId !== undefined ? undefined : this.insideInert() ? this.openInert : this.open;
     if (formId === undefined && owner === undefined) return;
     const kind = fieldKind(element, attributes);
     if (kind !== undefined) {

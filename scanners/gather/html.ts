@@ -104,7 +104,7 @@ export class DocumentGatherer {
     this.scope = scope;
     this.parser = parser;
     this.baseUrl = scope.baseUrl;
-    this.forms = new FormTracker(scope.page.url);
+    this.forms = new FormTracker(scope.page.url, () => parser.isOpen('template') || parser.isOpen('noscript'));
   }
 
   openTag(name: string, attributes: Attributes, start: number, end: number): void {
@@ -138,6 +138,7 @@ export class DocumentGatherer {
   }
 
   closeTag(name: string): void {
+    if (name === 'template' || name === 'noscript') this.forms.leaveInert();
     if (this.rawText !== undefined && name === this.rawText.element) endRawText(this, this.rawText);
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
     // At the end of the document htmlparser2 reports closes without popping its stack.

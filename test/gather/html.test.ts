@@ -488,6 +488,42 @@ describe('gatherHtml forms', () => {
     const forms = only('form', '<form action="/outer"><form action="/inner"><input type="email" name="e"></form></form>');
     expect(forms).toEqual([expect.objectContaining({ url: 'https://site.test/outer', fields: ['email'] })]);
   });
+
+  it.each([
+    ['template', '<template><form action="/x"></template>'],
+    ['noscript', '<noscript><form action="/x"></noscript>'],
+  ])('does not let an unclosed form in a %s block or absorb the form after it', (_container, before) => {
+    const forms = only('form', `${before}<form method=post action="https://f.test/p"><input type=email name=email><button>go</button></form>`);
+    expect(forms.map((form) => `${form.method} ${form.url} [${form.fields.join()}]`)).toEqual([
+      'get https://site.test/x []',
+      'post https://f.test/p [email]',
+    ]);
+  });
+
+  it('keeps the controls of a form in a template with that form', () => {
+    const forms = only('form', '<template><form method=post action="https://f.test/t"><input type=tel name=t></form><input type=email name=e></template><form action="/s"><input name=q></form>');
+    expect(forms.map((form) => `${form.url} [${form.fields.join()}]`)).toEqual(['https://f.test/t [tel]', 'https://site.test/s [text]']);
+  });
+
+  it('reports every form in a template', () => {
+    expect(only('form', '<template><form action="/a"></form><form action="/b"></form></template>').map((form) => form.url))
+      .toEqual(['https://site.test/a', 'https://site.test/b']);
+  });
+
+  it('does not end the live form at a </form> inside a template or noscript', () => {
+    const forms = only('form', '<form method=post action="/c"><template></form></template><noscript></form></noscript><input type=email name=e></form>');
+    expect(forms).toEqual([expect.objectContaining({ fields: ['email'] })]);
+  });
+
+  it('gives no controls after a template to the form left open in it', () => {
+    const forms = only('form', '<template><form method=post action="https://f.test/t"></template><template><input type=email name=e></template><input type=tel name=t>');
+    expect(forms).toEqual([expect.objectContaining({ url: 'https://f.test/t', fields: [] })]);
+  });
+
+  it('does not let form="id" name a form in a template, which is not in the document', () => {
+    const forms = only('form', '<template><form id="f" action="/t"></form></template><form id="f" method="post" action="/live"></form><input form="f" type="email" name="e">');
+    expect(forms.map((form) => `${form.url} [${form.fields.join()}]`)).toEqual(['https://site.test/t []', 'https://site.test/live [email]']);
+  });
 });
 
 describe('gatherHtml embeds', () => {
