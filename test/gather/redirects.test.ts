@@ -43,6 +43,19 @@ describe('gatherRedirects', () => {
   });
 
   it.each([
+    ['a placeholder host', '/out/:host/* https://:host/:splat 302', 'https://:host/:splat', ':host'],
+    ['a placeholder subdomain, user info and port left out', '/s/:sub https://me@:sub.Partner.test:8443/x', 'https://me@:sub.Partner.test:8443/x', ':sub.partner.test'],
+    ['a scheme-relative placeholder host, given the site\'s scheme', '/s/:sub //:sub.partner.test/', 'https://:sub.partner.test/', ':sub.partner.test'],
+    ['a wildcard host', '/w/* https://*.partner.test/', 'https://*.partner.test/', '*.partner.test'],
+  ])('keeps a destination with %s, which no URL parser accepts, with its host as written', (_case, line, url, host) => {
+    expect(gather(line)).toMatchObject([{ url, host, line: 1 }]);
+  });
+
+  it('resolves a destination with placeholders only in its path', () => {
+    expect(gather('/u/:id https://partner.test/:id')).toMatchObject([{ url: 'https://partner.test/:id', host: 'partner.test' }]);
+  });
+
+  it.each([
     ['rewrites (status 200)', '/app/*  /index.html  200'],
     ['proxies (status 200 to another host, Netlify)', '/api/*  https://api.other.test/:splat  200'],
     ['forced proxies', '/api/*  https://api.other.test/:splat  200!'],
