@@ -4,7 +4,7 @@ import type { RequestType, StorageObservation } from '../observations.ts';
 import { checkCall, checkNew, isCandidateCall, isCandidateNew } from './js-calls.ts';
 import { foldString, type Folded } from './js-fold.ts';
 import { checkAssignment, checkLinkTargets, hasLinkTargetKey, isAssignmentCandidate, reportRequest, reportUrlLiterals } from './js-requests.ts';
-import { ValueResolver } from './js-resolve.ts';
+import { ValueResolver, unwrap } from './js-resolve.ts';
 import { mayHoldUrl } from './js-url-literals.ts';
 import { Scope, destructuredValues, patternNames } from './js-scope.ts';
 import { SNIPPET_VARIABLES } from './js-snippets.ts';
@@ -32,6 +32,9 @@ export type RunCode = ((code: string) => JsFact[]) | undefined;
 // `register`: navigator.serviceWorker.register, called or not.
 const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', 'register', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
 const WATCHED_IDENTIFIERS: ReadonlySet<string> = new Set([...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
+// Calls that change the array they are called on, or the object passed first (`Object.assign(cfg, …)`).
+const ARRAY_MUTATORS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'sort', 'fill', 'copyWithin']);
+const OBJECT_MUTATORS: ReadonlySet<string> = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
 // acorn-walk's callback also takes the node's role ('Pattern', 'Expression'); its types omit it.
 type WalkWithOverride = (node: AnyNode, scope: Scope, override: string) => void;
 
@@ -160,6 +163,7 @@ export class ProgramAnalysis {
       },
       CallExpression: (node, scope, c) => {
         this.#noteImmediateCall(node, scope);
+        this.#noteMutatingCall(node, scope);
         for (const arg of node.arguments) if (arg.type === 'ObjectExpression' && hasLinkTargetKey(arg)) this.#linkPropsCalls.set(arg, node);
         if (isCandidateCall(node.callee)) this.#defer(() => checkCall(this, node, scope));
         base.CallExpression!(node, scope, c);
@@ -178,8 +182,17 @@ export class ProgramAnalysis {
           for (const { name, node: value } of destructuredValues(left, node.right)) this.#assignments.push({ name, node: value, scope });
           this.#defer(() => checkDestructuring(this, left, node.right, scope));
         }
+        if (left.type === 'MemberExpression') this.#noteMutation(left, scope);
         if (isAssignmentCandidate(node.left)) this.#defer(() => checkAssignment(this, node, scope));
         base.AssignmentExpression!(node, scope, c);
+      },
+      UpdateExpression: (node, scope, c) => {
+        if (node.argument.type === 'MemberExpression') this.#noteMutation(node.argument, scope);
+        base.UpdateExpression!(node, scope, c);
+      },
+      UnaryExpression: (node, scope, c) => {
+        if (node.operator === 'delete' && node.argument.type === 'MemberExpression') this.#noteMutation(node.argument, scope);
+        base.UnaryExpression!(node, scope, c);
       },
       ObjectExpression: (node, scope, c) => {
         if (hasLinkTargetKey(node)) {
@@ -220,6 +233,21 @@ export class ProgramAnalysis {
       && (callee.object.type === 'FunctionExpression' || callee.object.type === 'ArrowFunctionExpression')) {
       this.#immediateCalls.set(callee.object, { args: node.arguments.slice(1), scope });
     }
+  }
+
+  // `cfg.host = x`, `parts.push(x)`, `Object.assign(cfg, …)`: the object's properties are no longer the literal's.
+  #noteMutatingCall(node: CallExpression, scope: Scope): void {
+    const callee = node.callee;
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
+    if (ARRAY_MUTATORS.has(callee.property.name)) this.#noteMutation(callee.object, scope);
+    else if (OBJECT_MUTATORS.has(callee.property.name) && node.arguments[0]) this.#noteMutation(node.arguments[0], scope);
+  }
+
+  /** Notes the variable at the root of a written member chain (`cfg` of `cfg.a.b = x`). */
+  #noteMutation(target: AnyNode, scope: Scope): void {
+    let root = unwrap(target);
+    while (root.type === 'MemberExpression') root = unwrap(root.object);
+    if (root.type === 'Identifier') this.resolve.noteMutation(root.name, scope);
   }
 
   // Inside `with (document) { … }` a free `cookie` is document.cookie.

@@ -1,4 +1,4 @@
-import type { AnyNode, CallExpression, Identifier } from 'acorn';
+import type { AnyNode, ArrayExpression, CallExpression, Identifier, MemberExpression } from 'acorn';
 
 /** What constant folding knows about an expression's string value. */
 export interface Folded {
@@ -11,17 +11,24 @@ export interface Folded {
   literals: AnyNode[];
 }
 
-/** Folds an identifier to a constant, when the caller knows one. */
-export type ResolveIdentifier = (identifier: Identifier) => Folded | undefined;
+/** The expression a reference stands for, and how to resolve the references inside that expression. */
+export interface Resolved {
+  node: AnyNode;
+  resolve?: ResolveReference;
+}
+
+/** Resolves a variable, or a property of a constant object (`cfg.host`), to the expression it holds, when the caller knows one. */
+export type ResolveReference = (reference: Identifier | MemberExpression) => Resolved | undefined;
 
 const UNKNOWN: Folded = { value: '', complete: false, string: false, literals: [] };
 
 /**
  * Evaluates string-valued constant expressions the way a script would: literals, `+` concatenation,
- * template literals, parentheses, `(a, b)`, `x = value`, `atob(…)` and `[…].join(…)` of constants. Returns the constant prefix of anything
+ * template literals, parentheses, `(a, b)`, `x = value`, `atob(…)`, `[…].join(…)` and `'…'.concat(…)` of constants, and
+ * the variables and constant object properties `resolve` knows. Returns the constant prefix of anything
  * partly dynamic (`'https://t.example/?u=' + id`), which is enough to know the host.
  */
-export function foldString(node: AnyNode, resolve?: ResolveIdentifier): Folded {
+export function foldString(node: AnyNode, resolve?: ResolveReference): Folded {
   switch (node.type) {
     case 'Literal':
       if (typeof node.value === 'string') return { value: node.value, complete: true, string: true, literals: [node] };
@@ -58,7 +65,10 @@ export function foldString(node: AnyNode, resolve?: ResolveIdentifier): Folded {
     case 'AssignmentExpression':
       return node.operator === '=' ? foldString(node.right, resolve) : UNKNOWN;
     case 'Identifier':
-      return resolve?.(node) ?? UNKNOWN;
+    case 'MemberExpression': {
+      const resolved = resolve?.(node);
+      return resolved ? foldString(resolved.node, resolved.resolve) : UNKNOWN;
+    }
     case 'CallExpression':
       return foldCall(node, resolve);
     default:
@@ -66,8 +76,8 @@ export function foldString(node: AnyNode, resolve?: ResolveIdentifier): Folded {
   }
 }
 
-/** `atob('…')` of a constant, and `['coo', 'kie'].join('')` of constant elements: ways to hide a string in plain sight. */
-function foldCall(node: CallExpression, resolve: ResolveIdentifier | undefined): Folded {
+/** `atob('…')`, `['coo', 'kie'].join('')` and `'coo'.concat('kie')` of constants: ways to hide a string in plain sight. */
+function foldCall(node: CallExpression, resolve: ResolveReference | undefined): Folded {
   const { callee, arguments: args } = node;
   if (callee.type === 'Identifier' && callee.name === 'atob' && args.length === 1) {
     const encoded = foldString(args[0]!, resolve);
@@ -79,23 +89,49 @@ function foldCall(node: CallExpression, resolve: ResolveIdentifier | undefined):
       return UNKNOWN;
     }
   }
-  if (callee.type !== 'MemberExpression' || callee.object.type !== 'ArrayExpression' || args.length > 1) return UNKNOWN;
+  if (callee.type !== 'MemberExpression') return UNKNOWN;
   const method = callee.computed ? (callee.property.type === 'Literal' ? callee.property.value : undefined) : callee.property.type === 'Identifier' ? callee.property.name : undefined;
-  if (method !== 'join') return UNKNOWN;
+  if (method === 'concat') return foldConcat(node, resolve);
+  if (method !== 'join' || args.length > 1) return UNKNOWN;
+  const array = arrayLiteral(callee.object, resolve);
+  if (!array) return UNKNOWN;
   const separator = args[0] === undefined ? { value: ',', complete: true, literals: [] } : foldString(args[0], resolve);
   if (!separator.complete) return UNKNOWN;
   const parts: string[] = [];
   const literals = [...separator.literals];
-  for (const element of callee.object.elements) {
+  for (const element of array.node.elements) {
     // Holes, null and undefined join as empty strings.
     if (element === null || (element.type === 'Literal' && element.value === null) || (element.type === 'Identifier' && element.name === 'undefined')) {
       parts.push('');
       continue;
     }
-    const part = foldString(element, resolve);
+    const part = foldString(element, array.resolve);
     if (!part.complete) return UNKNOWN;
     parts.push(part.value);
     literals.push(...part.literals);
   }
   return { value: parts.join(separator.value), complete: true, string: true, literals };
+}
+
+/** `'https://'.concat(host, '/c')`: a string's concat, which (unlike an array's) appends its arguments as strings. */
+function foldConcat(node: CallExpression, resolve: ResolveReference | undefined): Folded {
+  const receiver = foldString((node.callee as MemberExpression).object, resolve);
+  if (!receiver.string || !receiver.complete) return receiver.string ? receiver : UNKNOWN;
+  let value = receiver.value;
+  const literals = [...receiver.literals];
+  for (const arg of node.arguments) {
+    const part = arg.type === 'SpreadElement' ? UNKNOWN : foldString(arg, resolve);
+    value += part.value;
+    literals.push(...part.literals);
+    if (!part.complete) return { value, complete: false, string: true, literals };
+  }
+  return { value, complete: true, string: true, literals };
+}
+
+/** The array literal an expression is, or that a variable or constant property holds (`parts`, `cfg.parts`). */
+function arrayLiteral(node: AnyNode, resolve: ResolveReference | undefined): { node: ArrayExpression; resolve: ResolveReference | undefined } | undefined {
+  if (node.type === 'ArrayExpression') return { node, resolve };
+  if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return undefined;
+  const resolved = resolve?.(node);
+  return resolved && arrayLiteral(resolved.node, resolved.resolve);
 }

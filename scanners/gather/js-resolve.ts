@@ -1,6 +1,6 @@
 import type { AnyNode, Identifier, MemberExpression } from 'acorn';
-import { foldString, type Folded } from './js-fold.ts';
-import type { Binding, Scope } from './js-scope.ts';
+import { foldString, type Folded, type ResolveReference } from './js-fold.ts';
+import type { Binding, BoundValue, Scope } from './js-scope.ts';
 import { SNIPPET_OBJECTS } from './js-snippets.ts';
 
 const WINDOW_NAMES: ReadonlySet<string> = new Set(['window', 'self', 'globalThis', 'top', 'parent', 'frames']);
@@ -20,13 +20,91 @@ export class ValueResolver {
   readonly #elementBindings = new Map<Binding, string | undefined>();
   readonly #navigatorBindings = new Map<Binding, boolean>();
   readonly #serviceWorkerBindings = new Map<Binding, boolean>();
+  /** Objects whose properties the script may change (`cfg.host = x`, `parts.push(x)`), as written; resolved on first need. */
+  readonly #mutations: { name: string; scope: Scope }[] = [];
+  #mutatedBindings: Set<Binding> | undefined;
 
-  /** Folds with variables that hold a single constant value (`var k = 'cookie'; document[k]`). */
-  fold(node: AnyNode, scope: Scope, depth = 0): Folded {
-    return foldString(node, (identifier) => {
-      const values = depth < MAX_FOLD_DEPTH ? scope.lookup(identifier.name)?.binding.values : undefined;
-      return values?.length === 1 ? this.fold(values[0]!.node, values[0]!.scope, depth + 1) : undefined;
-    });
+  /**
+   * Folds with variables that hold a single constant value (`var k = 'cookie'; document[k]`), and properties of
+   * object and array literals such a variable holds (`const cfg = { host: 'x' }; 'https://' + cfg.host`).
+   */
+  fold(node: AnyNode, scope: Scope): Folded {
+    return foldString(node, this.#references(scope, 0));
+  }
+
+  /** Notes that the object a variable holds may change: its constant properties are then unknown. */
+  noteMutation(name: string, scope: Scope): void {
+    this.#mutations.push({ name, scope });
+  }
+
+  #references(scope: Scope, depth: number): ResolveReference {
+    return (reference) => {
+      if (depth >= MAX_FOLD_DEPTH) return undefined;
+      const value = reference.type === 'Identifier' ? this.#constantValue(reference, scope) : this.#constantProperty(reference, scope, depth);
+      return value && { node: value.node, resolve: this.#references(value.scope, depth + 1) };
+    };
+  }
+
+  /** `cfg.host`, `hosts['a']`, `list[0]`, `c.parts`: a property of a literal object no code changes. */
+  #constantProperty(member: MemberExpression, scope: Scope, depth: number): BoundValue | undefined {
+    const object = unwrap(member.object);
+    let holder: BoundValue | undefined;
+    if (object.type === 'Identifier') {
+      holder = this.#constantValue(object, scope);
+    } else if (object.type === 'MemberExpression' && depth < MAX_FOLD_DEPTH) {
+      holder = this.#constantProperty(object, scope, depth + 1);
+    } else if (object.type === 'ObjectExpression' || object.type === 'ArrayExpression') {
+      // A lookup table read in place: `{ prod: 'https://a.example', dev: '…' }[env]`.
+      holder = { node: object, scope };
+    }
+    if (!holder || (holder.node.type !== 'ObjectExpression' && holder.node.type !== 'ArrayExpression')) return undefined;
+    const key = this.#foldedKey(member.computed, member.property, scope, depth);
+    if (key === undefined) return undefined;
+    if (holder.node.type === 'ArrayExpression') {
+      const elements = holder.node.elements;
+      // A spread before the index moves it.
+      const index = /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
+      const element = index >= 0 && !elements.slice(0, index).some((item) => item?.type === 'SpreadElement') ? elements[index] : undefined;
+      return element && element.type !== 'SpreadElement' ? { node: element, scope: holder.scope } : undefined;
+    }
+    // The last property of that name wins; a spread after it may override it.
+    const properties = holder.node.properties;
+    for (let index = properties.length - 1; index >= 0; index--) {
+      const property = properties[index]!;
+      if (property.type === 'SpreadElement') return undefined;
+      const propertyKey = this.#foldedKey(property.computed, property.key, holder.scope, depth);
+      if (propertyKey === undefined && property.computed) return undefined;
+      if (propertyKey === key) return property.kind === 'init' ? { node: property.value, scope: holder.scope } : undefined;
+    }
+    return undefined;
+  }
+
+  /** The one value a variable holds; an object or array literal only while no code changes it (`parts.push(x)`). */
+  #constantValue(identifier: Identifier, scope: Scope): BoundValue | undefined {
+    const found = scope.lookup(identifier.name);
+    if (found?.binding.values.length !== 1) return undefined;
+    const value = found.binding.values[0]!;
+    // Writes to `cfg.a.b` are noted on `cfg`, so only the outermost variable needs checking.
+    const literal = value.node.type === 'ObjectExpression' || value.node.type === 'ArrayExpression';
+    return literal && this.#isMutated(found.binding) ? undefined : value;
+  }
+
+  // Keys fold one level deeper than the member, so a key that refers back to its own object (`o[o.k]`) ends.
+  #foldedKey(computed: boolean, key: AnyNode, scope: Scope, depth: number): string | undefined {
+    if (!computed) return key.type === 'Identifier' ? key.name : key.type === 'Literal' ? String(key.value) : undefined;
+    const folded = foldString(key, this.#references(scope, depth + 1));
+    return folded.complete ? folded.value : undefined;
+  }
+
+  #isMutated(binding: Binding): boolean {
+    if (!this.#mutatedBindings) {
+      this.#mutatedBindings = new Set();
+      for (const { name, scope } of this.#mutations) {
+        const found = scope.lookup(name)?.binding;
+        if (found) this.#mutatedBindings.add(found);
+      }
+    }
+    return this.#mutatedBindings.has(binding);
   }
 
   /** The property a member expression reads: `a.b`, `a['b']`, `a['coo' + 'kie']`, `a[k]` with a constant k. */

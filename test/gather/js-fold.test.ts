@@ -31,8 +31,22 @@ describe('foldString', () => {
     expect(foldString(expression('1 + 2'))).toMatchObject({ string: false });
   });
 
+  it.each([
+    ["'https://'.concat('t.example', '/c')", 'https://t.example/c', true],
+    ["'https://'.concat(host, '/c')", 'https://', false],
+    ["['https://'].concat('t.example')", '', false],
+  ])('folds a string concat %s to %s', (code, value, complete) => {
+    expect(foldString(expression(code))).toMatchObject({ value, complete });
+  });
+
   it('asks the caller about identifiers', () => {
-    const folded = foldString(expression("k + 'ie'"), (identifier) => (identifier.name === 'k' ? { value: 'cook', complete: true, string: true, literals: [] } : undefined));
+    const folded = foldString(expression("k + 'ie'"), (reference) => (reference.type === 'Identifier' && reference.name === 'k' ? { node: expression("'cook'") } : undefined));
     expect(folded).toMatchObject({ value: 'cookie', complete: true });
+  });
+
+  it('asks the caller about members, and joins an array a reference holds', () => {
+    const resolve = (reference: AnyNode) => (reference.type === 'MemberExpression' ? { node: expression("['t', 'example']") } : undefined);
+    expect(foldString(expression("'https://' + c.parts.join('.')"), resolve)).toMatchObject({ value: 'https://t.example', complete: true });
+    expect(foldString(expression("'https://' + c.host"))).toMatchObject({ value: 'https://', complete: false });
   });
 });

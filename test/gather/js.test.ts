@@ -300,6 +300,52 @@ describe('gatherJs: requests', () => {
   });
 });
 
+describe('gatherJs: properties of constant objects', () => {
+  it.each([
+    ['a property in a concatenation', "const cfg = { host: 'k.example' }; fetch('https://' + cfg.host + '/c')", 'request fetch https://k.example/c 1:36'],
+    ['a quoted key read by a string', "const hosts = { 'a': 'k.example' }; fetch('https://' + hosts['a'] + '/c')", 'request fetch https://k.example/c 1:37'],
+    ['a property in a template', 'const cfg = { host: `k.example` }; fetch(`https://${cfg.host}/c`)', 'request fetch https://k.example/c 1:36'],
+    ['a Matomo-style loader', "(function () { var cfg = { host: 'k.example' }; var u = 'https://' + cfg.host + '/'; var g = document.createElement('script'); g.src = u + 'matomo.js' })()", 'request script https://k.example/matomo.js 1:128'],
+    ['an array in an object, joined', "var c = { parts: ['k', 'example'] }; fetch('https://' + c.parts.join('.') + '/c')", 'request fetch https://k.example/c 1:38'],
+    ['an array variable, joined', "var p = ['k', 'example']; fetch('https://' + p.join('.'))", 'request fetch https://k.example/ 1:27'],
+    ['a nested object with a shorthand property', "const host = 'k.example'; const c = { api: { host } }; fetch(`https://${c.api.host}/`)", 'request fetch https://k.example/ 1:56'],
+    ['an array element', "const hosts = ['a.example', 'k.example']; fetch('https://' + hosts[1] + '/')", 'request fetch https://k.example/ 1:43'],
+    ['a constant key', "const k = 'host'; const cfg = { [k]: 'k.example' }; fetch('https://' + cfg[k])", 'request fetch https://k.example/ 1:53'],
+    ['the last of two equal keys', "const cfg = { host: 'a.example', host: 'k.example' }; fetch('https://' + cfg.host)", 'request fetch https://k.example/ 1:55'],
+    ['a string concat', "const host = 'k.example'; fetch('https://'.concat(host, '/c'))", 'request fetch https://k.example/c 1:27'],
+  ])('folds %s', (_case, code, expected) => {
+    expect(facts(code)).toEqual([expected]);
+  });
+
+  it('reports the chosen entry of a lookup table read in place, and the other as a literal', () => {
+    expect(facts("fetch({ prod: 'https://a.example/', dev: 'https://b.example/' }['prod'])")).toEqual([
+      'request fetch https://a.example/ 1:1',
+      'request literal https://b.example/ 1:42',
+    ]);
+  });
+
+  it.each([
+    ['assigned later', "const cfg = { host: 'k.example' }; cfg.host = other; fetch('https://' + cfg.host)"],
+    ['assigned through a nested property', "const c = { api: { host: 'k.example' } }; c.api.host = other; fetch('https://' + c.api.host)"],
+    ['assigned inside a function', "const cfg = { host: 'k.example' }; function set(h) { cfg['host'] = h } fetch('https://' + cfg.host)"],
+    ['deleted', "const cfg = { host: 'k.example' }; delete cfg.host; fetch('https://' + cfg.host)"],
+    ['merged into', "const cfg = { host: 'k.example' }; Object.assign(cfg, options); fetch('https://' + cfg.host)"],
+    ['an array pushed to', "const p = ['k', 'example']; p.push('evil'); fetch('https://' + p.join('.'))"],
+    ['an array reversed', "const p = ['a.example', 'k.example']; p.reverse(); fetch('https://' + p[0])"],
+    ['a variable assigned twice', "var cfg = { host: 'k.example' }; cfg = load(); fetch('https://' + cfg.host)"],
+    ['a spread after the key', "const cfg = { host: 'k.example', ...options }; fetch('https://' + cfg.host)"],
+    ['a getter', "const cfg = { get host() { return 'k.example' } }; fetch('https://' + cfg.host)"],
+    ['a key that is not there', "const cfg = { host: 'k.example' }; fetch('https://' + cfg.hostname)"],
+    ['an index after a spread', "const p = [...a, 'k.example']; fetch('https://' + p[0])"],
+  ])('does not fold a property %s', (_case, code) => {
+    expect(facts(code).join()).not.toContain('k.example');
+  });
+
+  it('ends on a key that refers back to its own object', () => {
+    expect(facts("const o = { [o.k]: 'x', k: o[o.k] }; fetch('https://' + o[o.k])")).toEqual([]);
+  });
+});
+
 describe('gatherJs: tracking snippets', () => {
   it.each([
     ["gtag('config', 'G-1')", 'gtag'],
