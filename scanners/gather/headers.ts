@@ -18,7 +18,8 @@ const patternLine = /^(?:[^\s]+:\/\/|\/)/;
  * space, an empty name or value) are skipped. Never throws.
  *
  * Given the site's URL (what relative URLs resolve against), it also reports what headers make a browser
- * do on their own: `Link: <url>; rel=preload` (and preconnect, prefetch …) fetches, `Refresh` redirects.
+ * do on their own: `Link: <url>; rel=preload` (and preconnect, prefetch …) and `Speculation-Rules` fetches,
+ * `Refresh` redirects.
  */
 export function gatherHeaders(text: string, file: string): HeaderObservation[];
 export function gatherHeaders(text: string, file: string, site: string): Observation[];
@@ -54,7 +55,25 @@ export function gatherHeaders(text: string, file: string, site?: string): Observ
   return observations;
 }
 
-/** The fetches a `Link` header asks for, or the redirect a `Refresh` header makes, at the header's line. */
+/**
+ * The strings of a structured-field list (RFC 8941), as `Speculation-Rules` holds its URLs: `"/a.json", "b.json";p=1`.
+ * Members that are not strings are skipped; reading stops at a member it cannot parse.
+ */
+function structuredListStrings(value: string): string[] {
+  const strings: string[] = [];
+  const member = /[ \t]*(?:"((?:[^"\\]|\\.)*)")?(?:[^",]|"(?:[^"\\]|\\.)*")*(?:,|$)/y;
+  while (member.lastIndex < value.length) {
+    const match = member.exec(value);
+    if (match === null) break;
+    if (match[1] !== undefined) strings.push(match[1].replace(/\\(.)/g, '$1'));
+  }
+  return strings;
+}
+
+/**
+ * The fetches a `Link` header asks for, the rule sets a `Speculation-Rules` header loads, or the redirect a
+ * `Refresh` header makes, at the header's line.
+ */
 function headerEffects(header: HeaderObservation, site: string): Observation[] {
   const { file, line, column, evidence } = header;
   const at = { file, line, column, evidence, source: 'headers' as const, attribute: header.name };
@@ -62,6 +81,14 @@ function headerEffects(header: HeaderObservation, site: string): Observation[] {
     const target = parseMetaRefresh(header.value)?.url;
     const resolved = target === undefined ? undefined : resolveUrl(target, site);
     return resolved === undefined ? [] : [{ kind: 'navigation', via: 'refresh', raw: target!.trim(), ...resolved, marked: false, ...at }];
+  }
+  if (header.name === 'speculation-rules') {
+    // Chromium fetches each rule set as soon as the page loads; what the rule set then prefetches is out of sight.
+    // Typed `other`, not `prefetch`: this request is the rule set itself, a JSON file, not a page fetched ahead.
+    return structuredListStrings(header.value).flatMap((url) => {
+      const resolved = resolveUrl(url, site);
+      return resolved === undefined ? [] : [{ kind: 'request' as const, type: 'other' as const, raw: url, ...resolved, ...at }];
+    });
   }
   if (header.name !== 'link') return [];
   return parseLinkHeader(header.value).flatMap((link) => {

@@ -55,6 +55,25 @@ describe('gatherHeaders', () => {
     ]);
   });
 
+  it('reports each rule set a Speculation-Rules header loads, resolved against the site', () => {
+    const text = '/*\n  Speculation-Rules: "https://h16.evil.test/rules.json", "/spec/a.json";v=1, token, "//cdn.test/\\"b\\".json"\n';
+    const requests = gatherHeaders(text, '_headers', 'https://site.test').filter((observation) => observation.kind === 'request');
+    expect(requests).toEqual([
+      expect.objectContaining({ type: 'other', raw: 'https://h16.evil.test/rules.json', url: 'https://h16.evil.test/rules.json', host: 'h16.evil.test', line: 2, column: 3, source: 'headers' }),
+      expect.objectContaining({ type: 'other', url: 'https://site.test/spec/a.json', host: 'site.test' }),
+      expect.objectContaining({ type: 'other', url: 'https://cdn.test/%22b%22.json', host: 'cdn.test' }),
+    ]);
+  });
+
+  it.each([
+    ['an empty list', '""'],
+    ['a token instead of a string', 'https://h16.evil.test/rules.json'],
+    ['an unterminated string', '"https://h16.evil.test/rules.json'],
+  ])('reports no rule set for a Speculation-Rules header with %s', (_case, value) => {
+    const observations = gatherHeaders(`/*\n  Speculation-Rules: ${value}\n`, '_headers', 'https://site.test');
+    expect(observations.map((observation) => observation.kind)).toEqual(['header']);
+  });
+
   it('reports only the headers without the site', () => {
     expect(gatherHeaders('/*\n  Link: <https://cdn.test>; rel=preconnect\n', '_headers').map((observation) => observation.kind)).toEqual(['header']);
   });
