@@ -19,7 +19,21 @@ const KNOWN_INPUT_TYPES = new Set([
 ]);
 
 /** Input types whose name says what the visitor types into them. */
-const TEXT_INPUT_TYPES = new Set(['', 'text', 'url', 'number']);
+const TEXT_INPUT_TYPES = new Set(['text', 'url', 'number']);
+
+/** Lower-cases A–Z only: enumerated attributes match ASCII case-insensitively (the Kelvin sign is no `k`). */
+function asciiLowerCase(value: string): string {
+  return value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/**
+ * An `<input>`'s type as the browser reads it: ASCII case-insensitive and not trimmed, so `type=" submit"`
+ * is no known type and, like a missing one, makes a text field.
+ */
+export function inputType(attributes: Attributes): string {
+  const type = asciiLowerCase(attributes.type ?? '');
+  return KNOWN_INPUT_TYPES.has(type) ? type : 'text';
+}
 
 /** Autofill field names (HTML spec) and the data they ask for; a named field settles what a control holds. */
 const AUTOCOMPLETE_KINDS = new Map<string, FieldKind>([
@@ -119,13 +133,12 @@ export function fieldKind(element: string, attributes: Attributes): FieldKind | 
   if (attributes.name === undefined || attributes.name === '') return undefined;
   let textLike = element === 'textarea';
   if (element === 'input') {
-    const type = (attributes.type ?? '').trim().toLowerCase();
+    const type = inputType(attributes);
     if (NON_FIELD_INPUT_TYPES.has(type)) return undefined;
     const byType = INPUT_TYPE_KINDS.get(type);
     if (byType !== undefined) return byType;
     if (type === 'search') return kindFromAutocomplete(attributes.autocomplete) ?? 'text';
-    // An unknown type is a text field to the browser.
-    textLike = TEXT_INPUT_TYPES.has(type) || !KNOWN_INPUT_TYPES.has(type);
+    textLike = TEXT_INPUT_TYPES.has(type);
   } else if (element !== 'textarea' && element !== 'select') {
     return undefined;
   }
@@ -133,11 +146,18 @@ export function fieldKind(element: string, attributes: Attributes): FieldKind | 
   return named ?? (textLike ? 'text' : 'other');
 }
 
-/** Does this element submit its form (`<button>` of type submit, `<input type=submit|image>`)? */
+/**
+ * Does this element submit its form (`<button>` of type submit, `<input type=submit|image>`)? A button's type
+ * is read as an input's is; any value but `reset` or `button` (`" reset"` included) makes it a submit button.
+ */
 export function isSubmitButton(element: string, attributes: Attributes): boolean {
-  const type = (attributes.type ?? '').trim().toLowerCase();
-  if (element === 'button') return type !== 'reset' && type !== 'button';
-  return element === 'input' && (type === 'submit' || type === 'image');
+  if (element === 'button') {
+    const type = asciiLowerCase(attributes.type ?? '');
+    return type !== 'reset' && type !== 'button';
+  }
+  if (element !== 'input') return false;
+  const type = inputType(attributes);
+  return type === 'submit' || type === 'image';
 }
 
 /** A form's `method` (or a button's `formmethod`) as the browser reads it: unknown values mean GET. */

@@ -1,5 +1,6 @@
 import type { NavigationObservation, RequestType } from '../observations.ts';
 import { attributeValueOffset } from './attribute-position.ts';
+import { inputType } from './form-fields.ts';
 import { dataDocument, dataStylesheet, openNoscript, presentationAttribute, script, srcdocDocument, startRawText, URL_PRESENTATION_ATTRIBUTES } from './html-embedded.ts';
 import type { Attributes, DocumentGatherer } from './html.ts';
 import type { Position } from './line-index.ts';
@@ -23,7 +24,7 @@ function image(g: DocumentGatherer, name: string, attributes: Attributes): void 
 }
 
 function input(g: DocumentGatherer, name: string, attributes: Attributes): void {
-  if ((attributes.type ?? '').trim().toLowerCase() === 'image') g.urlAttribute('image', name, 'src', attributes.src);
+  if (inputType(attributes) === 'image') g.urlAttribute('image', name, 'src', attributes.src);
   formControl(g, name, attributes);
 }
 

@@ -1,3 +1,4 @@
+import { isSubmitButton } from '../gather/form-fields.ts';
 import { BrowserParser } from '../gather/html-parser.ts';
 import { scriptKind, type ScriptKind } from '../gather/script-type.ts';
 
@@ -98,12 +99,6 @@ function addTemplateTags(page: PageTags, markup: string, offset: number, depth: 
     ({ ...moveBy(submitter, offset), form: submitter.form && forms.get(submitter.form) })));
 }
 
-function isSubmitter(tag: StartTag): boolean {
-  const type = getAttribute(tag, 'type')?.value.trim().toLowerCase();
-  if (tag.name === 'button') return type !== 'button' && type !== 'reset';
-  return tag.name === 'input' && (type === 'submit' || type === 'image');
-}
-
 // The HTML parser turns CR LF and lone CR into LF before anything else sees the text.
 function asBrowserSees(text: string): string {
   return text.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD');
@@ -149,7 +144,7 @@ function readTags(text: string, depth: number): PageTags {
       } else if (name === 'form') {
         page.forms.push(tag);
         openForms.unshift(tag);
-      } else if (isSubmitter(tag)) {
+      } else if (isSubmitButton(name, attribs)) {
         const submitter: SubmitterTag = { ...tag, form: openForms[0] };
         const owner = getAttribute(tag, 'form');
         if (owner) formOwners.set(submitter, owner.value);

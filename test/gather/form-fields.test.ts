@@ -4,7 +4,12 @@ import { fieldKind, formMethod, isSubmitButton } from '../../scanners/gather/for
 describe('fieldKind', () => {
   it.each([
     ['input', { name: 'f', type: 'email' }, 'email'],
-    ['input', { name: 'f', type: ' EMAIL ' }, 'email'],
+    ['input', { name: 'f', type: 'EMAIL' }, 'email'],
+    // Browsers do not trim the type: " email" is no known type, so a text field, read by its name.
+    ['input', { name: 'f', type: ' email ' }, 'text'],
+    ['input', { name: 'email', type: ' email' }, 'email'],
+    ['input', { name: 'email', type: ' submit' }, 'email'],
+    ['input', { name: 'f', type: 'chec\u212Abox' }, 'text'],
     ['input', { name: 'f', type: 'tel' }, 'tel'],
     ['input', { name: 'f', type: 'password' }, 'password'],
     ['input', { type: 'hidden', name: 'email' }, 'hidden'],
@@ -149,6 +154,13 @@ describe('isSubmitButton', () => {
     ['input', { type: 'image' }, true],
     ['input', { type: 'text' }, false],
     ['input', {}, false],
+    ['input', { type: 'IMAGE' }, true],
+    // Not trimmed, as in browsers: an invalid input type is a text field, an invalid button type a submit button.
+    ['input', { type: ' submit' }, false],
+    ['input', { type: 'image ' }, false],
+    ['button', { type: ' reset' }, true],
+    ['button', { type: 'button\n' }, true],
+    ['select', {}, false],
   ])('<%s %j> submits: %s', (element, attributes, submits) => {
     expect(isSubmitButton(element, attributes as Record<string, string>)).toBe(submits);
   });

@@ -52,6 +52,9 @@ describe('gatherHtml requests', () => {
     ['<video><source src="https://v.test/a.webm"><track src="https://v.test/c.vtt"></video>', ['media https://v.test/a.webm', 'media https://v.test/c.vtt']],
     ['<input type="image" src="https://i.test/go.png">', ['image https://i.test/go.png']],
     ['<input type="text" src="https://i.test/go.png">', []],
+    ['<input type="IMAGE" src="https://i.test/go.png">', ['image https://i.test/go.png']],
+    // Browsers do not trim the type: " image" is a text field, which loads nothing.
+    ['<input type=" image" src="https://i.test/go.png">', []],
     ['<svg><image href="https://i.test/a.png"/></svg>', ['image https://i.test/a.png']],
     ['<svg><image xlink:href="https://i.test/a.png"/></svg>', ['image https://i.test/a.png']],
     ['<svg><filter><feImage href="https://i.test/f.png"/></filter></svg>', ['image https://i.test/f.png']],
@@ -463,6 +466,16 @@ describe('gatherHtml forms', () => {
   it('treats an empty formaction as the page itself and an invalid formmethod as GET', () => {
     const forms = only('form', '<form method="post" action="/x"><button formaction="" formmethod="put">x</button></form>');
     expect(forms[1]).toMatchObject({ via: 'formaction', method: 'get', url: 'https://site.test/blog/index.html' });
+  });
+
+  it('reads a submit button\'s type untrimmed, as browsers do', () => {
+    // `" reset"` is no button type, so a submit button; `" submit"` is no input type, so a text field.
+    const html = '<form action="/search"><input name=q><button type=" reset" formmethod=post formaction="https://f.test/p">x</button>'
+      + '<input type=" submit" formmethod=post formaction="https://g.test/p"></form>';
+    expect(only('form', html).map((form) => `${form.via} ${form.method} ${form.url}`)).toEqual([
+      'action get https://site.test/search',
+      'formaction post https://f.test/p',
+    ]);
   });
 
   it('reports a button outside the form that submits it with form="id"', () => {

@@ -43,6 +43,11 @@ describe('routeForms', () => {
     expect(route(html)).toBe('<form id="f" method="post" action="https://origin.example.ca/a"></form><input type=submit form=f formaction="https://origin.example.ca/b">');
   });
 
+  it('reads a submit button\'s type untrimmed, as browsers do: a " reset" button posts, a " submit" input is a text field', () => {
+    const html = '<form action="/s"><button type=" reset" formmethod=post formaction=/b>R</button><input type=" submit" formmethod=post formaction=/c></form>';
+    expect(route(html)).toBe('<form action="/s"><button type=" reset" formmethod=post formaction="https://origin.example.ca/b">R</button><input type=" submit" formmethod=post formaction=/c></form>');
+  });
+
   it('gives a POST button in a GET form its own formaction on the origin', () => {
     const html = '<form action="/search"><button formmethod="post">Save</button><button>Search</button></form>';
     expect(route(html)).toBe('<form action="/search"><button formmethod="post" formaction="https://origin.example.ca/search">Save</button><button>Search</button></form>');
