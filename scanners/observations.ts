@@ -75,7 +75,7 @@ export interface EmbedObservation extends Base {
 /** A use of cookies or client storage (a service worker registration persists in the browser too). */
 export interface StorageObservation extends Base {
   kind: 'storage';
-  api: 'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker' | 'set-cookie';
+  api: 'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker' | 'fileSystem' | 'set-cookie';
 }
 
 /** A call to a global that a known tracking snippet defines (gtag, fbq, _paq …). */

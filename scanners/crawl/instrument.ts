@@ -1,5 +1,5 @@
 /** What a frame's cookie and storage APIs were used for, by API; the value is evidence for the report. */
-export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker', string>>;
+export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker' | 'fileSystem', string>>;
 
 /** The window property (a registered symbol, invisible to page code that enumerates) holding the snapshot function. */
 export const snapshotKey = 'nospy.storage';
@@ -42,6 +42,24 @@ export function recordStorageUse(key: string): void {
     container.register = function (this: ServiceWorkerContainer, ...args: Parameters<ServiceWorkerContainer['register']>) {
       used.serviceWorker = `page script registered a service worker: ${String(args[0])}`;
       return register.apply(this, args);
+    };
+  }
+  // Opening a file system is the use: its files stay on disk. persist() and estimate() store nothing.
+  const storageManager = globalThis.StorageManager?.prototype;
+  const getDirectory = storageManager?.getDirectory;
+  if (storageManager && getDirectory) {
+    storageManager.getDirectory = function (this: StorageManager) {
+      used.fileSystem = 'page script opened the origin private file system';
+      return getDirectory.call(this);
+    };
+  }
+  const legacyWindow = window as unknown as Record<string, unknown>;
+  for (const name of ['webkitRequestFileSystem', 'requestFileSystem']) {
+    const requestFileSystem = legacyWindow[name];
+    if (typeof requestFileSystem !== 'function') continue;
+    legacyWindow[name] = function (this: unknown, ...args: unknown[]) {
+      used.fileSystem = `page script called ${name}`;
+      return requestFileSystem.apply(this, args);
     };
   }
   const snapshot = async () => {

@@ -29,8 +29,8 @@ export type JsFact =
 /** The facts of a string run as code (eval, setTimeout, Function), or undefined when no deeper nesting is followed. */
 export type RunCode = ((code: string) => JsFact[]) | undefined;
 
-// `register`: navigator.serviceWorker.register, called or not.
-const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', 'register', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
+// `register`: navigator.serviceWorker.register, and `getDirectory`: navigator.storage.getDirectory, called or not.
+const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', 'register', 'getDirectory', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
 const WATCHED_IDENTIFIERS: ReadonlySet<string> = new Set([...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
 // Calls that change the array they are called on, or the object passed first (`Object.assign(cfg, …)`).
 const ARRAY_MUTATORS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'sort', 'fill', 'copyWithin']);

@@ -13,6 +13,7 @@ interface StringToken {
 
 const STORAGE = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?(localStorage|sessionStorage|indexedDB|cookieStore)\b|\bdocument\s*\.\s*cookie\b/g;
 const SERVICE_WORKER = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?navigator\s*\??\.\s*serviceWorker\s*\??\.\s*register(?![\w$])/g;
+const FILE_SYSTEM = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?(?:navigator\s*\??\.\s*storage\s*\??\.\s*getDirectory|(?:webkitR|r)equestFileSystem)(?![\w$])/g;
 const COMPUTED_COOKIE = /\bdocument\s*\[\s*(['"`])cookie\1\s*\]/g;
 const SNIPPET_CALL = new RegExp(`(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_FUNCTIONS].join('|')})\\s*\\(`, 'g');
 const SNIPPET_VARIABLE = new RegExp(`(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_VARIABLES].join('|')})\\b`, 'g');
@@ -30,7 +31,7 @@ const TARGET_BEFORE: readonly [RegExp, RequestType, string][] = [
 /**
  * A tolerant scan for scripts that do not parse (syntax errors, nesting too deep for the parser): strings
  * and comments are told apart by a small lexer, then patterns find storage use (a service worker
- * registration too), snippet calls, request targets and URL literals. Less precise than the parsed
+ * registration and the file system too), snippet calls, request targets and URL literals. Less precise than the parsed
  * analysis, but broken code is never skipped.
  */
 export function scanJsTokens(text: string): JsFact[] {
@@ -40,6 +41,7 @@ export function scanJsTokens(text: string): JsFact[] {
     facts.push({ kind: 'storage', api: (match[1] ?? 'document.cookie') as 'document.cookie', node: span(match) });
   }
   for (const match of code.matchAll(SERVICE_WORKER)) facts.push({ kind: 'storage', api: 'serviceWorker', node: span(match) });
+  for (const match of code.matchAll(FILE_SYSTEM)) facts.push({ kind: 'storage', api: 'fileSystem', node: span(match) });
   for (const match of text.matchAll(COMPUTED_COOKIE)) {
     if (code[match.index] === 'd') facts.push({ kind: 'storage', api: 'document.cookie', node: span(match) });
   }

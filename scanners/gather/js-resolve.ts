@@ -20,6 +20,7 @@ export class ValueResolver {
   readonly #elementBindings = new Map<Binding, string | undefined>();
   readonly #navigatorBindings = new Map<Binding, boolean>();
   readonly #serviceWorkerBindings = new Map<Binding, boolean>();
+  readonly #storageManagerBindings = new Map<Binding, boolean>();
   /** Objects whose properties the script may change (`cfg.host = x`, `parts.push(x)`), as written; resolved on first need. */
   readonly #mutations: { name: string; scope: Scope }[] = [];
   #mutatedBindings: Set<Binding> | undefined;
@@ -155,6 +156,11 @@ export class ValueResolver {
   /** Whether an expression evaluates to `navigator.serviceWorker`, the container that registers service workers. */
   isServiceWorkerContainer(node: AnyNode, scope: Scope, depth = 0): boolean {
     return this.#isPropertyOf(node, scope, depth, { property: 'serviceWorker', global: false, cache: this.#serviceWorkerBindings, isParent: (object, objectScope, parentDepth) => this.isNavigator(object, objectScope, parentDepth) });
+  }
+
+  /** Whether an expression evaluates to `navigator.storage`, whose getDirectory opens the origin private file system. */
+  isStorageManager(node: AnyNode, scope: Scope, depth = 0): boolean {
+    return this.#isPropertyOf(node, scope, depth, { property: 'storage', global: false, cache: this.#storageManagerBindings, isParent: (object, objectScope, parentDepth) => this.isNavigator(object, objectScope, parentDepth) });
   }
 
   // An object reached as `parent.property` (or as the global `property`), or through a variable holding one.

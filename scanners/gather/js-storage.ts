@@ -6,9 +6,11 @@ import type { Scope } from './js-scope.ts';
 import { SNIPPET_VARIABLES } from './js-snippets.ts';
 
 type StorageGlobal = 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cookieStore';
+// The old (Chromium) file system API: files it writes stay on the visitor's disk.
+const FILE_SYSTEM_GLOBALS: ReadonlySet<string> = new Set(['requestFileSystem', 'webkitRequestFileSystem']);
 
 /** Globals that read or write the visitor's storage. */
-export const STORAGE_GLOBALS: ReadonlySet<string> = new Set<StorageGlobal>(['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore']);
+export const STORAGE_GLOBALS: ReadonlySet<string> = new Set(['localStorage', 'sessionStorage', 'indexedDB', 'cookieStore', ...FILE_SYSTEM_GLOBALS]);
 /** Cache API methods that open, read or write the visitor's cache storage. */
 export const CACHE_METHODS: ReadonlySet<string> = new Set(['open', 'match', 'keys', 'has', 'delete']);
 
@@ -22,7 +24,7 @@ export interface WithFrame {
 /** A bare `localStorage` or `gtag` that is the global (not a local of that name). */
 export function checkGlobalReference(analysis: ProgramAnalysis, node: Identifier, scope: Scope): void {
   if (!scope.isGlobal(node.name)) return;
-  if (STORAGE_GLOBALS.has(node.name)) analysis.facts.push({ kind: 'storage', api: node.name as StorageGlobal, node });
+  if (STORAGE_GLOBALS.has(node.name)) analysis.facts.push({ kind: 'storage', api: globalStorageApi(node.name), node });
   else analysis.facts.push({ kind: 'snippet', name: node.name, node });
 }
 
@@ -36,10 +38,17 @@ export function checkMember(analysis: ProgramAnalysis, node: MemberExpression, s
 function checkProperty(analysis: ProgramAnalysis, target: AnyNode, property: string, scope: Scope, at: Span): void {
   const resolve = analysis.resolve;
   if (property === 'cookie' && resolve.isDocument(target, scope)) analysis.facts.push({ kind: 'storage', api: 'document.cookie', node: at });
-  else if (STORAGE_GLOBALS.has(property) && resolve.isWindow(target, scope)) analysis.facts.push({ kind: 'storage', api: property as StorageGlobal, node: at });
+  else if (STORAGE_GLOBALS.has(property) && resolve.isWindow(target, scope)) analysis.facts.push({ kind: 'storage', api: globalStorageApi(property), node: at });
   else if (SNIPPET_VARIABLES.has(property) && resolve.isWindow(target, scope)) analysis.facts.push({ kind: 'snippet', name: property, node: at });
   // Reading the method is enough: passed on as a value, it registers wherever it is called.
   else if (property === 'register' && resolve.isServiceWorkerContainer(target, scope)) analysis.facts.push({ kind: 'storage', api: 'serviceWorker', node: at });
+  // The origin private file system; navigator.storage.persist() and estimate() store nothing themselves.
+  else if (property === 'getDirectory' && resolve.isStorageManager(target, scope)) analysis.facts.push({ kind: 'storage', api: 'fileSystem', node: at });
+}
+
+/** The storage API a global of STORAGE_GLOBALS belongs to. */
+function globalStorageApi(name: string): StorageObservation['api'] {
+  return FILE_SYSTEM_GLOBALS.has(name) ? 'fileSystem' : name as StorageGlobal;
 }
 
 /** `Reflect.get(document, 'cookie')`, `Reflect.set(window, 'localStorage', …)`: a property access without a member expression. */
@@ -74,10 +83,12 @@ export function checkWithReference(analysis: ProgramAnalysis, node: Identifier, 
 }
 
 /** An object whose destructured properties may be storage: `const { cookie } = document`, `const { register } = navigator.serviceWorker`. */
-type Holder = 'document' | 'window' | 'navigator' | 'serviceWorker';
+type Holder = 'document' | 'window' | 'navigator' | 'serviceWorker' | 'storageManager';
 
 /** What a property of a holder holds, for nested patterns: `const { document: { cookie } } = window`. */
-const NESTED_HOLDERS: ReadonlyMap<string, Holder> = new Map([['window.document', 'document'], ['window.navigator', 'navigator'], ['navigator.serviceWorker', 'serviceWorker']]);
+const NESTED_HOLDERS: ReadonlyMap<string, Holder> = new Map([
+  ['window.document', 'document'], ['window.navigator', 'navigator'], ['navigator.serviceWorker', 'serviceWorker'], ['navigator.storage', 'storageManager'],
+]);
 
 /** `const { cookie } = document`, `({ localStorage: s, document: { cookie } } = window)`, `const { serviceWorker: { register } } = navigator`. */
 export function checkDestructuring(analysis: ProgramAnalysis, pattern: ObjectPattern, source: AnyNode, scope: Scope, from = holderOf(analysis, source, scope)): void {
@@ -95,8 +106,9 @@ export function checkDestructuring(analysis: ProgramAnalysis, pattern: ObjectPat
 
 function destructuredApi(from: Holder, key: string): StorageObservation['api'] | undefined {
   if (from === 'document' && key === 'cookie') return 'document.cookie';
-  if (from === 'window' && STORAGE_GLOBALS.has(key)) return key as StorageGlobal;
+  if (from === 'window' && STORAGE_GLOBALS.has(key)) return globalStorageApi(key);
   if (from === 'serviceWorker' && key === 'register') return 'serviceWorker';
+  if (from === 'storageManager' && key === 'getDirectory') return 'fileSystem';
   return undefined;
 }
 
@@ -105,7 +117,8 @@ function holderOf(analysis: ProgramAnalysis, source: AnyNode, scope: Scope): Hol
   if (resolve.isDocument(source, scope)) return 'document';
   if (resolve.isWindow(source, scope)) return 'window';
   if (resolve.isNavigator(source, scope)) return 'navigator';
-  return resolve.isServiceWorkerContainer(source, scope) ? 'serviceWorker' : undefined;
+  if (resolve.isServiceWorkerContainer(source, scope)) return 'serviceWorker';
+  return resolve.isStorageManager(source, scope) ? 'storageManager' : undefined;
 }
 
 /** Cheap syntactic test before any scope work: `caches.x` or `<something>.caches.x`. */

@@ -10,7 +10,7 @@ import { resolveIceServer, resolveUrl } from './url.ts';
 // Every fact needs one of these in the source text: a URL ('//'), a watched name, or a way of hiding one
 // (escapes, concatenation, computed access, templates). Scripts with none cannot yield anything.
 const MAY_HAVE_FACTS = new RegExp(
-  ['//', 'cookie', 'Storage', 'indexedDB', 'caches', 'fetch', 'Beacon', 'open', 'import', 'src', 'location', 'href', 'WebSocket',
+  ['//', 'cookie', 'Storage', 'indexedDB', 'caches', 'FileSystem', 'getDirectory', 'fetch', 'Beacon', 'open', 'import', 'src', 'location', 'href', 'WebSocket',
     'EventSource', 'Worker', 'atob', 'stun:', 'stuns:', 'turn:', 'turns:', '\\\\', '\\+', '`', '\\[', `\\b(?:${SNIPPET_NAMES.join('|')})\\b`].join('|'),
 );
 

@@ -185,6 +185,42 @@ describe('gatherJs: service worker registration', () => {
   });
 });
 
+describe('gatherJs: file system storage', () => {
+  const fileSystem = (code: string) => facts(code).filter((fact) => fact.startsWith('storage'));
+
+  it.each([
+    ["navigator.storage.getDirectory().then((d) => d.getFileHandle('f', { create: true }))", '1:1'],
+    ['window.navigator.storage.getDirectory()', '1:1'],
+    ['const s = navigator.storage; s.getDirectory()', '1:30'],
+    ['const { storage: { getDirectory } } = navigator', '1:20'],
+    ['const root = await navigator.storage?.getDirectory?.()', '1:20'],
+    ["webkitRequestFileSystem(TEMPORARY, 1024, (fs) => fs.root.getFile('f', { create: true }, () => {}))", '1:1'],
+    ['window.requestFileSystem(window.PERSISTENT, 1024, done)', '1:1'],
+    ['self.webkitRequestFileSystem(0, 1, done)', '1:1'],
+    ['const w = window; w["webkit" + "RequestFileSystem"](0, 1, done)', '1:19'],
+    ['const { webkitRequestFileSystem: open } = window', '1:9'],
+  ])('reports %s at %s', (code, at) => {
+    expect(fileSystem(code)).toEqual([`storage fileSystem ${at}`]);
+  });
+
+  it.each([
+    ['asking for persistence or the quota', 'navigator.storage.persist(); navigator.storage.estimate().then(show)'],
+    ['a getDirectory of something else', "storage.getDirectory(); picker.getDirectory(); const { getDirectory } = fs"],
+    ['a local requestFileSystem', 'function boot(requestFileSystem) { requestFileSystem(0, 1, done) }'],
+    ['a local navigator', 'function boot(navigator) { navigator.storage.getDirectory() }'],
+    ['feature detection with in', "if ('webkitRequestFileSystem' in window) console.log('navigator.storage.getDirectory')"],
+  ])('ignores %s', (_case, code) => {
+    expect(fileSystem(code)).toEqual([]);
+  });
+
+  it('still finds file system use in code that does not parse', () => {
+    expect(fileSystem('navigator.storage.getDirectory( ;\nwindow.webkitRequestFileSystem(0) +;\n// requestFileSystem()')).toEqual([
+      'storage fileSystem 1:1',
+      'storage fileSystem 2:1',
+    ]);
+  });
+});
+
 describe('gatherJs: requests', () => {
   it.each([
     ["fetch('/api/x')", 'request fetch https://site.example/api/x 1:1'],
