@@ -22,7 +22,7 @@ const KNOWN_INPUT_TYPES = new Set([
 const TEXT_INPUT_TYPES = new Set(['text', 'url', 'number']);
 
 /** Lower-cases A–Z only: enumerated attributes match ASCII case-insensitively (the Kelvin sign is no `k`). */
-function asciiLowerCase(value: string): string {
+export function asciiLowerCase(value: string): string {
   return value.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 

@@ -1,4 +1,4 @@
-import { formMethod } from '../gather/form-fields.ts';
+import { asciiLowerCase, formMethod } from '../gather/form-fields.ts';
 import { resolveUrl } from '../gather/url.ts';
 import type { FormObservation } from '../observations.ts';
 import { escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
@@ -39,15 +39,32 @@ function pointAt(text: string, tag: StartTag, attribute: 'action' | 'formaction'
   return written ? replaceAttributeValue(text, written, url) : insertAttributes(text, tag, `${attribute}="${escapeAttribute(url)}"`);
 }
 
-/** Plans the edits that send every same-site POST (form action or button formaction) to `config.origin`. */
+/**
+ * Writes `post` over a method the check reads as POST but a browser does not: browsers match it without
+ * trimming, so `method=" post"` sends a GET that would put the fields in a URL to the origin.
+ */
+function spellPost(text: string, tag: StartTag, attribute: 'method' | 'formmethod'): Edit | undefined {
+  const written = getAttribute(tag, attribute);
+  if (!written || asciiLowerCase(written.value) === 'post') return undefined;
+  return replaceAttributeValue(text, written, 'post');
+}
+
+/**
+ * Plans the edits that send every same-site POST (form action or button formaction) to `config.origin`,
+ * spelling the method of what it routes so that browsers post it too.
+ */
 export function planFormRoutes(text: string, page: PageTags, context: TransformContext): Edit[] {
   if (!context.config.origin) return [];
   const urls = documentUrls(page, context);
   const edits: Edit[] = [];
+  /** The tags whose method a routed submission relies on: the form's own, or a button's formmethod. */
+  const methods = new Map<StartTag, 'method' | 'formmethod'>();
   for (const form of page.forms) {
     if (methodOf(form) !== 'post') continue;
     const target = originUrl(actionUrl(form, 'action', urls), context);
-    if (target) edits.push(pointAt(text, form, 'action', target));
+    if (!target) continue;
+    edits.push(pointAt(text, form, 'action', target));
+    methods.set(form, 'method');
   }
   for (const button of page.submitters) {
     if (!button.form || buttonMethod(button, button.form) !== 'post') continue;
@@ -55,7 +72,14 @@ export function planFormRoutes(text: string, page: PageTags, context: TransformC
     const own = getAttribute(button, 'formaction') !== undefined;
     if (!own && methodOf(button.form) === 'post') continue;
     const target = originUrl(own ? actionUrl(button, 'formaction', urls) : actionUrl(button.form, 'action', urls), context);
-    if (target) edits.push(pointAt(text, button, 'formaction', target));
+    if (!target) continue;
+    edits.push(pointAt(text, button, 'formaction', target));
+    if (getAttribute(button, 'formmethod')) methods.set(button, 'formmethod');
+    else methods.set(button.form, 'method');
+  }
+  for (const [tag, attribute] of methods) {
+    const edit = spellPost(text, tag, attribute);
+    if (edit) edits.push(edit);
   }
   return edits;
 }

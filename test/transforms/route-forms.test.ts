@@ -12,7 +12,10 @@ describe('routeForms', () => {
     ['an action on another first-party host', '<form method="post" action="https://example.ca/send">', '<form method="post" action="https://origin.example.ca/send">'],
     ['a plain-http same-site action', '<form method="post" action="http://www.example.ca/send">', '<form method="post" action="https://origin.example.ca/send">'],
     ['a scheme-relative action', '<form method="post" action="//www.example.ca/send">', '<form method="post" action="https://origin.example.ca/send">'],
-    ['an uppercase, padded method', '<FORM METHOD=" POST " ACTION=/send>', '<FORM METHOD=" POST " ACTION="https://origin.example.ca/send">'],
+    ['an uppercase method', '<FORM METHOD=POST ACTION=/send>', '<FORM METHOD=POST ACTION="https://origin.example.ca/send">'],
+    // Browsers do not trim the method: the check reads " POST " as POST, so the transform writes it the way browsers read it.
+    ['a padded method, spelled out', '<FORM METHOD=" POST " ACTION=/send>', '<FORM METHOD="post" ACTION="https://origin.example.ca/send">'],
+    ['an entity-padded method, spelled out', '<form method=&#32;post action=/send>', '<form method="post" action="https://origin.example.ca/send">'],
     ['an entity-encoded action', '<form method="post" action="/send?a=1&amp;b=2">', '<form method="post" action="https://origin.example.ca/send?a=1&amp;b=2">'],
     ['a missing action (the page itself)', '<form method="post">', '<form method="post" action="https://origin.example.ca/contact/">'],
     ['an empty action (the page itself)', '<form method="post" action="">', '<form method="post" action="https://origin.example.ca/contact/">'],
@@ -48,6 +51,23 @@ describe('routeForms', () => {
     expect(route(html)).toBe('<form action="/s"><button type=" reset" formmethod=post formaction="https://origin.example.ca/b">R</button><input type=" submit" formmethod=post formaction=/c></form>');
   });
 
+  it('spells out the padded formmethod of a button it routes', () => {
+    const html = '<form action="/s"><button formmethod=" post" formaction="/b">B</button></form>';
+    expect(route(html)).toBe('<form action="/s"><button formmethod="post" formaction="https://origin.example.ca/b">B</button></form>');
+  });
+
+  it('spells out the padded method of a form whose button it routes, even when the form posts elsewhere', () => {
+    const html = '<form method="post " action="https://forms.other.org/x"><button formaction="/b">B</button></form>';
+    expect(route(html)).toBe('<form method="post" action="https://forms.other.org/x"><button formaction="https://origin.example.ca/b">B</button></form>');
+  });
+
+  it('spells out a padded method once when the form and its button are both routed', () => {
+    const html = '<form method=" post" action="/a"><button formaction="/b">B</button></form>';
+    const once = route(html);
+    expect(once).toBe('<form method="post" action="https://origin.example.ca/a"><button formaction="https://origin.example.ca/b">B</button></form>');
+    expect(route(once)).toBe(once);
+  });
+
   it('gives a POST button in a GET form its own formaction on the origin', () => {
     const html = '<form action="/search"><button formmethod="post">Save</button><button>Search</button></form>';
     expect(route(html)).toBe('<form action="/search"><button formmethod="post" formaction="https://origin.example.ca/search">Save</button><button>Search</button></form>');
@@ -58,6 +78,8 @@ describe('routeForms', () => {
     ['a form without method', '<form action="/send">'],
     ['a POST form already on the origin', '<form method="post" action="https://origin.example.ca/contact">'],
     ['a POST form to a third party (the check reports it)', '<form method="post" action="https://forms.other.org/x">'],
+    ['a padded-method POST form to a third party', '<form method=" post" action="https://forms.other.org/x">'],
+    ['a padded-method POST form already on the origin', '<form method=" post" action="https://origin.example.ca/contact">'],
     ['a dialog form', '<form method="dialog">'],
     ['a mailto: form', '<form method="post" action="mailto:hi@example.ca">'],
     ['a GET button formaction in a POST form', '<form method="post" action="https://origin.example.ca/a"><button formmethod="get" formaction="/search">S</button></form>'],
