@@ -44,7 +44,8 @@ function anchor(g: DocumentGatherer, name: string, attributes: Attributes): void
   const marked = hasLeavingMarker(attributes['data-leaving'], attributes.rel);
   navigation(g, name, attribute, attributes[attribute], marked, 'link');
   attributionSources(g, name, attributes);
-  if (attributes.ping === undefined) return;
+  // Only a hyperlink pings, and only an href makes an `<a>` or `<area>` one.
+  if (attributes.ping === undefined || attributes.href === undefined) return;
   for (const url of splitTokens(attributes.ping, false)) g.urlAttribute('beacon', name, 'ping', url);
 }
 

@@ -65,6 +65,10 @@ describe('gatherHtml requests', () => {
     ['<html manifest="https://m.test/app.appcache">', ['manifest https://m.test/app.appcache']],
     ['<a href="/x" ping="https://p.test/1 https://p.test/2">x</a>', ['beacon https://p.test/1', 'beacon https://p.test/2']],
     ['<map><area href="/x" ping="https://p.test/a"></map>', ['beacon https://p.test/a']],
+    // Without an href neither is a link, so nothing is clicked through and nothing pinged.
+    ['<map><area shape=rect coords="0,0,10,10" ping="https://p.test/a"></map>', []],
+    ['<a ping="https://p.test/a">x</a>', []],
+    ['<a href ping="https://p.test/a">x</a>', ['beacon https://p.test/a']],
     ['<script type="importmap">{"imports":{"x":"https://esm.test/x.js"},"scopes":{"/a/":{"y":"https://esm.test/y.js"}}}</script>', [
       'import https://esm.test/x.js', 'import https://esm.test/y.js',
     ]],
