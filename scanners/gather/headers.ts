@@ -2,6 +2,7 @@ import type { HeaderObservation, Observation } from '../observations.ts';
 import { parseLinkHeader } from './header-link.ts';
 import { linkRequestType } from './link-rel.ts';
 import { parseMetaRefresh } from './meta-refresh.ts';
+import { structuredStrings } from './structured-field.ts';
 import { resolveUrl } from './url.ts';
 
 /**
@@ -56,21 +57,6 @@ export function gatherHeaders(text: string, file: string, site?: string): Observ
 }
 
 /**
- * The strings of a structured-field list (RFC 8941), as `Speculation-Rules` holds its URLs: `"/a.json", "b.json";p=1`.
- * Members that are not strings are skipped; reading stops at a member it cannot parse.
- */
-function structuredListStrings(value: string): string[] {
-  const strings: string[] = [];
-  const member = /[ \t]*(?:"((?:[^"\\]|\\.)*)")?(?:[^",]|"(?:[^"\\]|\\.)*")*(?:,|$)/y;
-  while (member.lastIndex < value.length) {
-    const match = member.exec(value);
-    if (match === null) break;
-    if (match[1] !== undefined) strings.push(match[1].replace(/\\(.)/g, '$1'));
-  }
-  return strings;
-}
-
-/**
  * The fetches a `Link` header asks for, the rule sets a `Speculation-Rules` header loads, or the redirect a
  * `Refresh` header makes, at the header's line.
  */
@@ -85,7 +71,7 @@ function headerEffects(header: HeaderObservation, site: string): Observation[] {
   if (header.name === 'speculation-rules') {
     // Chromium fetches each rule set as soon as the page loads; what the rule set then prefetches is out of sight.
     // Typed `other`, not `prefetch`: this request is the rule set itself, a JSON file, not a page fetched ahead.
-    return structuredListStrings(header.value).flatMap((url) => {
+    return structuredStrings(header.value).flatMap((url) => {
       const resolved = resolveUrl(url, site);
       return resolved === undefined ? [] : [{ kind: 'request' as const, type: 'other' as const, raw: url, ...resolved, ...at }];
     });

@@ -1,15 +1,33 @@
+import { structuredStrings } from '../../gather/structured-field.ts';
 import { resolveUrl } from '../../gather/url.ts';
 import { isUnacceptedThirdParty } from '../helpers/parties.ts';
 import { defineRule, type Hit } from '../define-rule.ts';
 
-const urlPattern = /https?:\/\/[^\s"',;}]+/gi;
+/** An endpoint's `"url": "…"` member in Report-To's JSON. */
+const reportToUrl = /"url"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
 
-/** The report endpoints a header names: all URLs of Report-To/Reporting-Endpoints, the report-uri directive of a CSP. */
+/** A JSON string's text with its escapes decoded; as written when they are not valid JSON. */
+function jsonStringText(text: string): string {
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The report endpoints a header names, as written: the url of each Report-To endpoint, each Reporting-Endpoints
+ * value, the URLs of every report-uri directive of a CSP (one header may hold several policies, comma-separated).
+ * Browsers resolve them against the page, so `/csp` is the site's and `//host/csp` is another host.
+ */
 function reportUrls(name: string, value: string): string[] {
-  if (name === 'report-to' || name === 'reporting-endpoints') return value.match(urlPattern) ?? [];
+  if (name === 'report-to') return [...value.matchAll(reportToUrl)].map((match) => jsonStringText(match[1]!));
+  if (name === 'reporting-endpoints') return structuredStrings(value);
   if (name !== 'content-security-policy' && name !== 'content-security-policy-report-only') return [];
-  const directive = value.split(';').map((part) => part.trim()).find((part) => /^report-uri\s/i.test(part));
-  return directive?.match(urlPattern) ?? [];
+  return value.split(/[;,]/).flatMap((directive) => {
+    const [directiveName, ...urls] = directive.trim().split(/\s+/);
+    return directiveName?.toLowerCase() === 'report-uri' ? urls : [];
+  });
 }
 
 export default defineRule({
