@@ -17,7 +17,8 @@ export default defineRule({
   observes: ['storage'],
   check(observation) {
     if (!clientStorage.has(observation.api)) return undefined;
-    if (observation.api === 'serviceWorker' || observation.api === 'fileSystem') return { messageId: observation.api };
+    if (observation.api === 'serviceWorker') return { messageId: 'serviceWorker' };
+    if (observation.api === 'fileSystem') return { messageId: 'fileSystem' };
     return { messageId: 'storage', data: { api: observation.api } };
   },
 });
