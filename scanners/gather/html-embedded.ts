@@ -150,7 +150,7 @@ function markupAt(g: DocumentGatherer, start: number, end: number): Observation[
 }
 
 /** An end tag that ends raw text: the name, then whitespace, `/` or `>`. */
-const NOSCRIPT_END_TAG = /<\/noscript[\t\n\f\r />]/gi;
+export const NOSCRIPT_END_TAG = /<\/noscript[\t\n\f\r />]/gi;
 
 /**
  * A `<noscript>` of the live document. The pass reads its content as markup, as a browser without scripting

@@ -1,5 +1,6 @@
 import { isSubmitButton } from '../gather/form-fields.ts';
 import { BrowserParser } from '../gather/html-parser.ts';
+import { NOSCRIPT_END_TAG } from '../gather/html-embedded.ts';
 import { scriptKind, type ScriptKind } from '../gather/script-type.ts';
 
 /** One attribute as written in a start tag. */
@@ -99,6 +100,16 @@ function addTemplateTags(page: PageTags, markup: string, offset: number, depth: 
     ({ ...moveBy(submitter, offset), form: submitter.form && forms.get(submitter.form) })));
 }
 
+/** The tags of a noscript's scripting-on reading that the markup reading did not already give at the same offset. */
+function addScriptingOnTags(page: PageTags, markup: string, offset: number, depth: number): void {
+  const known = new Set([...page.links, ...page.forms, ...page.submitters].map((tag) => tag.start));
+  const reading: PageTags = { ...page, links: [], forms: [], submitters: [] };
+  addTemplateTags(reading, markup, offset, depth);
+  page.links.push(...reading.links.filter((tag) => !known.has(tag.start)));
+  page.forms.push(...reading.forms.filter((tag) => !known.has(tag.start)));
+  page.submitters.push(...reading.submitters.filter((tag) => !known.has(tag.start)));
+}
+
 // The HTML parser turns CR LF and lone CR into LF before anything else sees the text.
 function asBrowserSees(text: string): string {
   return text.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD');
@@ -112,7 +123,14 @@ export function readPageTags(text: string): PageTags {
 function readTags(text: string, depth: number): PageTags {
   const page: PageTags = { baseHrefs: [], links: [], forms: [], submitters: [], inlineScripts: [], inlineStyles: [], styleAttributes: [] };
   const openLinks: LinkTag[] = [];
-  const openForms: StartTag[] = [];
+  // The form element pointer, as browsers keep it (and the check's FormTracker): set by a <form> while none is
+  // open, cleared by any </form> end tag token — not when </a> or the like closes the element. Templates and
+  // noscript keep their own.
+  let liveForm: StartTag | undefined;
+  let inertForm: StartTag | undefined;
+  const insideInert = () => parser.isOpen('template') || parser.isOpen('noscript');
+  /** Where the outermost live `<noscript>`'s raw text ends for a browser with scripting on (as the check reads it). */
+  let noscriptRawTextEnd: number | undefined;
   const formOwners = new Map<SubmitterTag, string>();
   let foreignDepth = 0;
   let attributes: TagAttribute[] = [];
@@ -143,12 +161,16 @@ function readTags(text: string, depth: number): PageTags {
         foreignDepth += 1;
       } else if (name === 'form') {
         page.forms.push(tag);
-        openForms.unshift(tag);
+        if (insideInert()) inertForm = tag;
+        else liveForm ??= tag;
       } else if (isSubmitButton(name, attribs)) {
-        const submitter: SubmitterTag = { ...tag, form: openForms[0] };
+        const submitter: SubmitterTag = { ...tag, form: insideInert() ? inertForm : liveForm };
         const owner = getAttribute(tag, 'form');
         if (owner) formOwners.set(submitter, owner.value);
         page.submitters.push(submitter);
+      } else if (name === 'noscript' && noscriptRawTextEnd === undefined && parser.isLiveHtml(1)) {
+        NOSCRIPT_END_TAG.lastIndex = tag.end + 1;
+        noscriptRawTextEnd = NOSCRIPT_END_TAG.exec(text)?.index ?? text.length;
       } else if (name === 'base' && parser.isLiveHtml()) {
         const href = getAttribute(tag, 'href');
         if (href) page.baseHrefs.push(href.value);
@@ -168,8 +190,14 @@ function readTags(text: string, depth: number): PageTags {
         if (link && !isImplied) link.closeStart = parser.startIndex;
       } else if (name === 'svg' || name === 'math') {
         foreignDepth -= 1;
-      } else if (name === 'form') {
-        openForms.shift();
+      } else if (name === 'template' || name === 'noscript') {
+        if (!insideInert()) inertForm = undefined;
+        if (name === 'noscript' && noscriptRawTextEnd !== undefined && (parser.atEnd || !parser.isOpen('noscript'))) {
+          // With scripting on, the markup after an early `</noscript` is live: its tags are edited in place too.
+          const closedAt = parser.atEnd ? text.length : parser.startIndex;
+          if (noscriptRawTextEnd < closedAt) addScriptingOnTags(page, text.slice(noscriptRawTextEnd, closedAt), noscriptRawTextEnd, depth);
+          noscriptRawTextEnd = undefined;
+        }
       } else if ((name === 'script' || name === 'style') && rawText) {
         // An unclosed script or style runs to the end of the file.
         rawText.read(text.slice(rawText.from, isImplied ? text.length : parser.startIndex));
@@ -177,6 +205,11 @@ function readTags(text: string, depth: number): PageTags {
       }
     },
   });
+  parser.onEndTagToken = (start, end) => {
+    if (end - start !== 4 || text.slice(start, end).toLowerCase() !== 'form') return;
+    if (insideInert()) inertForm = undefined;
+    else liveForm = undefined;
+  };
   parser.end(text);
 
   // `form="id"` names the form a button submits, wherever the button sits.

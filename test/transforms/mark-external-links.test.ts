@@ -75,6 +75,12 @@ describe('markExternalLinks, inline mode', () => {
     expect(mark(html)).toBe(`<svg><a xlink:href="https://other.org" ${marked}><text>O</text></a></svg>`);
   });
 
+  it('marks a link that only a browser with scripting on sees, after an early </noscript, and a normal noscript link once', () => {
+    expect(mark('<noscript><p title="</noscript><a href=https://other.org/>x</a>"></p></noscript>'))
+      .toBe(`<noscript><p title="</noscript><a href=https://other.org/ ${marked}>x${leavingNotice}</a>"></p></noscript>`);
+    expect(mark('<noscript><a href="https://other.org/">x</a></noscript>')).toBe(`<noscript><a href="https://other.org/" ${marked}>x${leavingNotice}</a></noscript>`);
+  });
+
   describe('in markup templates (<script type="text/x-template">), which the check reads as markup', () => {
     it.each([
       ['a Vue template', '<script type="text/x-template" id="footer-tpl"><footer><a href="https://twitter.com/acme">Twitter</a></footer></script>',

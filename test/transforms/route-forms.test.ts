@@ -41,6 +41,13 @@ describe('routeForms', () => {
     expect(route(html)).toBe('<form method="post" action="https://origin.example.ca/contact"><button formaction="https://origin.example.ca/subscribe">S</button></form>');
   });
 
+  it('keeps a button in the form a browser submits after </a> closed the form element early, and in none after any </form> (a button outside a form submits nothing)', () => {
+    const html = '<a href=/x><form method=post action="https://origin.example.ca/a"></a><button formaction=/b>B</button></form><button formaction=/c formmethod=post>C</button>';
+    expect(route(html)).toBe('<a href=/x><form method=post action="https://origin.example.ca/a"></a><button formaction="https://origin.example.ca/b">B</button></form><button formaction=/c formmethod=post>C</button>');
+    const closedEarly = '<a href=/x><form method=post action="https://origin.example.ca/a"></a></form><button formaction=/b>B</button>';
+    expect(route(closedEarly)).toBe(closedEarly);
+  });
+
   it('routes an <input type=submit> formaction and one owned through form="id"', () => {
     const html = '<form id="f" method="post" action="https://origin.example.ca/a"></form><input type=submit form=f formaction=/b>';
     expect(route(html)).toBe('<form id="f" method="post" action="https://origin.example.ca/a"></form><input type=submit form=f formaction="https://origin.example.ca/b">');
