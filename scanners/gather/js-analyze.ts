@@ -2,6 +2,7 @@ import type { AnyNode, CallExpression, Expression, Identifier, ObjectExpression,
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
 import type { RequestType, StorageObservation } from '../observations.ts';
 import { checkCall, checkNew, isCandidateCall, isCandidateNew } from './js-calls.ts';
+import { ElementWrites } from './js-elements.ts';
 import { foldString, type Folded } from './js-fold.ts';
 import { checkAssignment, checkLinkTargets, hasLinkTargetKey, isAssignmentCandidate, reportRequest, reportUrlLiterals } from './js-requests.ts';
 import { ValueResolver, unwrap } from './js-resolve.ts';
@@ -23,7 +24,7 @@ export interface Span {
 export type JsFact =
   | { kind: 'storage'; api: StorageObservation['api']; node: Span }
   | { kind: 'request'; type: RequestType; element: string | undefined; attribute?: string; raw: string; node: Span }
-  | { kind: 'navigation'; element: string; raw: string; node: Span }
+  | { kind: 'navigation'; via?: 'refresh'; element: string; raw: string; node: Span }
   | { kind: 'snippet'; name: string; node: Span };
 
 /** The facts of a string run as code (eval, setTimeout, Function), or undefined when no deeper nesting is followed. */
@@ -56,6 +57,7 @@ export class ProgramAnalysis {
   /** Literals a request, navigation or string code already reported: not reported again as bare URLs. */
   readonly consumed = new Set<AnyNode>();
   readonly resolve = new ValueResolver();
+  readonly elementWrites = new ElementWrites();
   readonly runCode: RunCode;
   readonly #checks: (() => void)[] = [];
   readonly #literalUnits: AnyNode[] = [];
@@ -78,6 +80,7 @@ export class ProgramAnalysis {
       else global.declare(name, { node, scope });
     }
     for (const check of this.#checks) check();
+    this.elementWrites.report(this);
     for (const unit of this.#literalUnits) if (!this.consumed.has(unit)) reportUrlLiterals(this, unit);
   }
 

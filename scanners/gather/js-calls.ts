@@ -57,10 +57,11 @@ function reportCallTo(analysis: ProgramAnalysis, name: string, node: CallExpress
   else if (SNIPPET_FUNCTIONS.has(name)) analysis.facts.push({ kind: 'snippet', name, node });
 }
 
-/** `element.setAttribute(name, url)` for the URL attributes an assignment would set: `src`, and `href` (a request or a link). */
+/** `element.setAttribute(name, value)` for the attributes an assignment would set: `src`, `href` (a request or a link), a meta's `http-equiv` and `content`. */
 function reportAttribute(analysis: ProgramAnalysis, element: AnyNode, name: string, value: AnyNode | undefined, scope: Scope, node: CallExpression): void {
   if (name === 'src') reportElementSource(analysis, element, value, scope, node);
   else if (name === 'href' || name === 'xlink:href') reportElementHref(analysis, element, value, scope, node);
+  else if (name === 'http-equiv' || name === 'content') analysis.elementWrites.note(analysis, element, name, value, scope, node);
 }
 
 /** `new WebSocket(url)`, `new Worker(url)`, `new Function('…')`, a snippet's constructor. */

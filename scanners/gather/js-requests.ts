@@ -5,8 +5,9 @@ import { unwrap } from './js-resolve.ts';
 import type { Scope } from './js-scope.ts';
 import { findRequestedUrls, hrefRequestType } from './js-url-literals.ts';
 import { linkRequestType } from './link-rel.ts';
+import { parseMetaRefresh } from './meta-refresh.ts';
 
-const ASSIGNED_PROPERTIES: ReadonlySet<string> = new Set(['src', 'href', 'location']);
+const ASSIGNED_PROPERTIES: ReadonlySet<string> = new Set(['src', 'href', 'location', 'httpEquiv', 'content']);
 const LINK_TARGET_KEYS: ReadonlySet<string> = new Set(['href', 'to', 'link']);
 const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
   script: 'script', img: 'image', image: 'image', input: 'image', iframe: 'frame', frame: 'frame',
@@ -27,6 +28,8 @@ export function checkAssignment(analysis: ProgramAnalysis, node: AssignmentExpre
   else if (property === 'href' && resolve.isLocation(left.object, scope)) reportNavigation(analysis, 'location', node.right, scope, node);
   else if (property === 'href') reportElementHref(analysis, left.object, node.right, scope, node);
   else if (property === 'location' && (resolve.isWindow(left.object, scope) || resolve.isDocument(left.object, scope))) reportNavigation(analysis, 'location', node.right, scope, node);
+  else if (property === 'httpEquiv') analysis.elementWrites.note(analysis, left.object, 'http-equiv', node.right, scope, node);
+  else if (property === 'content') analysis.elementWrites.note(analysis, left.object, 'content', node.right, scope, node);
 }
 
 /** `img.src = url`, `script.setAttribute('src', url)`: the request type follows the element, when known. */
@@ -107,6 +110,13 @@ export function reportNavigation(analysis: ProgramAnalysis, element: string, val
   if (raw !== undefined) analysis.facts.push({ kind: 'navigation', element, raw, node: at });
 }
 
+/** A created `<meta http-equiv=refresh>`'s `content` (`0;url=…`): a navigation to its URL, reported at `at`. */
+export function reportRefresh(analysis: ProgramAnalysis, content: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+  const text = target(analysis, content, scope);
+  const url = text === undefined ? undefined : parseMetaRefresh(text)?.url?.trim();
+  if (url) analysis.facts.push({ kind: 'navigation', via: 'refresh', element: 'meta', raw: url, node: at });
+}
+
 /** The constant (prefix of a) URL an argument holds; its literals are then not reported again as bare literals. */
 function target(analysis: ProgramAnalysis, value: AnyNode | undefined, scope: Scope): string | undefined {
   if (!value || value.type === 'SpreadElement') return undefined;
@@ -125,7 +135,7 @@ export function reportUrlLiterals(analysis: ProgramAnalysis, unit: AnyNode): voi
   }
 }
 
-/** Cheap syntactic test before any scope work: an assignment to `location` or to a `src`, `href` or `location` property. */
+/** Cheap syntactic test before any scope work: an assignment to `location` or to a `src`, `href`, `location`, `httpEquiv` or `content` property. */
 export function isAssignmentCandidate(left: Pattern): boolean {
   if (left.type === 'Identifier') return left.name === 'location';
   return left.type === 'MemberExpression' && (left.computed || (left.property.type === 'Identifier' && ASSIGNED_PROPERTIES.has(left.property.name)));

@@ -79,7 +79,7 @@ function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLoca
     case 'navigation': {
       const resolved = resolveUrl(fact.raw, context.baseUrl);
       if (!resolved) return undefined;
-      return { kind: 'navigation', ...base, via: 'link', element: fact.element, raw: fact.raw, url: resolved.url, host: resolved.host, marked: false };
+      return { kind: 'navigation', ...base, via: fact.via ?? 'link', element: fact.element, raw: fact.raw, url: resolved.url, host: resolved.host, marked: false };
     }
   }
 }

@@ -336,6 +336,29 @@ describe('gatherJs: requests', () => {
   });
 });
 
+describe('gatherJs: created elements that navigate', () => {
+  it.each([
+    ['properties', "const m = document.createElement('meta'); m.httpEquiv = 'refresh'; m.content = '0;url=https://k09.example/'; document.head.append(m)", 'navigation https://k09.example/ 1:68'],
+    ['attributes, in either order', "var m = document.createElement('META'); m.setAttribute('content', \"5; URL='https://k09.example/x'\"); m.setAttribute('http-equiv', 'Refresh'); document.head.appendChild(m)", 'navigation https://k09.example/x 1:41'],
+    ['a variable and a constant prefix', "var u = 'https://k09.example/?from='; var m = document.createElement('meta'); m.httpEquiv = 'refresh'; m.content = '0; url=' + u + location.pathname", 'navigation https://k09.example/?from= 1:104'],
+  ])("reports a created meta refresh's URL set with %s", (_case, code, expected) => {
+    expect(facts(code)).toEqual([expected]);
+    expect(gatherJs(code, page)).toMatchObject([{ kind: 'navigation', via: 'refresh', element: 'meta' }]);
+  });
+
+  it.each([
+    ['a description meta', "var m = document.createElement('meta'); m.name = 'description'; m.content = '5 apples'; document.head.append(m)"],
+    ['a refresh that only reloads', "var m = document.createElement('meta'); m.httpEquiv = 'refresh'; m.content = '30'; document.head.append(m)"],
+    ['content on another element than the refresh', "var r = document.createElement('meta'); r.httpEquiv = 'refresh'; var d = document.createElement('meta'); d.content = '0;url=/next'"],
+    ['a variable that may hold two elements', "var m = document.createElement('meta'); m.httpEquiv = 'refresh'; m = document.createElement('meta'); m.content = '0;url=/next'"],
+    ['a refresh on something not a meta', "var x = document.createElement('div'); x.httpEquiv = 'refresh'; x.content = '0;url=/next'"],
+    ['an http-equiv that is not refresh', "var m = document.createElement('meta'); m.httpEquiv = ' refresh'; m.content = '0;url=/next'"],
+    ['a dynamic http-equiv', "var m = document.createElement('meta'); m.httpEquiv = kind; m.content = '0;url=/next'"],
+  ])('ignores %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+});
+
 describe('gatherJs: properties of constant objects', () => {
   it.each([
     ['a property in a concatenation', "const cfg = { host: 'k.example' }; fetch('https://' + cfg.host + '/c')", 'request fetch https://k.example/c 1:36'],
