@@ -11,7 +11,7 @@ import { CODE_RUNNERS, reportCode, reportDataUrlCode } from './js-string-code.ts
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 const COOKIE_REFLECTION: ReadonlySet<string> = new Set(['getOwnPropertyDescriptor', '__lookupGetter__', '__lookupSetter__']);
 const CALLED_GLOBALS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', ...CODE_RUNNERS, ...SNIPPET_FUNCTIONS]);
-const CALLED_METHODS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', 'sendBeacon', 'assign', 'replace', 'setAttribute', 'setTimeout', 'setInterval', 'eval', ...COOKIE_REFLECTION, ...SNIPPET_FUNCTIONS]);
+const CALLED_METHODS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', 'sendBeacon', 'assign', 'replace', 'setAttribute', 'click', 'setTimeout', 'setInterval', 'eval', ...COOKIE_REFLECTION, ...SNIPPET_FUNCTIONS]);
 const CONSTRUCTORS: ReadonlyMap<string, RequestType> = new Map<string, RequestType>([['WebSocket', 'fetch'], ['EventSource', 'fetch'], ['Worker', 'script'], ['SharedWorker', 'script']]);
 
 /** A call that may request, navigate, touch storage, run string code or feed a tracking snippet. */
@@ -32,6 +32,7 @@ export function checkCall(analysis: ProgramAnalysis, node: CallExpression, scope
   else if (method === 'sendBeacon') reportRequest(analysis, 'beacon', 'sendBeacon', first, scope, node);
   else if (method === 'open' && !resolve.isWindow(target, scope) && second && HTTP_METHODS.has(resolve.fold(first!, scope).value.toUpperCase())) reportRequest(analysis, 'fetch', 'XMLHttpRequest', second, scope, node);
   else if ((method === 'assign' || method === 'replace') && resolve.isLocation(target, scope)) reportNavigation(analysis, `location.${method}`, first, scope, node);
+  else if (method === 'click' && !first) analysis.elementWrites.noteClick(target, scope);
   else if (method === 'setAttribute' && first) reportAttribute(analysis, target, resolve.fold(first, scope).value.toLowerCase(), second, scope, node);
   else if (COOKIE_REFLECTION.has(method) && node.arguments.some((arg) => resolve.fold(arg, scope).value === 'cookie')) analysis.facts.push({ kind: 'storage', api: 'document.cookie', node });
   else if (CALLED_GLOBALS.has(method) && resolve.isWindow(target, scope)) reportCallTo(analysis, method, node, scope);

@@ -1,6 +1,6 @@
 import type { AnyNode } from 'acorn';
 import type { ProgramAnalysis } from './js-analyze.ts';
-import { reportRefresh } from './js-requests.ts';
+import { reportNavigation, reportRefresh } from './js-requests.ts';
 import { unwrap } from './js-resolve.ts';
 import type { Binding, Scope } from './js-scope.ts';
 
@@ -17,12 +17,14 @@ interface ElementUse {
   scope: Scope;
   refresh: boolean;
   contents: Write[];
+  hrefs: Write[];
+  clicked: boolean;
 }
 
 /**
  * Attributes set on elements held in variables, tied to the variable so that only writes to the same element
  * count together: `content` is a refresh only on a `<meta>` whose `http-equiv` is `refresh`, not on any
- * `<meta name=description>`. Reported once the whole script is walked, since the writes come in any order.
+ * `<meta name=description>`, and an `<a>`'s `href` is followed only when that same `<a>` is clicked. Reported once the whole script is walked, since the writes come in any order.
  */
 export class ElementWrites {
   readonly #uses = new Map<Binding, ElementUse>();
@@ -33,15 +35,23 @@ export class ElementWrites {
     if (!use) return;
     if (name === 'http-equiv') use.refresh ||= value !== undefined && isRefresh(analysis, value, scope);
     else if (name === 'content') use.contents.push({ value, scope, at });
+    else if (name === 'href') use.hrefs.push({ value, scope, at });
   }
 
-  /** The navigations the noted writes make: a created `<meta http-equiv=refresh>`'s content URL. */
+  /** `element.click()`: on an `<a>`, it follows the link even when the element is not in the document. */
+  noteClick(element: AnyNode, scope: Scope): void {
+    const use = this.#use(element, scope);
+    if (use) use.clicked = true;
+  }
+
+  /** The navigations the noted writes make: a created `<meta http-equiv=refresh>`'s content URL, a clicked `<a>`'s href. */
   report(analysis: ProgramAnalysis): void {
     for (const [binding, use] of this.#uses) {
       // A variable assigned twice may hold two elements: the writes need not be to the same one.
-      if (binding.values.length !== 1 || !use.refresh) continue;
-      if (analysis.resolve.tagOf(use.element, use.scope) !== 'meta') continue;
-      for (const { value, scope, at } of use.contents) reportRefresh(analysis, value, scope, at);
+      if (binding.values.length !== 1 || !(use.refresh || use.clicked)) continue;
+      const tag = analysis.resolve.tagOf(use.element, use.scope);
+      if (tag === 'meta' && use.refresh) for (const { value, scope, at } of use.contents) reportRefresh(analysis, value, scope, at);
+      else if (tag === 'a' && use.clicked) for (const { value, scope, at } of use.hrefs) reportNavigation(analysis, 'a', value, scope, at);
     }
   }
 
@@ -50,7 +60,7 @@ export class ElementWrites {
     const binding = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding : undefined;
     if (!binding) return undefined;
     let use = this.#uses.get(binding);
-    if (!use) this.#uses.set(binding, (use = { element: expression, scope, refresh: false, contents: [] }));
+    if (!use) this.#uses.set(binding, (use = { element: expression, scope, refresh: false, contents: [], hrefs: [], clicked: false }));
     return use;
   }
 }

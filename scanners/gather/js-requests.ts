@@ -40,14 +40,18 @@ export function reportElementSource(analysis: ProgramAnalysis, element: AnyNode,
 
 /**
  * `link.href = url`, `link.setAttribute('href', url)`: a request when the element fetches its href (a `<link>`,
- * SVG `<image>` …). On any other element (`a.href = url`) it is a link target the visitor may follow.
+ * SVG `<image>` …). On any other element (`a.href = url`) it is a link target the visitor may follow, and a
+ * navigation once the script clicks that element.
  */
 export function reportElementHref(analysis: ProgramAnalysis, element: AnyNode, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
   const tag = analysis.resolve.tagOf(element, scope);
   const type = tag === undefined ? undefined : hrefRequestType(tag);
   if (type) reportRequest(analysis, type, tag, value, scope, at, 'href');
   // Another window's location (`frame.contentWindow.location.href = url`) loads a page: its URL stays a literal.
-  else if (!isLocationObject(analysis, element, scope)) noteLinkTarget(analysis, value, scope);
+  else if (!isLocationObject(analysis, element, scope)) {
+    noteLinkTarget(analysis, value, scope);
+    analysis.elementWrites.note(analysis, element, 'href', value, scope, at);
+  }
 }
 
 /** Whether an object literal has an `href`, `to` or `link` key: the cheap test in the walk before `checkLinkTargets`. */

@@ -357,6 +357,25 @@ describe('gatherJs: created elements that navigate', () => {
   ])('ignores %s', (_case, code) => {
     expect(facts(code)).toEqual([]);
   });
+
+  it.each([
+    ['a property', "const a = document.createElement('a'); a.href = 'https://k08.example/'; document.body.append(a); a.click()", 'navigation https://k08.example/ 1:40'],
+    ['setAttribute, clicked first in the code', "function go() { a.click() } var a = document.createElement('A'); a.setAttribute('href', '/leave'); go()", 'navigation https://site.example/leave 1:66'],
+    ['a constant prefix', "var a = document.createElement('a'); a.href = 'https://k08.example/?u=' + id; a.click()", 'navigation https://k08.example/?u= 1:38'],
+  ])("reports a created link's href set with %s and clicked", (_case, code, expected) => {
+    expect(facts(code)).toEqual([expected]);
+    expect(gatherJs(code, page)).toMatchObject([{ kind: 'navigation', via: 'link', element: 'a', marked: false }]);
+  });
+
+  it.each([
+    ['a link that is not clicked', "var a = document.createElement('a'); a.href = 'https://k08.example/'; document.body.append(a)"],
+    ['a click on another element', "var a = document.createElement('a'); a.href = 'https://k08.example/'; var b = document.createElement('a'); b.click()"],
+    ['a click on an element that is no link', "var d = document.createElement('div'); d.href = 'https://k08.example/'; d.click()"],
+    ['a variable that may hold two links', "var a = document.createElement('a'); a.href = 'https://k08.example/'; a = document.createElement('a'); a.click()"],
+    ['a click with arguments (no DOM click)', "var a = document.createElement('a'); a.href = 'https://k08.example/'; a.click(handler)"],
+  ])('ignores %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
 });
 
 describe('gatherJs: properties of constant objects', () => {
