@@ -24,7 +24,8 @@ interface ElementUse {
 /**
  * Attributes set on elements held in variables, tied to the variable so that only writes to the same element
  * count together: `content` is a refresh only on a `<meta>` whose `http-equiv` is `refresh`, not on any
- * `<meta name=description>`, and an `<a>`'s `href` is followed only when that same `<a>` is clicked. Reported once the whole script is walked, since the writes come in any order.
+ * `<meta name=description>`, and an `<a>`'s `href` is followed only when that same `<a>` is clicked. Reported
+ * once the whole script is walked, since the writes come in any order.
  */
 export class ElementWrites {
   readonly #uses = new Map<Binding, ElementUse>();
