@@ -5,12 +5,12 @@ import { dataUrlDocument, dataUrlScript, dataUrlStylesheet } from './embedded-ur
 import type { Attributes, DocumentGatherer } from './html.ts';
 import { gatherJs } from './js.ts';
 import type { Position } from './line-index.ts';
-import { scriptKind } from './script-type.ts';
+import { hasScriptSource, scriptKind } from './script-type.ts';
 import { resolveUrl } from './url.ts';
 import { importMapUrls, speculationRules } from './script-json.ts';
 
 /** Nested documents (srcdoc, data: frames, markup templates) deeper than this are not followed. */
-const MAX_DEPTH = 8;
+export const MAX_DEPTH = 8;
 
 /** A `<script>` or `<style>` whose text is being collected until its end tag. */
 export interface RawTextElement {
@@ -108,9 +108,7 @@ export function endRawText(g: DocumentGatherer, raw: RawTextElement): void {
     g.collect(gatherCss(raw.text, { file: g.scope.page.file, baseUrl: g.baseUrl, ...position, element: 'style' }));
     return;
   }
-  const { src, href } = raw.attributes;
-  // A script with a source ignores its inline text.
-  if ((src ?? href ?? raw.attributes['xlink:href'] ?? '').trim() !== '') return;
+  if (hasScriptSource(raw.attributes)) return;
   inlineScript(g, raw, position);
 }
 

@@ -35,3 +35,8 @@ export function scriptKind(attributes: Record<string, string>): ScriptKind {
   if (essence.endsWith('json') || essence.startsWith('text/') || essence.startsWith('application/')) return 'data';
   return 'classic';
 }
+
+/** Whether a `<script>` names a source (`src`, or SVG's `href`/`xlink:href`); such a script ignores its inline text. */
+export function hasScriptSource(attributes: Record<string, string>): boolean {
+  return (attributes.src ?? attributes.href ?? attributes['xlink:href'] ?? '').trim() !== '';
+}

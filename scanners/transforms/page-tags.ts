@@ -1,7 +1,7 @@
 import { isSubmitButton } from '../gather/form-fields.ts';
 import { BrowserParser } from '../gather/html-parser.ts';
-import { NOSCRIPT_END_TAG } from '../gather/html-embedded.ts';
-import { scriptKind, type ScriptKind } from '../gather/script-type.ts';
+import { MAX_DEPTH, NOSCRIPT_END_TAG } from '../gather/html-embedded.ts';
+import { hasScriptSource, scriptKind, type ScriptKind } from '../gather/script-type.ts';
 
 /** One attribute as written in a start tag. */
 export interface TagAttribute {
@@ -71,13 +71,8 @@ function isInlineExecutableScript(attributes: Record<string, string>): boolean {
 
 /** A `<script>` holding markup a client-side template inserts (`text/x-template`), read as HTML by the check too. */
 function isMarkupTemplate(attributes: Record<string, string>): boolean {
-  // As the HTML gatherer: a script with a source ignores its inline text.
-  const source = attributes.src ?? attributes.href ?? attributes['xlink:href'] ?? '';
-  return source.trim() === '' && scriptKind(attributes) === 'markup';
+  return !hasScriptSource(attributes) && scriptKind(attributes) === 'markup';
 }
-
-/** Templates nested in templates deeper than this are not read, as in the HTML gatherer. */
-const MAX_TEMPLATE_DEPTH = 8;
 
 /** A tag of a template's markup, moved to where the template's text starts in the page. */
 function moveBy<T extends StartTag & { closeStart?: number }>(tag: T, offset: number): T {
@@ -91,7 +86,8 @@ function moveBy<T extends StartTag & { closeStart?: number }>(tag: T, offset: nu
  * so the transforms mark and route them in place: the template's text is the markup it inserts, byte for byte.
  */
 function addTemplateTags(page: PageTags, markup: string, offset: number, depth: number): void {
-  if (depth >= MAX_TEMPLATE_DEPTH) return;
+  // Templates nested deeper than the HTML gatherer follows are not read.
+  if (depth >= MAX_DEPTH) return;
   const template = readTags(markup, depth + 1);
   const forms = new Map(template.forms.map((form) => [form, moveBy(form, offset)]));
   page.links.push(...template.links.map((link) => moveBy(link, offset)));
