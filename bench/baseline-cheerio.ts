@@ -11,11 +11,14 @@ import { relative } from 'node:path';
 import * as cheerio from 'cheerio';
 import { listFiles } from './list-files.ts';
 
-const [dir = 'bench/corpus/1000', site = 'https://www.example.ca', origin = 'https://origin.example.ca'] = process.argv.slice(2);
+const [dir = 'bench/corpus/1000', site = 'https://www.example.ca', origin = 'https://origin.example.ca'] =
+  process.argv.slice(2);
 const siteHost = new URL(site).hostname;
 const originHost = new URL(origin).hostname;
-// bench/nospy.config.json: example.ca and its subdomains are first-party; its Bunny library plays on player.mediadelivery.net.
-const accepted = (host: string) => host === siteHost || host.endsWith('.example.ca') || host === 'example.ca' || host === 'player.mediadelivery.net';
+// bench/nospy.config.json: example.ca and its subdomains are first-party; its Bunny library plays on
+// player.mediadelivery.net.
+const accepted = (host: string) =>
+  host === siteHost || host.endsWith('.example.ca') || host === 'example.ca' || host === 'player.mediadelivery.net';
 const cssUrl = /url\(\s*['"]?([^'")]+)/gi;
 const storageApi = /document\s*\.\s*cookie|localStorage|sessionStorage|indexedDB|cookieStore/;
 
@@ -38,9 +41,12 @@ for (const file of files) {
   const request = (raw: string | undefined) => {
     if (raw && hostOf(raw) && !accepted(hostOf(raw))) findings++;
   };
-  $('script[src],img[src],iframe[src],source[src],video[src],audio[src],embed[src]').each((_, el) => request($(el).attr('src')));
+  $('script[src],img[src],iframe[src],source[src],video[src],audio[src],embed[src]').each((_, el) =>
+    request($(el).attr('src')),
+  );
   $('link[href]').each((_, el) => {
-    if (/stylesheet|icon|preload|preconnect|prefetch|manifest/i.test($(el).attr('rel') ?? '')) request($(el).attr('href'));
+    if (/stylesheet|icon|preload|preconnect|prefetch|manifest/i.test($(el).attr('rel') ?? ''))
+      request($(el).attr('href'));
   });
   $('img[srcset],source[srcset]').each((_, el) => {
     for (const candidate of ($(el).attr('srcset') ?? '').split(',')) request(candidate.trim().split(/\s+/)[0]);
@@ -58,10 +64,17 @@ for (const file of files) {
   $('script:not([src])').each((_, el) => {
     if (!/json/i.test($(el).attr('type') ?? '') && storageApi.test($(el).text())) findings++;
   });
-  const styles = [$('style').text(), ...$('[style]').map((_, el) => $(el).attr('style')).get()];
+  const styles = [
+    $('style').text(),
+    ...$('[style]')
+      .map((_, el) => $(el).attr('style'))
+      .get(),
+  ];
   for (const css of styles) for (const match of css.matchAll(cssUrl)) request(match[1]);
 }
 const ms = performance.now() - started;
 const { user, system } = process.cpuUsage(cpuStarted);
 const cpuMs = (user + system) / 1000;
-console.log(JSON.stringify({ ms, cpuMs, files: files.length, findings, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({ ms, cpuMs, files: files.length, findings, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+);

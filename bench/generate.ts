@@ -54,8 +54,10 @@ function stylesheet(index: number): string {
 }
 
 function scriptBundle(draw: Draw): string {
-  const functions = Array.from({ length: 400 }, (_, f) =>
-    `function f${f}(a,b){const c=a*${f}+b;return c>${f}?[a,b,c].map(x=>x+"${draw.words(1)}").join("-"):{k:"${draw.words(1)}",v:c}}`,
+  const functions = Array.from(
+    { length: 400 },
+    (_, f) =>
+      `function f${f}(a,b){const c=a*${f}+b;return c>${f}?[a,b,c].map(x=>x+"${draw.words(1)}").join("-"):{k:"${draw.words(1)}",v:c}}`,
   ).join(';');
   return `(()=>{${functions};document.querySelectorAll("[data-menu]").forEach(e=>e.addEventListener("click",()=>e.classList.toggle("open")))})();\n`;
 }
@@ -77,7 +79,8 @@ export function generateCorpus(pages: number, outDir: string, seed = 42): Corpus
   const planted: string[] = [];
   for (let index = 0; index < pages; index++) {
     const file = pagePath(index);
-    const plant = index % plantEvery === plantEvery - 1 ? plants[Math.floor(index / plantEvery) % plants.length] : undefined;
+    const plant =
+      index % plantEvery === plantEvery - 1 ? plants[Math.floor(index / plantEvery) % plants.length] : undefined;
     if (plant) planted.push(file);
     mkdirSync(join(outDir, dirname(file)), { recursive: true });
     write(file, pageMarkup(index, pages, draw, plant));

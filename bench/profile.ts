@@ -52,12 +52,18 @@ function table(title: string, rows: [string, number][], total: number, top: numb
   return [
     `| ${title} | self ms | share |`,
     '|---|---:|---:|',
-    ...rows.slice(0, top).map(([key, ms]) => `| \`${key}\` | ${ms.toFixed(0)} | ${((ms / total) * 100).toFixed(1)} % |`),
+    ...rows
+      .slice(0, top)
+      .map(([key, ms]) => `| \`${key}\` | ${ms.toFixed(0)} | ${((ms / total) * 100).toFixed(1)} % |`),
   ].join('\n');
 }
 
 /** Profiles one in-process scan of `dir`; returns the markdown tables and the scan's own wall time. */
-export async function profileScan(dir: string, configFile: string, top = 15): Promise<{ ms: number; markdown: string }> {
+export async function profileScan(
+  dir: string,
+  configFile: string,
+  top = 15,
+): Promise<{ ms: number; markdown: string }> {
   const config = loadConfig(configFile);
   const session = new Session();
   session.connect();
@@ -78,8 +84,15 @@ export async function profileScan(dir: string, configFile: string, top = 15): Pr
 if (import.meta.main) {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { config: { type: 'string', default: join(import.meta.dirname, 'nospy.config.json') }, top: { type: 'string', default: '15' } },
+    options: {
+      config: { type: 'string', default: join(import.meta.dirname, 'nospy.config.json') },
+      top: { type: 'string', default: '15' },
+    },
   });
-  const { ms, markdown } = await profileScan(positionals[0] ?? join(import.meta.dirname, 'corpus', '1000'), values.config, Number(values.top));
+  const { ms, markdown } = await profileScan(
+    positionals[0] ?? join(import.meta.dirname, 'corpus', '1000'),
+    values.config,
+    Number(values.top),
+  );
   console.log(`One thread, ${(ms / 1000).toFixed(2)} s\n\n${markdown}`);
 }

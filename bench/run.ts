@@ -69,7 +69,10 @@ function ensureCorpus(pages: number): Corpus {
   return { dir, bytes, planted };
 }
 
-function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { stdout: string; stderr: string; status: number | null; ms: number } {
+function run(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { stdout: string; stderr: string; status: number | null; ms: number } {
   const started = performance.now();
   const child = spawnSync(node, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
   const ms = performance.now() - started;
@@ -99,8 +102,21 @@ const usageHook = `data:text/javascript,process.on('exit',()=>{const u=process.r
 
 /** Runs the real CLI as a user would; wall time includes Node's start-up, peak RSS includes the workers. */
 function measureNospy(corpus: Corpus, report: string): Measurement {
-  const child = run(['--import', usageHook, join(repository, 'bin', 'nospy.js'), 'check', corpus.dir, '--config', config, '--format', 'json', '--output', report]);
-  if (child.status !== (corpus.planted.length > 0 ? 1 : 0)) throw new Error(`nospy check exited ${child.status}: ${child.stderr}`);
+  const child = run([
+    '--import',
+    usageHook,
+    join(repository, 'bin', 'nospy.js'),
+    'check',
+    corpus.dir,
+    '--config',
+    config,
+    '--format',
+    'json',
+    '--output',
+    report,
+  ]);
+  if (child.status !== (corpus.planted.length > 0 ? 1 : 0))
+    throw new Error(`nospy check exited ${child.status}: ${child.stderr}`);
   const usage = JSON.parse(/bench-usage=(.*)/.exec(child.stderr)?.[1] ?? 'null') as NodeJS.ResourceUsage | null;
   if (!usage) throw new Error(`nospy check printed no resource usage: ${child.stderr}`);
   return { ms: child.ms, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024 };
@@ -112,7 +128,9 @@ function verifyReport(corpus: Corpus, report: string): string {
   const reported = [...new Set(findings.map((finding) => finding.file))].sort();
   const expected = [...corpus.planted].sort();
   if (JSON.stringify(reported) !== JSON.stringify(expected)) {
-    throw new Error(`nospy check reported ${reported.join(', ') || 'nothing'}; the corpus has issues planted in ${expected.join(', ') || 'no page'}`);
+    throw new Error(
+      `nospy check reported ${reported.join(', ') || 'nothing'}; the corpus has issues planted in ${expected.join(', ') || 'no page'}`,
+    );
   }
   return `${findings.length} findings, exactly on the ${expected.length} planted pages`;
 }
@@ -137,7 +155,9 @@ for (const pages of sizes) {
   const verdict = verifyReport(corpus, report);
   const cheerio = runBaseline('baseline-cheerio.ts', [corpus.dir]);
   rows.push({ pages, mb, nospy, parse, cheerio, verdict });
-  console.log(`${pages} pages: nospy ${nospy.ms.toFixed(0)} ms, parse ${parse.ms.toFixed(0)} ms, cheerio ${cheerio.ms.toFixed(0)} ms; ${verdict}`);
+  console.log(
+    `${pages} pages: nospy ${nospy.ms.toFixed(0)} ms, parse ${parse.ms.toFixed(0)} ms, cheerio ${cheerio.ms.toFixed(0)} ms; ${verdict}`,
+  );
 }
 
 /** `astro build` of the starter into a temporary folder; the integration logs its own timings. */
@@ -151,7 +171,8 @@ function measureAstroBuild(): string {
     const log = child.stdout + child.stderr;
     const transforms = Number(/\[nospy\] transforms: .* in (\d+) ms/.exec(log)?.[1]);
     const check = /\[nospy\] check: (\d+) files, .* in (\d+) ms/.exec(log);
-    if (child.status !== 0 || !check || Number.isNaN(transforms)) throw new Error(`astro build failed or logged no nospy timings:\n${log}`);
+    if (child.status !== 0 || !check || Number.isNaN(transforms))
+      throw new Error(`astro build failed or logged no nospy timings:\n${log}`);
     const gate = transforms + Number(check[2]);
     return [
       '| step | ms | share of the build |',
@@ -167,7 +188,7 @@ function measureAstroBuild(): string {
 }
 
 const astro = values.astro ? measureAstroBuild() : undefined;
-const profiled = values.profile ? rows.find((row) => row.pages === 10000) ?? rows[0] : undefined;
+const profiled = values.profile ? (rows.find((row) => row.pages === 10000) ?? rows[0]) : undefined;
 const profile = profiled ? await profileScan(ensureCorpus(profiled.pages).dir, config, 12) : undefined;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -175,13 +196,16 @@ const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const table = [
   '| pages | MB | nospy check (s) | nospy CPU (s) | pages/s | MB/s | nospy peak RSS (MB) | bare parse (s) | cheerio scan (s) | cheerio peak RSS (MB) | nospy ÷ parse | nospy CPU ÷ parse CPU | nospy ÷ cheerio |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(({ pages, mb, nospy, parse, cheerio }) =>
-    `| ${pages} | ${mb.toFixed(0)} | ${seconds(nospy.ms)} | ${seconds(nospy.cpuMs)} | ${(pages / (nospy.ms / 1000)).toFixed(0)} | ${(mb / (nospy.ms / 1000)).toFixed(1)} | ${nospy.maxRssMb.toFixed(0)} | ${seconds(parse.ms)} | ${seconds(cheerio.ms)} | ${cheerio.maxRssMb.toFixed(0)} | ${ratio(nospy.ms, parse.ms)} | ${ratio(nospy.cpuMs, parse.cpuMs)} | ${ratio(nospy.ms, cheerio.ms)} |`),
+  ...rows.map(
+    ({ pages, mb, nospy, parse, cheerio }) =>
+      `| ${pages} | ${mb.toFixed(0)} | ${seconds(nospy.ms)} | ${seconds(nospy.cpuMs)} | ${(pages / (nospy.ms / 1000)).toFixed(0)} | ${(mb / (nospy.ms / 1000)).toFixed(1)} | ${nospy.maxRssMb.toFixed(0)} | ${seconds(parse.ms)} | ${seconds(cheerio.ms)} | ${cheerio.maxRssMb.toFixed(0)} | ${ratio(nospy.ms, parse.ms)} | ${ratio(nospy.cpuMs, parse.cpuMs)} | ${ratio(nospy.ms, cheerio.ms)} |`,
+  ),
 ].join('\n');
 // Marginal cost per page between consecutive sizes: constant when time grows linearly (start-up drops out).
 const growth = rows.map((row, index) => {
   const previous = rows[index - 1];
-  const marginal = (ms: (r: Row) => number) => previous ? ((ms(row) - ms(previous)) / (row.pages - previous.pages)).toFixed(3) : '—';
+  const marginal = (ms: (r: Row) => number) =>
+    previous ? ((ms(row) - ms(previous)) / (row.pages - previous.pages)).toFixed(3) : '—';
   return `| ${row.pages} | ${(row.nospy.ms / row.pages).toFixed(3)} | ${marginal((r) => r.nospy.ms)} | ${marginal((r) => r.parse.ms)} | ${row.nospy.maxRssMb.toFixed(0)} |`;
 });
 const target = rows.find((row) => row.pages === 10000);
@@ -194,9 +218,10 @@ const cpuLine = target
   ? `nospy's CPU time on the 10k corpus is ${ratio(target.nospy.cpuMs, target.parse.cpuMs)} the bare parse's; spread over ${cores} cores that is ` +
     `${seconds(target.nospy.cpuMs / cores)} s, ${ratio(target.nospy.cpuMs / cores, target.parse.ms)} the parse's wall time, on a machine with the cores free. ` +
     `The measured wall time, ${seconds(target.nospy.ms)} s, ${target.nospy.ms > 1.2 * (target.nospy.cpuMs / cores) ? 'is well above that: other processes held part of the cores (see the load average above)' : 'is close to that: the cores were free'}.` +
-    (target.nospy.ms <= parseRatioTarget * target.parse.ms ? '' :
-      ` Where the gap comes from is in "Where the time goes" below: htmlparser2 itself is the parse nospy cannot avoid; walking folders, reading files and garbage collection come next; the gate's own gatherers and rules are the rest.` +
-      ` With ${cores} cores the wall time cannot go below the CPU ratio ÷ ${cores}.`)
+    (target.nospy.ms <= parseRatioTarget * target.parse.ms
+      ? ''
+      : ` Where the gap comes from is in "Where the time goes" below: htmlparser2 itself is the parse nospy cannot avoid; walking folders, reading files and garbage collection come next; the gate's own gatherers and rules are the rest.` +
+        ` With ${cores} cores the wall time cannot go below the CPU ratio ÷ ${cores}.`)
   : '';
 
 const results = `# Benchmark results
@@ -233,20 +258,28 @@ gate streams files instead of holding the site):
 | pages | nospy ms/page | nospy marginal ms/page | parse marginal ms/page | nospy peak RSS (MB) |
 |---:|---:|---:|---:|---:|
 ${growth.join('\n')}
-${astro ? `
+${
+  astro
+    ? `
 ## Inside \`astro build\`
 
 The starter site built with the integration (\`astro build\` into a temporary folder); the integration logs how long
 its transforms and its check took.
 
 ${astro}
-` : ''}${profile && profiled ? `
+`
+    : ''
+}${
+  profile && profiled
+    ? `
 ## Where the time goes
 
 \`node bench/profile.ts bench/corpus/${profiled.pages}\`: the same scan on one thread (${seconds(profile.ms)} s), under the V8
 sampling profiler, self time per function and per package (module loading excluded).
 
 ${profile.markdown}
-` : ''}`;
+`
+    : ''
+}`;
 writeFileSync(join(benchDir, 'RESULTS.md'), results);
 console.log(`\n${table}\n\n${targetLine}\n\nwrote ${relative(process.cwd(), join(benchDir, 'RESULTS.md'))}`);

@@ -31,7 +31,9 @@ process.exitCode = await main(process.argv.slice(2), {
 function runOnPinnedNode() {
   const pinned = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
   if (!existsSync(pinned)) {
-    process.stderr.write(`nospy: Node ${process.versions.node} cannot run the TypeScript sources; use Node 24 (see .nvmrc), or run \`npm ci\` to install it into node_modules/.bin\n`);
+    process.stderr.write(
+      `nospy: Node ${process.versions.node} cannot run the TypeScript sources; use Node 24 (see .nvmrc), or run \`npm ci\` to install it into node_modules/.bin\n`,
+    );
     process.exit(2);
   }
   const child = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });

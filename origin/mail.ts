@@ -27,7 +27,9 @@ export function composeMail(submission: Submission, from: string, to: string): S
   };
 }
 
-/** How delivery ended; `errorCode` is nodemailer's code or the SMTP reply code, never text that could hold an address. */
+/**
+ * How delivery ended; `errorCode` is nodemailer's code or the SMTP reply code, never text that could hold an address.
+ */
 export type Delivery = { sent: true; attempts: number } | { sent: false; attempts: number; errorCode: string };
 
 /** Sends `mail`, retrying any failure with doubling delays, up to `attempts` tries. */
@@ -52,5 +54,7 @@ export async function deliver(
 
 function describeFailure(error: unknown): string {
   const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
-  return [code, responseCode].filter((part) => typeof part === 'string' || typeof part === 'number').join(' ') || 'unknown';
+  return (
+    [code, responseCode].filter((part) => typeof part === 'string' || typeof part === 'number').join(' ') || 'unknown'
+  );
 }

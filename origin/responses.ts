@@ -11,7 +11,12 @@ const securityHeaders = {
 } as const;
 
 /** Ends the response with the security headers, `headers` and a short text body. */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, 'text/plain; charset=utf-8', `${text}\n`, headers);
 }
 
@@ -38,7 +43,12 @@ Please go back, copy your message, and try again later.</p>
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string>): void {
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 

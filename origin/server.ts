@@ -21,7 +21,9 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** Builds the form receiver: `POST /contact` mails the form and redirects back to the site; `GET /healthz` answers ok. */
+/**
+ * Builds the form receiver: `POST /contact` mails the form and redirects back to the site; `GET /healthz` answers ok.
+ */
 export function createReceiver(config: ReceiverConfig, log: Logger = logToStdout): Receiver {
   const siteBase = new URL(config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`);
   const thanksPage = new URL('contact/thanks/', siteBase);
@@ -61,7 +63,9 @@ export function createReceiver(config: ReceiverConfig, log: Logger = logToStdout
     // Counted after the Origin check, so another site cannot spend a visitor's quota by making their browser post.
     const rate = limiter.take(clientKey(clientAddress(req, config.trustProxy)));
     if (!rate.allowed) {
-      return answer('rate-limit', 429, 'Too many messages; try again later', { 'Retry-After': String(rate.retryAfterSeconds) });
+      return answer('rate-limit', 429, 'Too many messages; try again later', {
+        'Retry-After': String(rate.retryAfterSeconds),
+      });
     }
     const contentType = req.headers['content-type'] ?? '';
     if (!acceptedTypes.has(mediaType(contentType))) return answer('content-type', 415, 'Unsupported media type');
@@ -113,7 +117,8 @@ export function createReceiver(config: ReceiverConfig, log: Logger = logToStdout
   };
 }
 
-// Browsers send Origin on every cross-origin POST; those from before 2020 sent only a Referer, which is accepted instead.
+// Browsers send Origin on every cross-origin POST; those from before 2020 sent only a Referer, which is accepted
+// instead.
 function isFromSite(req: IncomingMessage, siteOrigin: string): boolean {
   const { origin, referer } = req.headers;
   if (origin !== undefined) return origin === siteOrigin;

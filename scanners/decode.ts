@@ -1,6 +1,8 @@
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Where HTML may declare its charset: `<meta charset=x>` or `<meta http-equiv=content-type content="…; charset=x">`. */
+/**
+ * Where HTML may declare its charset: `<meta charset=x>` or `<meta http-equiv=content-type content="…; charset=x">`.
+ */
 const metaCharset = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 /** Declarations that must open the file: a stylesheet's `@charset "x";`, an XML document's `<?xml … encoding="x"?>`. */
 const leadingDeclaration = /^(?:@charset "([\w.:-]+)";|<\?xml\s[^?>]*?\bencoding\s*=\s*["']([\w.:-]+)["'])/;
@@ -25,11 +27,14 @@ export function decodeText(bytes: Uint8Array, isHtml: boolean): string | undefin
   }
 }
 
-/** The decoder for a declared legacy encoding; none for UTF-8 or UTF-16 (read as UTF-8 without a BOM) or an unknown label. */
+/**
+ * The decoder for a declared legacy encoding; none for UTF-8 or UTF-16 (read as UTF-8 without a BOM) or an unknown
+ * label.
+ */
 function declaredDecoder(bytes: Uint8Array, isHtml: boolean): TextDecoder | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const leading = leadingDeclaration.exec(head);
-  const label = leading ? leading[1] ?? leading[2] : isHtml ? metaCharset.exec(head)?.[1] : undefined;
+  const label = leading ? (leading[1] ?? leading[2]) : isHtml ? metaCharset.exec(head)?.[1] : undefined;
   if (!label) return undefined;
   let decoder: TextDecoder;
   try {

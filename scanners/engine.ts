@@ -90,21 +90,26 @@ export function runRules(
   return findings;
 }
 
-/** The finding for a file that cannot be read or decoded (`input/unreadable`, unless the config turns it off); the runner scans the other files. */
+/**
+ * The finding for a file that cannot be read or decoded (`input/unreadable`, unless the config turns it off); the
+ * runner scans the other files.
+ */
 export function inputFindings(file: string, message: string, config: ResolvedConfig): Finding[] {
   const severity = config.rules[unreadable.id] ?? unreadable.severity;
   if (severity === 'off') return [];
-  return [{
-    ruleId: unreadable.id,
-    category: unreadable.category,
-    severity,
-    file,
-    // The whole file is the problem; 1:1 keeps the finding's shape the same as every other's.
-    line: 1,
-    column: 1,
-    message: formatMessage(unreadable.messages.unreadable, { file, reason: message }),
-    policy: unreadable.policy,
-  }];
+  return [
+    {
+      ruleId: unreadable.id,
+      category: unreadable.category,
+      severity,
+      file,
+      // The whole file is the problem; 1:1 keeps the finding's shape the same as every other's.
+      line: 1,
+      column: 1,
+      message: formatMessage(unreadable.messages.unreadable, { file, reason: message }),
+      policy: unreadable.policy,
+    },
+  ];
 }
 
 function compareOptional(a: number | undefined, b: number | undefined): number {
@@ -117,9 +122,11 @@ function compareText(a: string, b: string): number {
 
 /** Report order: file, line, column, rule id, message; by code unit, so any worker count prints the same. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return compareText(a.file, b.file)
-    || compareOptional(a.line, b.line)
-    || compareOptional(a.column, b.column)
-    || compareText(a.ruleId, b.ruleId)
-    || compareText(a.message, b.message);
+  return (
+    compareText(a.file, b.file) ||
+    compareOptional(a.line, b.line) ||
+    compareOptional(a.column, b.column) ||
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
+  );
 }

@@ -20,8 +20,21 @@ interface Base extends Location {
 
 /** What a request fetches; rules and the CSP writer use it. */
 export type RequestType =
-  | 'script' | 'style' | 'image' | 'font' | 'media' | 'frame' | 'object' | 'manifest'
-  | 'preconnect' | 'prefetch' | 'fetch' | 'beacon' | 'import' | 'literal' | 'other';
+  | 'script'
+  | 'style'
+  | 'image'
+  | 'font'
+  | 'media'
+  | 'frame'
+  | 'object'
+  | 'manifest'
+  | 'preconnect'
+  | 'prefetch'
+  | 'fetch'
+  | 'beacon'
+  | 'import'
+  | 'literal'
+  | 'other';
 
 /** Any way the page makes a browser contact a URL without the visitor choosing to. */
 export interface RequestObservation extends Base {
@@ -35,7 +48,10 @@ export interface RequestObservation extends Base {
   host: string;
 }
 
-/** A link the visitor may follow (`<a>`, `<area>`), a refresh (`<meta http-equiv=refresh>`, a `Refresh` header) or a `_redirects` rule. */
+/**
+ * A link the visitor may follow (`<a>`, `<area>`), a refresh (`<meta http-equiv=refresh>`, a `Refresh` header) or a
+ * `_redirects` rule.
+ */
 export interface NavigationObservation extends Base {
   kind: 'navigation';
   via: 'link' | 'refresh' | 'redirect';
@@ -75,7 +91,16 @@ export interface EmbedObservation extends Base {
 /** A use of cookies or client storage (a service worker registration persists in the browser too). */
 export interface StorageObservation extends Base {
   kind: 'storage';
-  api: 'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker' | 'fileSystem' | 'set-cookie';
+  api:
+    | 'document.cookie'
+    | 'cookieStore'
+    | 'localStorage'
+    | 'sessionStorage'
+    | 'indexedDB'
+    | 'caches'
+    | 'serviceWorker'
+    | 'fileSystem'
+    | 'set-cookie';
 }
 
 /** A call to a global that a known tracking snippet defines (gtag, fbq, _paq …). */
@@ -95,8 +120,13 @@ export interface HeaderObservation extends Base {
 }
 
 export type Observation =
-  | RequestObservation | NavigationObservation | FormObservation | EmbedObservation
-  | StorageObservation | SnippetObservation | HeaderObservation;
+  | RequestObservation
+  | NavigationObservation
+  | FormObservation
+  | EmbedObservation
+  | StorageObservation
+  | SnippetObservation
+  | HeaderObservation;
 
 export type ObservationKind = Observation['kind'];
 export type ObservationOf<K extends ObservationKind> = Extract<Observation, { kind: K }>;

@@ -1,6 +1,13 @@
 /** Finding categories, exactly as in SPEC.md's JSON report. */
 export const categories = [
-  'cookies', 'trackers', 'third-party', 'forms', 'embeds', 'external-links', 'headers', 'input',
+  'cookies',
+  'trackers',
+  'third-party',
+  'forms',
+  'embeds',
+  'external-links',
+  'headers',
+  'input',
 ] as const;
 export type Category = (typeof categories)[number];
 

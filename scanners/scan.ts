@@ -18,7 +18,10 @@ import type { Observation } from './observations.ts';
 import type { Finding } from './report.ts';
 import { fileType, walkSite } from './walk.ts';
 
-/** What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`, `_redirects`, web app manifests). */
+/**
+ * What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`, `_redirects`, web app
+ * manifests).
+ */
 export interface ScanResult {
   files: number;
   findings: Finding[];
@@ -69,12 +72,18 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
   const url = pageUrl(config.site, file);
   switch (type) {
     case 'html':
-    case 'svg': return gatherHtml(text, { file, url });
-    case 'css': return gatherCss(text, { file, baseUrl: url, line: 1, column: 1 });
-    case 'js': return gatherJs(text, { file, baseUrl: url, line: 1, column: 1, module: moduleHint(file) });
-    case 'headers': return gatherHeaders(text, file, config.site);
-    case 'redirects': return gatherRedirects(text, file, config.site);
-    case 'manifest': return gatherManifest(text, { file, url });
+    case 'svg':
+      return gatherHtml(text, { file, url });
+    case 'css':
+      return gatherCss(text, { file, baseUrl: url, line: 1, column: 1 });
+    case 'js':
+      return gatherJs(text, { file, baseUrl: url, line: 1, column: 1, module: moduleHint(file) });
+    case 'headers':
+      return gatherHeaders(text, file, config.site);
+    case 'redirects':
+      return gatherRedirects(text, file, config.site);
+    case 'manifest':
+      return gatherManifest(text, { file, url });
   }
 }
 
@@ -82,7 +91,9 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
 export function scanFile(file: string, bytes: Uint8Array, config: ResolvedConfig): Finding[] {
   try {
     const observations = dumpObservations(file, bytes, config);
-    return typeof observations === 'string' ? inputFindings(file, observations, config) : runRules(observations, config);
+    return typeof observations === 'string'
+      ? inputFindings(file, observations, config)
+      : runRules(observations, config);
   } catch (error) {
     return inputFindings(file, `scanner error: ${error instanceof Error ? error.message : String(error)}`, config);
   }
@@ -98,7 +109,11 @@ export function scanSiteFile(root: string, file: string, config: ResolvedConfig)
  * Scans every HTML, SVG, CSS, JS, `_headers` and `_redirects` file and web app manifest (`*.webmanifest`,
  * `*manifest.json`) under `dir`, on all cores; findings sorted stably.
  */
-export async function scanDirectory(dir: string, config: ResolvedConfig, options: ScanOptions = {}): Promise<ScanResult> {
+export async function scanDirectory(
+  dir: string,
+  config: ResolvedConfig,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
   const walk = walkSite(dir, config.ignore);
   const head: string[] = [];
   for (let next = await walk.next(); !next.done; next = await walk.next()) {
@@ -115,9 +130,10 @@ export async function scanDirectory(dir: string, config: ResolvedConfig, options
       yield file;
     }
   }
-  const findings = workers <= 1
-    ? await scanInProcess(dir, everyFile(), config)
-    : await scanInWorkers(dir, everyFile(), config, workers);
+  const findings =
+    workers <= 1
+      ? await scanInProcess(dir, everyFile(), config)
+      : await scanInWorkers(dir, everyFile(), config, workers);
   return { files, findings: findings.sort(compareFindings) };
 }
 
@@ -128,11 +144,24 @@ async function scanInProcess(root: string, files: AsyncIterable<string>, config:
 }
 
 /** `size - 1` worker threads plus this thread, which scans too while the workers start. */
-async function scanInWorkers(root: string, files: AsyncIterable<string>, config: ResolvedConfig, size: number): Promise<Finding[]> {
+async function scanInWorkers(
+  root: string,
+  files: AsyncIterable<string>,
+  config: ResolvedConfig,
+  size: number,
+): Promise<Finding[]> {
   const { hosts: _hosts, ...configData } = config;
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', import.meta.url);
-  const workerData: WorkerData = { root, config: configData, workerUrl: workerUrl.href, compileCacheDir: module.getCompileCacheDir?.() };
-  const pool = Array.from({ length: size - 1 }, () => new ScanWorker(new Worker(workerEntry, { eval: true, workerData })));
+  const workerData: WorkerData = {
+    root,
+    config: configData,
+    workerUrl: workerUrl.href,
+    compileCacheDir: module.getCompileCacheDir?.(),
+  };
+  const pool = Array.from(
+    { length: size - 1 },
+    () => new ScanWorker(new Worker(workerEntry, { eval: true, workerData })),
+  );
   const batches = batch(files);
   const findings: Finding[] = [];
   const scanHere = async () => {

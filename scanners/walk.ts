@@ -11,10 +11,14 @@ import picomatch from 'picomatch';
 export type FileType = 'html' | 'svg' | 'css' | 'js' | 'headers' | 'redirects' | 'manifest';
 
 const typesByExtension: Record<string, FileType> = {
-  '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
   '.svg': 'svg',
   '.css': 'css',
-  '.js': 'js', '.mjs': 'js', '.cjs': 'js',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
   '.webmanifest': 'manifest',
 };
 

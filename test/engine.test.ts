@@ -7,57 +7,98 @@ import { observe, testConfig } from './rules/support.ts';
 const config = testConfig();
 
 describe('runRules', () => {
-  it('stamps a finding with the rule, severity, policy, location, message and the observation\'s url and host', () => {
-    const form = observe.form({ url: 'https://www.example.ca/contact/', line: 12, column: 5, evidence: '<form method="post">' });
-    expect(runRules([form], config)).toEqual([{
-      ruleId: 'forms/post-to-cdn',
-      category: 'forms',
-      severity: 'error',
-      file: 'index.html',
+  it("stamps a finding with the rule, severity, policy, location, message and the observation's url and host", () => {
+    const form = observe.form({
+      url: 'https://www.example.ca/contact/',
       line: 12,
       column: 5,
-      message: 'Form posts to www.example.ca, the CDN; send it to the origin server https://origin.example.ca (nospy fix does this).',
-      url: 'https://www.example.ca/contact/',
-      host: 'www.example.ca',
       evidence: '<form method="post">',
-      policy: '/privacy/#forms',
-    }]);
+    });
+    expect(runRules([form], config)).toEqual([
+      {
+        ruleId: 'forms/post-to-cdn',
+        category: 'forms',
+        severity: 'error',
+        file: 'index.html',
+        line: 12,
+        column: 5,
+        message:
+          'Form posts to www.example.ca, the CDN; send it to the origin server https://origin.example.ca (nospy fix does this).',
+        url: 'https://www.example.ca/contact/',
+        host: 'www.example.ca',
+        evidence: '<form method="post">',
+        policy: '/privacy/#forms',
+      },
+    ]);
   });
 
   it('names the vendor a rule found', () => {
     const [finding] = runRules([observe.request({ url: 'https://www.googletagmanager.com/gtm.js' })], config);
-    expect(finding).toMatchObject({ ruleId: 'trackers/known-tracker', category: 'trackers', vendor: 'Google Tag Manager' });
+    expect(finding).toMatchObject({
+      ruleId: 'trackers/known-tracker',
+      category: 'trackers',
+      vendor: 'Google Tag Manager',
+    });
   });
 
   it('applies severity overrides and skips rules turned off', () => {
     const storage = observe.storage({ api: 'localStorage' });
     const link = observe.navigation({ url: 'https://other.example.org/' });
     const overridden = testConfig({ rules: { 'cookies/storage': 'warning', 'external-links/unmarked': 'off' } });
-    expect(runRules([storage, link], overridden).map(({ ruleId, severity }) => ({ ruleId, severity })))
-      .toEqual([{ ruleId: 'cookies/storage', severity: 'warning' }]);
+    expect(runRules([storage, link], overridden).map(({ ruleId, severity }) => ({ ruleId, severity }))).toEqual([
+      { ruleId: 'cookies/storage', severity: 'warning' },
+    ]);
     expect(runRules([storage, link], config).map(({ severity }) => severity)).toEqual(['error', 'error']);
   });
 
   it('leaves out url, host, vendor and evidence that nothing provides', () => {
     const [finding] = runRules([observe.storage({ api: 'document.cookie' })], config);
-    expect(Object.keys(finding)).toEqual(['ruleId', 'category', 'severity', 'file', 'line', 'column', 'message', 'policy']);
+    expect(Object.keys(finding)).toEqual([
+      'ruleId',
+      'category',
+      'severity',
+      'file',
+      'line',
+      'column',
+      'message',
+      'policy',
+    ]);
   });
 
-  it('uses a hit\'s own location, url and data over the observation\'s', () => {
+  it("uses a hit's own location, url and data over the observation's", () => {
     const rule = defineRule({
-      id: 'test/custom', category: 'headers', severity: 'warning', policy: '/privacy/#headers', docs: 'Test.',
+      id: 'test/custom',
+      category: 'headers',
+      severity: 'warning',
+      policy: '/privacy/#headers',
+      docs: 'Test.',
       messages: { found: 'Found {what} and {missing}.' },
       observes: ['header'],
-      check: () => [{
-        messageId: 'found', data: { what: 'it' }, at: { file: '_headers', line: 4, column: 3 },
-        url: 'https://r.test/', host: 'r.test',
-      }],
+      check: () => [
+        {
+          messageId: 'found',
+          data: { what: 'it' },
+          at: { file: '_headers', line: 4, column: 3 },
+          url: 'https://r.test/',
+          host: 'r.test',
+        },
+      ],
     });
     const header = observe.header({ name: 'report-to', value: 'x', line: 1, column: 1 });
-    expect(runRules([header, observe.storage({ api: 'localStorage' })], config, [rule])).toEqual([{
-      ruleId: 'test/custom', category: 'headers', severity: 'warning', file: '_headers', line: 4, column: 3,
-      message: 'Found it and {missing}.', url: 'https://r.test/', host: 'r.test', policy: '/privacy/#headers',
-    }]);
+    expect(runRules([header, observe.storage({ api: 'localStorage' })], config, [rule])).toEqual([
+      {
+        ruleId: 'test/custom',
+        category: 'headers',
+        severity: 'warning',
+        file: '_headers',
+        line: 4,
+        column: 3,
+        message: 'Found it and {missing}.',
+        url: 'https://r.test/',
+        host: 'r.test',
+        policy: '/privacy/#headers',
+      },
+    ]);
   });
 
   it('accepts any iterable of observations', () => {
@@ -70,28 +111,40 @@ describe('runRules', () => {
 
 describe('inputFindings', () => {
   it('reports an unreadable file as an input error at 1:1', () => {
-    expect(inputFindings('broken.html', 'invalid UTF-8', config)).toEqual([{
-      ruleId: 'input/unreadable',
-      category: 'input',
-      severity: 'error',
-      file: 'broken.html',
-      line: 1,
-      column: 1,
-      message: expect.stringContaining('invalid UTF-8'),
-      policy: '/privacy/',
-    }]);
+    expect(inputFindings('broken.html', 'invalid UTF-8', config)).toEqual([
+      {
+        ruleId: 'input/unreadable',
+        category: 'input',
+        severity: 'error',
+        file: 'broken.html',
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('invalid UTF-8'),
+        policy: '/privacy/',
+      },
+    ]);
   });
 
   it('follows the config: a warning when lowered, nothing when off', () => {
     const lowered = testConfig({ rules: { 'input/unreadable': 'warning' } });
     expect(inputFindings('broken.html', 'invalid UTF-8', lowered)[0].severity).toBe('warning');
-    expect(inputFindings('broken.html', 'invalid UTF-8', testConfig({ rules: { 'input/unreadable': 'off' } }))).toEqual([]);
+    expect(inputFindings('broken.html', 'invalid UTF-8', testConfig({ rules: { 'input/unreadable': 'off' } }))).toEqual(
+      [],
+    );
   });
 });
 
 describe('compareFindings', () => {
-  const finding = (file: string, line?: number, column?: number, ruleId = 'a/b', message = 'm'): Finding =>
-    ({ ruleId, category: 'forms', severity: 'error', file, line, column, message, policy: '/privacy/#forms' });
+  const finding = (file: string, line?: number, column?: number, ruleId = 'a/b', message = 'm'): Finding => ({
+    ruleId,
+    category: 'forms',
+    severity: 'error',
+    file,
+    line,
+    column,
+    message,
+    policy: '/privacy/#forms',
+  });
 
   it('orders by file, line, column, rule id, then message, by code unit', () => {
     const sorted = [

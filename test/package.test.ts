@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-// The outer `npm run`/`npx` leaves npm_* settings (the project prefix among them) that would point the inner npm back here.
+// The outer `npm run`/`npx` leaves npm_* settings (the project prefix among them) that would point the inner npm back
+// here.
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 let work: string;
 let project: string;
@@ -30,11 +32,17 @@ function check(page: string) {
   const site = join(project, 'site');
   mkdirSync(site, { recursive: true });
   writeFileSync(join(site, 'index.html'), page);
-  return spawnSync('npx', ['--offline', 'nospy', 'check', 'site', '--format', 'json'], { cwd: project, env, encoding: 'utf8' });
+  return spawnSync('npx', ['--offline', 'nospy', 'check', 'site', '--format', 'json'], {
+    cwd: project,
+    env,
+    encoding: 'utf8',
+  });
 }
 
 it('installs from the packed tarball and fails a site that loads a third party', () => {
-  const result = check('<!doctype html><title>Home</title><script src="https://cdn.tracker.example.net/t.js"></script>');
+  const result = check(
+    '<!doctype html><title>Home</title><script src="https://cdn.tracker.example.net/t.js"></script>',
+  );
   expect(result.stderr).toBe('');
   expect(result.status).toBe(1);
   expect(JSON.parse(result.stdout)).toMatchObject({

@@ -17,7 +17,10 @@ let result: { code: number; report: Report };
 beforeAll(async () => {
   const site = copyFixture(fixture);
   mkdirSync(join(site, 'legacy'));
-  writeFileSync(join(site, undecodable), Buffer.from('<!doctype html><meta charset="utf-8"><p>Caf\xe9 cr\xe8me \x93quoted\x94</p>\n', 'latin1'));
+  writeFileSync(
+    join(site, undecodable),
+    Buffer.from('<!doctype html><meta charset="utf-8"><p>Caf\xe9 cr\xe8me \x93quoted\x94</p>\n', 'latin1'),
+  );
   result = await checkSite(site, config);
 });
 
@@ -29,7 +32,10 @@ describe('nospy check on a realistic client site', () => {
 
   it('finds nothing on the clean pages full of look-alikes', () => {
     for (const page of cleanPages) {
-      expect(result.report.findings.filter((finding) => finding.file === page), page).toEqual([]);
+      expect(
+        result.report.findings.filter((finding) => finding.file === page),
+        page,
+      ).toEqual([]);
     }
   });
 

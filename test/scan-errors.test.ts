@@ -14,7 +14,13 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 it('turns a gatherer crash into an input finding that names the error', () => {
   expect(scanFile('deep.css', bytes('a { b: c }'), config)).toEqual([
-    expect.objectContaining({ ruleId: 'input/unreadable', category: 'input', severity: 'error', file: 'deep.css', message: expect.stringContaining('Maximum call stack size exceeded') }),
+    expect.objectContaining({
+      ruleId: 'input/unreadable',
+      category: 'input',
+      severity: 'error',
+      file: 'deep.css',
+      message: expect.stringContaining('Maximum call stack size exceeded'),
+    }),
   ]);
 });
 

@@ -21,7 +21,8 @@ function site(files: Record<string, string | Uint8Array>): string {
   return root;
 }
 
-const where = (findings: { file: string; ruleId: string }[]) => findings.map((finding) => `${finding.file} ${finding.ruleId}`);
+const where = (findings: { file: string; ruleId: string }[]) =>
+  findings.map((finding) => `${finding.file} ${finding.ruleId}`);
 
 describe('scanDirectory', () => {
   it('scans HTML pages in every folder and counts only the files it scans', async () => {
@@ -36,7 +37,10 @@ describe('scanDirectory', () => {
     });
     const result = await scanDirectory(dir, config);
     expect(result.files).toBe(5);
-    expect(where(result.findings)).toEqual(['blog/post/index.htm third-party/request', 'index.html third-party/request']);
+    expect(where(result.findings)).toEqual([
+      'blog/post/index.htm third-party/request',
+      'index.html third-party/request',
+    ]);
   });
 
   it('skips ignored globs, node_modules and .git', async () => {
@@ -50,7 +54,10 @@ describe('scanDirectory', () => {
   });
 
   it('reports an undecodable file and still scans the others', async () => {
-    const dir = site({ 'bad.html': new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0x80]), 'good.html': pixel('a.example.net') });
+    const dir = site({
+      'bad.html': new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0x80]),
+      'good.html': pixel('a.example.net'),
+    });
     const { findings } = await scanDirectory(dir, config);
     expect(where(findings)).toEqual(['bad.html input/unreadable', 'good.html third-party/request']);
     expect(findings[0].message).toContain('cannot decode as UTF-8');
@@ -78,7 +85,9 @@ describe('scanDirectory', () => {
 
   it('prints the same findings in the same order with 1 or 4 workers', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 300; i++) files[`section-${i % 7}/page-${i}.html`] = pixel(`host${i % 13}.example.net`) + pixel(`other${i % 5}.example.org`);
+    for (let i = 0; i < 300; i++)
+      files[`section-${i % 7}/page-${i}.html`] =
+        pixel(`host${i % 13}.example.net`) + pixel(`other${i % 5}.example.org`);
     const dir = site(files);
     const inProcess = await scanDirectory(dir, config, { workers: 1 });
     const pooled = await scanDirectory(dir, config, { workers: 4 });
@@ -88,15 +97,22 @@ describe('scanDirectory', () => {
   }, 60_000);
 
   it('never loses another file’s findings, whatever bytes a file holds', async () => {
-    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), fc.constantFrom('x.html', 'x.css', 'x.js', '_headers'), async (bytes, name) => {
-      const dir = site({ [name]: bytes, 'good.html': pixel('a.example.net') });
-      try {
-        const { findings } = await scanDirectory(dir, config);
-        expect(where(findings)).toContain('good.html third-party/request');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom('x.html', 'x.css', 'x.js', '_headers'),
+        async (bytes, name) => {
+          const dir = site({ [name]: bytes, 'good.html': pixel('a.example.net') });
+          try {
+            const { findings } = await scanDirectory(dir, config);
+            expect(where(findings)).toContain('good.html third-party/request');
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   }, 60_000);
 });
 
@@ -114,24 +130,42 @@ describe('scanFile', () => {
 
   it.each([
     ['a stylesheet', 'x.css', `@charset "ISO-8859-1";\n.caf\u00e9 { background: url(https://a.example.net/p.png) }`],
-    ['an XHTML page', 'x.xhtml', `<?xml version="1.0" encoding="ISO-8859-1"?>\n<html><p>caf\u00e9</p>${pixel('a.example.net')}</html>`],
-    ['an SVG file', 'x.svg', `<?xml version='1.0' encoding='windows-1252'?>\n<svg><desc>caf\u00e9</desc><image href="https://a.example.net/p.png"/></svg>`],
+    [
+      'an XHTML page',
+      'x.xhtml',
+      `<?xml version="1.0" encoding="ISO-8859-1"?>\n<html><p>caf\u00e9</p>${pixel('a.example.net')}</html>`,
+    ],
+    [
+      'an SVG file',
+      'x.svg',
+      `<?xml version='1.0' encoding='windows-1252'?>\n<svg><desc>caf\u00e9</desc><image href="https://a.example.net/p.png"/></svg>`,
+    ],
   ])('decodes %s in the legacy encoding it declares on its first line', (_kind, file, text) => {
     expect(where(scanFile(file, Buffer.from(text, 'latin1'), config))).toEqual([`${file} third-party/request`]);
   });
 
   it('reads an ISO-2022-JP page as ISO-2022-JP although its bytes are also valid UTF-8: a comment opener inside kanji is no comment', () => {
-    const page = Buffer.from(`<meta charset="iso-2022-jp"><p>\x1b$B<!--\x1b(B</p>${pixel('a.example.net')}<p>--></p>`, 'latin1');
+    const page = Buffer.from(
+      `<meta charset="iso-2022-jp"><p>\x1b$B<!--\x1b(B</p>${pixel('a.example.net')}<p>--></p>`,
+      'latin1',
+    );
     expect(where(scanFile('page.html', page, config))).toEqual(['page.html third-party/request']);
   });
 
   it('lets a UTF-8 byte order mark win over a declared charset, as browsers do', () => {
-    const page = Buffer.from(`\ufeff<meta charset="iso-2022-jp"><p>\x1b$B<!--\x1b(B</p>${pixel('a.example.net')}<p>--></p>`, 'utf8');
+    const page = Buffer.from(
+      `\ufeff<meta charset="iso-2022-jp"><p>\x1b$B<!--\x1b(B</p>${pixel('a.example.net')}<p>--></p>`,
+      'utf8',
+    );
     expect(where(scanFile('page.html', page, config))).toEqual([]);
   });
 
   it('reports an undecodable file at line 1, column 1, like every finding has a place', () => {
-    expect(scanFile('x.js', new Uint8Array([0x61, 0xff]), config)[0]).toMatchObject({ ruleId: 'input/unreadable', line: 1, column: 1 });
+    expect(scanFile('x.js', new Uint8Array([0x61, 0xff]), config)[0]).toMatchObject({
+      ruleId: 'input/unreadable',
+      line: 1,
+      column: 1,
+    });
   });
 
   it('does not guess an encoding for a stylesheet that is not UTF-8', () => {
@@ -139,8 +173,15 @@ describe('scanFile', () => {
   });
 
   it('never throws, whatever the bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('x.html', 'x.css', 'x.mjs', '_headers'), (bytes, name) => {
-      expect(Array.isArray(scanFile(name, bytes, config))).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 4096 }),
+        fc.constantFrom('x.html', 'x.css', 'x.mjs', '_headers'),
+        (bytes, name) => {
+          expect(Array.isArray(scanFile(name, bytes, config))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

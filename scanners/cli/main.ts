@@ -79,15 +79,22 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
 
 function parse(name: string, args: string[], options: ParseArgsOptionsConfig) {
   try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: parsed.values as Values, positionals: parsed.positionals };
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     if (!code?.startsWith('ERR_PARSE_ARGS')) throw error;
     const option = /'(-[^' ]+)/.exec(message)?.[1];
-    throw new UsageError(code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
-      ? `${name}: unknown option ${option} (see nospy --help)`
-      : `${name}: ${message.split('. ')[0]}`);
+    throw new UsageError(
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+        ? `${name}: unknown option ${option} (see nospy --help)`
+        : `${name}: ${message.split('. ')[0]}`,
+    );
   }
 }
 
@@ -114,7 +121,9 @@ async function fix(dir: string, values: Values, io: CliIo): Promise<number> {
   const root = displayRoot(dir);
   for (const file of changed) io.stdout.write(`fixed ${posix.join(root, file)}\n`);
   for (const warning of warnings) io.stderr.write(`nospy: warning: ${warning}\n`);
-  io.stdout.write(`Fixed ${changed.length} of ${files} page${files === 1 ? '' : 's'}; headers are in ${posix.join(root, '_headers')}\n`);
+  io.stdout.write(
+    `Fixed ${changed.length} of ${files} page${files === 1 ? '' : 's'}; headers are in ${posix.join(root, '_headers')}\n`,
+  );
   return 0;
 }
 
@@ -146,7 +155,9 @@ function readConfig(file: string | undefined, io: CliIo): ResolvedConfig {
   if (file !== undefined) return loadConfig(resolve(io.cwd, file), ruleIds);
   const path = resolve(io.cwd, defaultConfigFile);
   if (existsSync(path)) return loadConfig(path, ruleIds);
-  io.stderr.write(`nospy: warning: no ${defaultConfigFile} in the current directory, so the site is taken to be ${placeholderSite} and every absolute URL counts as another site\n`);
+  io.stderr.write(
+    `nospy: warning: no ${defaultConfigFile} in the current directory, so the site is taken to be ${placeholderSite} and every absolute URL counts as another site\n`,
+  );
   return resolveConfig({ site: placeholderSite }, 'placeholder config', ruleIds);
 }
 

@@ -23,7 +23,12 @@ function registrableDomain(host: string): string {
   return getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
 
-export function createHostPolicy(site: string, firstPartyHosts: string[], allowHosts: string[], origin?: string): HostPolicy {
+export function createHostPolicy(
+  site: string,
+  firstPartyHosts: string[],
+  allowHosts: string[],
+  origin?: string,
+): HostPolicy {
   const siteHost = new URL(site).hostname.toLowerCase();
   const siteDomain = registrableDomain(siteHost);
   const originHost = origin ? new URL(origin).hostname.toLowerCase() : undefined;
@@ -36,9 +41,11 @@ export function createHostPolicy(site: string, firstPartyHosts: string[], allowH
       let known = firstParty.get(host);
       if (known === undefined) {
         // Same registrable domain (eTLD+1) as the site means the same owner: www, origin, cdn subdomains.
-        known = host === siteHost || host === originHost
-          || firstPartyHosts.some((p) => matchesHostPattern(host, p))
-          || registrableDomain(host) === siteDomain;
+        known =
+          host === siteHost ||
+          host === originHost ||
+          firstPartyHosts.some((p) => matchesHostPattern(host, p)) ||
+          registrableDomain(host) === siteDomain;
         firstParty.set(host, known);
       }
       return known;

@@ -22,9 +22,12 @@ export function resolveConfig(input: unknown, label: string, knownRuleIds?: Read
     const issue = result.issues[0];
     const key = v.getDotPath(issue) ?? issue.path?.map((item) => String(item.key)).join('.');
     // strictObject reports an unknown key as an issue at that key that expected nothing there.
-    const message = issue.expected === 'never' ? 'unknown key'
-      : issue.input === undefined ? 'required key is missing'
-      : issue.message;
+    const message =
+      issue.expected === 'never'
+        ? 'unknown key'
+        : issue.input === undefined
+          ? 'required key is missing'
+          : issue.message;
     throw new ConfigError(`${label}: ${key ? `${key}: ` : ''}${message}`);
   }
   const config = result.output;

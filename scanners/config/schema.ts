@@ -18,7 +18,10 @@ export const configSchema = v.strictObject({
   site: httpUrl,
   firstPartyHosts: v.optional(v.array(hostPattern), []),
   origin: v.optional(
-    v.pipe(httpUrl, v.check((value) => !URL.canParse(value) || new URL(value).protocol === 'https:', 'expected an https URL')),
+    v.pipe(
+      httpUrl,
+      v.check((value) => !URL.canParse(value) || new URL(value).protocol === 'https:', 'expected an https URL'),
+    ),
   ),
   bunny: v.optional(
     v.strictObject({

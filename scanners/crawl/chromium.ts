@@ -21,15 +21,20 @@ export const chromiumArgs = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
-/** The Chromium to drive: `explicit` (the `chromium` option), `$NOSPY_CHROMIUM`, or the first known path that exists. */
+/**
+ * The Chromium to drive: `explicit` (the `chromium` option), `$NOSPY_CHROMIUM`, or the first known path that exists.
+ */
 export function findChromium(explicit = process.env.NOSPY_CHROMIUM): string {
   if (explicit) {
-    if (!existsSync(explicit)) throw new UsageError(`nospy crawl: no Chromium at ${explicit} (from NOSPY_CHROMIUM or the chromium option)`);
+    if (!existsSync(explicit))
+      throw new UsageError(`nospy crawl: no Chromium at ${explicit} (from NOSPY_CHROMIUM or the chromium option)`);
     return explicit;
   }
   const found = knownPaths.find((path) => existsSync(path));
   if (!found) {
-    throw new UsageError('nospy crawl needs Chromium: install it (apt-get install -y chromium) or set NOSPY_CHROMIUM to its path');
+    throw new UsageError(
+      'nospy crawl needs Chromium: install it (apt-get install -y chromium) or set NOSPY_CHROMIUM to its path',
+    );
   }
   return found;
 }

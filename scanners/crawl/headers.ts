@@ -26,7 +26,13 @@ function compilePattern(pattern: string, siteHost: string): (path: string) => bo
 function toRegExpSource(pattern: string): string {
   return pattern
     .split(/(\*|:[A-Za-z]\w*)/)
-    .map((part) => (part === '*' ? '.*' : part.startsWith(':') && part.length > 1 ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) =>
+      part === '*'
+        ? '.*'
+        : part.startsWith(':') && part.length > 1
+          ? '[^/]+'
+          : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('');
 }
 
@@ -40,7 +46,10 @@ export function compileHeaderRules(observations: readonly HeaderObservation[], s
   });
 }
 
-/** The response headers `_headers` gives a path; values of a header matched by several rules are joined as Cloudflare does. */
+/**
+ * The response headers `_headers` gives a path; values of a header matched by several rules are joined as Cloudflare
+ * does.
+ */
 export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const rule of rules) {

@@ -33,7 +33,10 @@ async function listPages(root: string, ignore: readonly string[]): Promise<strin
   return pages.sort();
 }
 
-/** A resource fetched twice, or a cookie seen in two frames, is one finding: browser observations carry no line to tell them apart. */
+/**
+ * A resource fetched twice, or a cookie seen in two frames, is one finding: browser observations carry no line to tell
+ * them apart.
+ */
 function uniqueFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((finding) => {
@@ -58,7 +61,11 @@ async function forEachLimited<T>(items: readonly T[], limit: number, task: (item
  * Chromium that can reach nothing but that server, and runs the rules on what the browser actually
  * did: requests (blocked ones included), embeds, cookies and client storage. Findings sorted.
  */
-export async function crawlDirectory(dir: string, config: ResolvedConfig, options: CrawlOptions = {}): Promise<{ files: number; findings: Finding[] }> {
+export async function crawlDirectory(
+  dir: string,
+  config: ResolvedConfig,
+  options: CrawlOptions = {},
+): Promise<{ files: number; findings: Finding[] }> {
   const executablePath = findChromium(options.chromium);
   const root = resolve(dir);
   const pages = await listPages(root, config.ignore);

@@ -1,5 +1,17 @@
 /** What a frame's cookie and storage APIs were used for, by API; the value is evidence for the report. */
-export type StorageUse = Partial<Record<'document.cookie' | 'cookieStore' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'caches' | 'serviceWorker' | 'fileSystem', string>>;
+export type StorageUse = Partial<
+  Record<
+    | 'document.cookie'
+    | 'cookieStore'
+    | 'localStorage'
+    | 'sessionStorage'
+    | 'indexedDB'
+    | 'caches'
+    | 'serviceWorker'
+    | 'fileSystem',
+    string
+  >
+>;
 
 /** The window property (a registered symbol, invisible to page code that enumerates) holding the snapshot function. */
 export const snapshotKey = 'nospy.storage';
@@ -23,10 +35,12 @@ export function recordStorageUse(key: string): void {
         used[api] = `page script used ${api}`;
         return get.call(this);
       },
-      set: set && function (this: unknown, value: unknown) {
-        used[api] = `page script used ${api}`;
-        set.call(this, value);
-      },
+      set:
+        set &&
+        function (this: unknown, value: unknown) {
+          used[api] = `page script used ${api}`;
+          set.call(this, value);
+        },
     });
   };
   watch(Document.prototype, 'cookie', 'document.cookie');
@@ -39,7 +53,10 @@ export function recordStorageUse(key: string): void {
   const container = globalThis.ServiceWorkerContainer?.prototype;
   const register = container?.register;
   if (container && register) {
-    container.register = function (this: ServiceWorkerContainer, ...args: Parameters<ServiceWorkerContainer['register']>) {
+    container.register = function (
+      this: ServiceWorkerContainer,
+      ...args: Parameters<ServiceWorkerContainer['register']>
+    ) {
       used.serviceWorker = `page script registered a service worker: ${String(args[0])}`;
       return register.apply(this, args);
     };
@@ -76,7 +93,8 @@ export function recordStorageUse(key: string): void {
     }
     try {
       const databases = await (originals.indexedDB?.call(window) as IDBFactory | undefined)?.databases();
-      if (databases && databases.length > 0) found.indexedDB = `IndexedDB databases: ${databases.map((db) => db.name).join(', ')}`;
+      if (databases && databases.length > 0)
+        found.indexedDB = `IndexedDB databases: ${databases.map((db) => db.name).join(', ')}`;
     } catch {
       // As above.
     }

@@ -11,8 +11,17 @@ export interface PageTimeouts {
 }
 
 const requestTypes: Record<string, RequestType> = {
-  stylesheet: 'style', image: 'image', media: 'media', texttrack: 'media', font: 'font', script: 'script',
-  xhr: 'fetch', fetch: 'fetch', eventsource: 'fetch', ping: 'beacon', manifest: 'manifest',
+  stylesheet: 'style',
+  image: 'image',
+  media: 'media',
+  texttrack: 'media',
+  font: 'font',
+  script: 'script',
+  xhr: 'fetch',
+  fetch: 'fetch',
+  eventsource: 'fetch',
+  ping: 'beacon',
+  manifest: 'manifest',
 };
 
 type Place = Location & { source: 'browser' };
@@ -38,14 +47,21 @@ function requestObservation(url: string, type: RequestType, place: Place): Obser
 
 /** Frames, objects and players in a frame's live DOM, scripts' additions included. */
 async function embedsOf(frame: Frame, urls: UrlMap, place: Place): Promise<EmbedObservation[]> {
-  const found = await frame.evaluate(() => Array.from(
-    document.querySelectorAll<HTMLElement>('iframe, frame, object, embed, video, audio'),
-    (element) => ({
-      element: element.localName,
-      src: (element as HTMLIFrameElement).src || (element as HTMLObjectElement).data || (element as HTMLMediaElement).currentSrc || '',
-      attributes: Object.fromEntries(Array.from(element.attributes, (attribute) => [attribute.name, attribute.value])),
-    }),
-  )).catch(() => []);
+  const found = await frame
+    .evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('iframe, frame, object, embed, video, audio'), (element) => ({
+        element: element.localName,
+        src:
+          (element as HTMLIFrameElement).src ||
+          (element as HTMLObjectElement).data ||
+          (element as HTMLMediaElement).currentSrc ||
+          '',
+        attributes: Object.fromEntries(
+          Array.from(element.attributes, (attribute) => [attribute.name, attribute.value]),
+        ),
+      })),
+    )
+    .catch(() => []);
   return found.flatMap(({ element, src, attributes }) => {
     const resolved = resolveUrl(urls.toPublic(src), urls.toPublic(frame.url()));
     if (!resolved) return [];
@@ -54,16 +70,23 @@ async function embedsOf(frame: Frame, urls: UrlMap, place: Place): Promise<Embed
 }
 
 async function storageOf(frame: Frame): Promise<StorageUse> {
-  return frame.evaluate(
-    (key) => (window as unknown as Record<symbol, (() => Promise<StorageUse>) | undefined>)[Symbol.for(key)]?.() ?? {},
-    snapshotKey,
-  ).catch(() => ({}));
+  return frame
+    .evaluate(
+      (key) =>
+        (window as unknown as Record<symbol, (() => Promise<StorageUse>) | undefined>)[Symbol.for(key)]?.() ?? {},
+      snapshotKey,
+    )
+    .catch(() => ({}));
 }
 
 /** The cookie jar after the visit: cookies from a response are `set-cookie`, any other came from script. */
-async function cookiesOf(context: BrowserContext, setBy: ReadonlySet<string>): Promise<StorageUse & { 'set-cookie'?: string }> {
+async function cookiesOf(
+  context: BrowserContext,
+  setBy: ReadonlySet<string>,
+): Promise<StorageUse & { 'set-cookie'?: string }> {
   const names = (await context.cookies()).map((cookie) => cookie.name).join(', ');
-  if (setBy.size > 0) return { 'set-cookie': `Set-Cookie from ${[...setBy].join(', ')}; cookies: ${names || 'none kept'}` };
+  if (setBy.size > 0)
+    return { 'set-cookie': `Set-Cookie from ${[...setBy].join(', ')}; cookies: ${names || 'none kept'}` };
   return names ? { 'document.cookie': `cookies: ${names}` } : {};
 }
 
@@ -72,7 +95,13 @@ async function cookiesOf(context: BrowserContext, setBy: ReadonlySet<string>): P
  * blocked ones included), the embeds in the final DOM, and each cookie or storage API used or written.
  * Returns a reason string when the page does not load in time.
  */
-export async function crawlPage(browser: Browser, file: string, url: string, urls: UrlMap, timeouts: PageTimeouts): Promise<Observation[] | string> {
+export async function crawlPage(
+  browser: Browser,
+  file: string,
+  url: string,
+  urls: UrlMap,
+  timeouts: PageTimeouts,
+): Promise<Observation[] | string> {
   const place: Place = { file, line: 1, column: 1, source: 'browser' };
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
@@ -81,22 +110,34 @@ export async function crawlPage(browser: Browser, file: string, url: string, url
     const pendingHeaders: Promise<void>[] = [];
     await context.addInitScript(recordStorageUse, snapshotKey);
     await context.route('**/*', (route) => routeRequest(route, urls));
-    context.on('request', (request) => observations.push(requestObservation(urls.toPublic(request.url()), typeOf(request), place)));
+    context.on('request', (request) =>
+      observations.push(requestObservation(urls.toPublic(request.url()), typeOf(request), place)),
+    );
     context.on('response', (response) => {
-      pendingHeaders.push(response.headerValue('set-cookie').then((value) => {
-        if (value !== null) setCookieFrom.add(urls.toPublic(response.url()));
-      }, () => undefined));
+      pendingHeaders.push(
+        response.headerValue('set-cookie').then(
+          (value) => {
+            if (value !== null) setCookieFrom.add(urls.toPublic(response.url()));
+          },
+          () => undefined,
+        ),
+      );
     });
     const page = await context.newPage();
-    page.on('websocket', (socket) => observations.push(requestObservation(urls.toPublic(socket.url()), 'other', place)));
-    const loaded = await page.goto(urls.toLocal(url)!, { waitUntil: 'load', timeout: timeouts.loadMs }).then(() => true, (error: Error) => error.message.split('\n')[0]);
+    page.on('websocket', (socket) =>
+      observations.push(requestObservation(urls.toPublic(socket.url()), 'other', place)),
+    );
+    const loaded = await page.goto(urls.toLocal(url)!, { waitUntil: 'load', timeout: timeouts.loadMs }).then(
+      () => true,
+      (error: Error) => error.message.split('\n')[0],
+    );
     if (loaded !== true) return `page did not load in Chromium: ${loaded}`;
     // Lazy images and frames load once a visitor scrolls to them.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => undefined);
     await page.waitForLoadState('networkidle', { timeout: timeouts.settleMs }).catch(() => undefined);
     const storage: Record<string, string> = {};
     for (const frame of page.frames()) {
-      observations.push(...await embedsOf(frame, urls, place));
+      observations.push(...(await embedsOf(frame, urls, place)));
       Object.assign(storage, await storageOf(frame));
     }
     await Promise.all(pendingHeaders);

@@ -13,14 +13,36 @@ export interface StaticServer {
 }
 
 const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.xhtml': 'application/xhtml+xml',
-  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8', '.map': 'application/json', '.wasm': 'application/wasm', '.pdf': 'application/pdf',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
-  '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon',
-  '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf',
-  '.mp4': 'video/mp4', '.webm': 'video/webm', '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.vtt': 'text/vtt',
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.vtt': 'text/vtt',
 };
 
 type Resolved = { status: 200 | 404; file: string } | { status: 301; location: string } | { status: 404 };
@@ -46,12 +68,17 @@ async function resolvePath(root: string, pathname: string): Promise<Resolved> {
     if (!pathname.endsWith('/')) return { status: 301, location: `${pathname}/` };
     if (await isFile(join(path, 'index.html'))) return { status: 200, file: join(path, 'index.html') };
   }
-  if (!pathname.endsWith('/') && await isFile(`${path}.html`)) return { status: 200, file: `${path}.html` };
+  if (!pathname.endsWith('/') && (await isFile(`${path}.html`))) return { status: 200, file: `${path}.html` };
   const notFound = join(root, '404.html');
-  return await isFile(notFound) ? { status: 404, file: notFound } : { status: 404 };
+  return (await isFile(notFound)) ? { status: 404, file: notFound } : { status: 404 };
 }
 
-async function handle(root: string, rules: readonly HeaderRule[], request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(
+  root: string,
+  rules: readonly HeaderRule[],
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const { pathname, search } = new URL(request.url ?? '/', 'http://localhost');
   for (const [name, value] of Object.entries(headersFor(rules, pathname))) response.setHeader(name, value);
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -64,9 +91,14 @@ async function handle(root: string, rules: readonly HeaderRule[], request: Incom
   } else if (!('file' in resolved)) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
   } else {
-    response.writeHead(resolved.status, { 'content-type': mimeTypes[extname(resolved.file).toLowerCase()] ?? 'application/octet-stream' });
+    response.writeHead(resolved.status, {
+      'content-type': mimeTypes[extname(resolved.file).toLowerCase()] ?? 'application/octet-stream',
+    });
     if (request.method === 'HEAD') response.end();
-    else createReadStream(resolved.file).on('error', () => response.destroy()).pipe(response);
+    else
+      createReadStream(resolved.file)
+        .on('error', () => response.destroy())
+        .pipe(response);
   }
 }
 
@@ -82,9 +114,10 @@ export async function serveDirectory(root: string, rules: readonly HeaderRule[])
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -43,7 +43,14 @@ export function findCssUrls(text: string, declarationList = false): CssUrlRefere
   const emit = (raw: string, value: string, start: number, end: number): void => {
     const role = roleAt(atRule?.name, blocks.at(-1), declarationList);
     if (!role) return;
-    found.push({ raw, value, role, start: role === 'import' ? atRule!.start : start, end, ...(property && { property }) });
+    found.push({
+      raw,
+      value,
+      role,
+      start: role === 'import' ? atRule!.start : start,
+      end,
+      ...(property && { property }),
+    });
   };
 
   tokenize(text, (type, start, end) => {
@@ -116,7 +123,12 @@ export function findCssUrls(text: string, declarationList = false): CssUrlRefere
         const raw = text.slice(start + 1, closed ? end - 1 : end);
         // Evidence of url("x") includes its closing parenthesis.
         const closingParenthesis = inUrlFunction ? /^\s*\)/.exec(text.slice(end, end + 16)) : null;
-        emit(raw, cssString.decode(text.slice(start, end)), inUrlFunction ? functionStart : start, end + (closingParenthesis?.[0].length ?? 0));
+        emit(
+          raw,
+          cssString.decode(text.slice(start, end)),
+          inUrlFunction ? functionStart : start,
+          end + (closingParenthesis?.[0].length ?? 0),
+        );
         break;
       }
     }
@@ -124,7 +136,11 @@ export function findCssUrls(text: string, declarationList = false): CssUrlRefere
   return found;
 }
 
-function roleAt(atRule: string | undefined, block: string | undefined, declarationList: boolean): CssUrlRole | undefined {
+function roleAt(
+  atRule: string | undefined,
+  block: string | undefined,
+  declarationList: boolean,
+): CssUrlRole | undefined {
   // Only @import's prelude fetches; @namespace url(), @document url() and the like name things.
   if (atRule !== undefined) return atRule === 'import' && !declarationList ? 'import' : undefined;
   return block === 'font-face' ? 'font' : 'image';

@@ -31,7 +31,10 @@ export class TextLocator {
 
   /** The text between two offsets, whitespace collapsed and cut to a readable length. */
   excerpt(start: number, end: number): string {
-    const slice = this.#text.slice(start, Math.min(end, start + EXCERPT_LENGTH * 2)).replace(/\s+/g, ' ').trim();
+    const slice = this.#text
+      .slice(start, Math.min(end, start + EXCERPT_LENGTH * 2))
+      .replace(/\s+/g, ' ')
+      .trim();
     return slice.length > EXCERPT_LENGTH ? `${slice.slice(0, EXCERPT_LENGTH - 1)}…` : slice;
   }
 }

@@ -5,7 +5,9 @@ function normalise(value: string): string {
   while (start < end && value.charCodeAt(start) <= 0x20) start++;
   while (end > start && value.charCodeAt(end - 1) <= 0x20) end--;
   const trimmed = value.slice(start, end);
-  return trimmed.includes('\t') || trimmed.includes('\n') || trimmed.includes('\r') ? trimmed.replace(/[\t\n\r]/g, '') : trimmed;
+  return trimmed.includes('\t') || trimmed.includes('\n') || trimmed.includes('\r')
+    ? trimmed.replace(/[\t\n\r]/g, '')
+    : trimmed;
 }
 
 function percentDecode(text: string): string {
@@ -28,7 +30,9 @@ function hasScheme(value: string, scheme: string): boolean {
   // Cheap first-letter test: almost every URL fails it before any string is built.
   const first = value.charCodeAt(0);
   if (first > 0x20 && (first | 0x20) !== scheme.charCodeAt(0)) return false;
-  return normalise(value.slice(0, scheme.length + 64)).toLowerCase().startsWith(scheme);
+  return normalise(value.slice(0, scheme.length + 64))
+    .toLowerCase()
+    .startsWith(scheme);
 }
 
 /** The code a `javascript:` URL runs (percent-decoded), or undefined for any other URL. */
@@ -45,9 +49,16 @@ function readDataUrl(value: string): { type: string; payload: string } | undefin
   const url = normalise(value);
   const comma = url.indexOf(',');
   if (comma === -1) return undefined;
-  const parameters = url.slice('data:'.length, comma).toLowerCase().split(';').map((part) => part.trim());
+  const parameters = url
+    .slice('data:'.length, comma)
+    .toLowerCase()
+    .split(';')
+    .map((part) => part.trim());
   const payload = percentDecode(url.slice(comma + 1));
-  return { type: parameters[0]!, payload: parameters.includes('base64') ? Buffer.from(payload, 'base64').toString('utf8') : payload };
+  return {
+    type: parameters[0]!,
+    payload: parameters.includes('base64') ? Buffer.from(payload, 'base64').toString('utf8') : payload,
+  };
 }
 
 /**

@@ -14,8 +14,28 @@ const INPUT_TYPE_KINDS = new Map<string, FieldKind>([
 const NON_FIELD_INPUT_TYPES = new Set(['submit', 'reset', 'button', 'image']);
 
 const KNOWN_INPUT_TYPES = new Set([
-  'text', 'search', 'url', 'number', 'email', 'tel', 'password', 'hidden', 'submit', 'reset', 'button', 'image',
-  'checkbox', 'radio', 'file', 'date', 'datetime-local', 'month', 'week', 'time', 'color', 'range',
+  'text',
+  'search',
+  'url',
+  'number',
+  'email',
+  'tel',
+  'password',
+  'hidden',
+  'submit',
+  'reset',
+  'button',
+  'image',
+  'checkbox',
+  'radio',
+  'file',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+  'color',
+  'range',
 ]);
 
 /** Input types whose name says what the visitor types into them. */
@@ -38,17 +58,42 @@ export function inputType(attributes: Attributes): string {
 /** Autofill field names (HTML spec) and the data they ask for; a named field settles what a control holds. */
 const AUTOCOMPLETE_KINDS = new Map<string, FieldKind>([
   // A username is an account identifier, often the person's email or real name: as identifying as a name.
-  ['name', 'name'], ['honorific-prefix', 'name'], ['given-name', 'name'], ['additional-name', 'name'],
-  ['family-name', 'name'], ['honorific-suffix', 'name'], ['nickname', 'name'], ['username', 'name'],
-  ['email', 'email'], ['tel', 'tel'],
-  ['street-address', 'address'], ['address-line1', 'address'], ['address-line2', 'address'],
-  ['address-line3', 'address'], ['address-level1', 'address'], ['address-level2', 'address'],
-  ['address-level3', 'address'], ['address-level4', 'address'], ['postal-code', 'address'],
-  ['country', 'address'], ['country-name', 'address'],
-  ['current-password', 'password'], ['new-password', 'password'], ['one-time-code', 'password'],
-  ['bday', 'other'], ['bday-day', 'other'], ['bday-month', 'other'], ['bday-year', 'other'], ['sex', 'other'],
-  ['organization', 'other'], ['organization-title', 'other'], ['url', 'other'], ['photo', 'other'],
-  ['language', 'other'], ['transaction-currency', 'other'], ['transaction-amount', 'other'],
+  ['name', 'name'],
+  ['honorific-prefix', 'name'],
+  ['given-name', 'name'],
+  ['additional-name', 'name'],
+  ['family-name', 'name'],
+  ['honorific-suffix', 'name'],
+  ['nickname', 'name'],
+  ['username', 'name'],
+  ['email', 'email'],
+  ['tel', 'tel'],
+  ['street-address', 'address'],
+  ['address-line1', 'address'],
+  ['address-line2', 'address'],
+  ['address-line3', 'address'],
+  ['address-level1', 'address'],
+  ['address-level2', 'address'],
+  ['address-level3', 'address'],
+  ['address-level4', 'address'],
+  ['postal-code', 'address'],
+  ['country', 'address'],
+  ['country-name', 'address'],
+  ['current-password', 'password'],
+  ['new-password', 'password'],
+  ['one-time-code', 'password'],
+  ['bday', 'other'],
+  ['bday-day', 'other'],
+  ['bday-month', 'other'],
+  ['bday-year', 'other'],
+  ['sex', 'other'],
+  ['organization', 'other'],
+  ['organization-title', 'other'],
+  ['url', 'other'],
+  ['photo', 'other'],
+  ['language', 'other'],
+  ['transaction-currency', 'other'],
+  ['transaction-amount', 'other'],
 ]);
 
 /** Whole words of a hint (see `hintWords`); ` ?` inside a pattern also matches the words written as one. */
@@ -65,7 +110,12 @@ const NUMBER = '(?: ?(?:number|num|no|nr))?';
  */
 const WORD_HINTS: Array<[RegExp, FieldKind]> = [
   [wordPattern('(?:your|user|contact|work|home)?(?:e ?)?mail(?: ?address)?'), 'email'],
-  [wordPattern(`(?:your|user|contact|work|home|mobile|cell)?(?:tele?phone|phone|tel|fax)${NUMBER}|(?:mobile|cell)${NUMBER}$`), 'tel'],
+  [
+    wordPattern(
+      `(?:your|user|contact|work|home|mobile|cell)?(?:tele?phone|phone|tel|fax)${NUMBER}|(?:mobile|cell)${NUMBER}$`,
+    ),
+    'tel',
+  ],
   [wordPattern('card ?(?:num|number|no)|cc ?(?:num|number|exp|csc|cvc)|cvc|cvv|csc|credit ?card'), 'payment'],
   [wordPattern('(?:street ?)?address(?: ?line)?|street|zip(?: ?code)?|postal(?: ?code)?|post ?code'), 'address'],
 ];
@@ -80,7 +130,10 @@ const PERSON_NAME = /^(?:your ?)?(?:(?:first|last|full|given|family|middle|sur|n
 /** Words that make a control a search box, whatever else its name says (`phone-search` looks for phones). */
 const SEARCH_WORDS = wordPattern('search|query|keywords?');
 
-/** The lower-case words of a name or id: split at case changes and at anything but letters (`mobileSearchInput`, `user[e-mail]`, `phone_2`). */
+/**
+ * The lower-case words of a name or id: split at case changes and at anything but letters (`mobileSearchInput`,
+ * `user[e-mail]`, `phone_2`).
+ */
 function hintWords(hint: string): string {
   return hint
     .replace(/(\p{Ll})(\p{Lu})|(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1$3 $2$4')
@@ -142,7 +195,9 @@ export function fieldKind(element: string, attributes: Attributes): FieldKind | 
   } else if (element !== 'textarea' && element !== 'select') {
     return undefined;
   }
-  const named = kindFromAutocomplete(attributes.autocomplete) ?? ((textLike || element === 'select') ? kindFromName(attributes) : undefined);
+  const named =
+    kindFromAutocomplete(attributes.autocomplete) ??
+    (textLike || element === 'select' ? kindFromName(attributes) : undefined);
   return named ?? (textLike ? 'text' : 'other');
 }
 

@@ -9,7 +9,8 @@ export interface HeaderLink {
 }
 
 /**
- * Splits an HTTP `Link` header value (RFC 8288) into its links: `<url>; rel=preload; as=style, <url2>; rel="preconnect"`.
+ * Splits an HTTP `Link` header value (RFC 8288) into its links: `<url>; rel=preload; as=style, <url2>;
+ * rel="preconnect"`.
  * A URL may hold commas and semicolons, so each link runs from one `<` to the next one after its `>`.
  */
 export function parseLinkHeader(value: string): HeaderLink[] {
@@ -20,7 +21,10 @@ export function parseLinkHeader(value: string): HeaderLink[] {
       const equals = parameter.indexOf('=');
       if (equals === -1) continue;
       const name = parameter.slice(0, equals).trim().toLowerCase();
-      const raw = parameter.slice(equals + 1).replace(/,\s*$/, '').trim();
+      const raw = parameter
+        .slice(equals + 1)
+        .replace(/,\s*$/, '')
+        .trim();
       const unquoted = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
       // The first occurrence of a parameter wins (RFC 8288 §3.3).
       if (name === 'rel' && link.rel === '') link.rel = unquoted;

@@ -38,7 +38,15 @@ export function gatherHeaders(text: string, file: string, site?: string): Observ
     const name = trimmed.slice(0, colon).trim().toLowerCase();
     const value = trimmed.slice(colon + 1).trim();
     // A header needs a pattern above it, a name without spaces and a value; `! Name` detaches rather than sets.
-    if (pattern === undefined || colon === -1 || name === '' || /\s/.test(name) || value === '' || trimmed.startsWith('!')) return;
+    if (
+      pattern === undefined ||
+      colon === -1 ||
+      name === '' ||
+      /\s/.test(name) ||
+      value === '' ||
+      trimmed.startsWith('!')
+    )
+      return;
     const header: HeaderObservation = {
       kind: 'header',
       source: 'headers',
@@ -66,14 +74,18 @@ function headerEffects(header: HeaderObservation, site: string): Observation[] {
   if (header.name === 'refresh') {
     const target = parseMetaRefresh(header.value)?.url;
     const resolved = target === undefined ? undefined : resolveUrl(target, site);
-    return resolved === undefined ? [] : [{ kind: 'navigation', via: 'refresh', raw: target!.trim(), ...resolved, marked: false, ...at }];
+    return resolved === undefined
+      ? []
+      : [{ kind: 'navigation', via: 'refresh', raw: target!.trim(), ...resolved, marked: false, ...at }];
   }
   if (header.name === 'speculation-rules') {
     // Chromium fetches each rule set as soon as the page loads; what the rule set then prefetches is out of sight.
     // Typed `other`, not `prefetch`: this request is the rule set itself, a JSON file, not a page fetched ahead.
     return structuredStrings(header.value).flatMap((url) => {
       const resolved = resolveUrl(url, site);
-      return resolved === undefined ? [] : [{ kind: 'request' as const, type: 'other' as const, raw: url, ...resolved, ...at }];
+      return resolved === undefined
+        ? []
+        : [{ kind: 'request' as const, type: 'other' as const, raw: url, ...resolved, ...at }];
     });
   }
   if (header.name !== 'link') return [];

@@ -1,7 +1,16 @@
 import type { NavigationObservation, RequestType } from '../observations.ts';
 import { attributeValueOffset } from './attribute-position.ts';
 import { inputType } from './form-fields.ts';
-import { dataDocument, dataStylesheet, openNoscript, presentationAttribute, script, srcdocDocument, startRawText, URL_PRESENTATION_ATTRIBUTES } from './html-embedded.ts';
+import {
+  dataDocument,
+  dataStylesheet,
+  openNoscript,
+  presentationAttribute,
+  script,
+  srcdocDocument,
+  startRawText,
+  URL_PRESENTATION_ATTRIBUTES,
+} from './html-embedded.ts';
 import type { Attributes, DocumentGatherer } from './html.ts';
 import type { Position } from './line-index.ts';
 import { hasLeavingMarker, linkRequestType, splitTokens } from './link-rel.ts';
@@ -74,7 +83,9 @@ function svgAnimation(g: DocumentGatherer, name: string, attributes: Attributes)
     const value = attributes[attribute];
     if (value === undefined) continue;
     if (!isHref) presentationAttribute(g, name, attribute, value);
-    else for (const url of value.split(';')) if (!url.trim().startsWith('#')) g.urlAttribute('image', name, attribute, url);
+    else
+      for (const url of value.split(';'))
+        if (!url.trim().startsWith('#')) g.urlAttribute('image', name, attribute, url);
   }
 }
 
@@ -123,7 +134,8 @@ const HTTP_URL = /^https?:/;
 
 /**
  * The first `<base href>` that Chromium uses: an HTML element of the live document (not in a template, a noscript
- * or SVG/MathML) whose href resolves to an http(s) URL. One it refuses (data:, javascript:, unparsable) passes to the next.
+ * or SVG/MathML) whose href resolves to an http(s) URL. One it refuses (data:, javascript:, unparsable) passes to the
+ * next.
  */
 function base(g: DocumentGatherer, _name: string, attributes: Attributes): void {
   if (g.baseSeen || attributes.href === undefined || !g.parser.isLiveHtml()) return;
@@ -153,7 +165,13 @@ function meta(g: DocumentGatherer, _name: string, attributes: Attributes): void 
 function metaName(g: DocumentGatherer, attributes: Attributes): void {
   if (attributes.content === undefined || attributes.name?.toLowerCase() !== 'referrer') return;
   const pattern = `/${g.scope.page.file}`;
-  g.observations.push({ kind: 'header', name: 'referrer-policy', value: attributes.content, pattern, ...g.at('meta', 'content') });
+  g.observations.push({
+    kind: 'header',
+    name: 'referrer-policy',
+    value: attributes.content,
+    pattern,
+    ...g.at('meta', 'content'),
+  });
 }
 
 function form(g: DocumentGatherer, _name: string, attributes: Attributes): void {
@@ -167,20 +185,44 @@ function formControl(g: DocumentGatherer, name: string, attributes: Attributes):
   g.forms.control(name, attributes, () => g.at(name, formAction !== undefined ? 'formaction' : 'formmethod'));
 }
 
-function navigation(g: DocumentGatherer, element: string, attribute: string, value: string | undefined, marked: boolean, via: NavigationObservation['via']): void {
+function navigation(
+  g: DocumentGatherer,
+  element: string,
+  attribute: string,
+  value: string | undefined,
+  marked: boolean,
+  via: NavigationObservation['via'],
+): void {
   if (value === undefined || g.runsJavaScript(element, attribute, value)) return;
   const resolved = resolveUrl(value, g.baseUrl);
   if (resolved === undefined) return;
   const { line, column } = g.where();
   const observation: NavigationObservation = {
-    kind: 'navigation', via, raw: value.trim(), url: resolved.url, host: resolved.host, marked,
-    file: g.scope.page.file, line, column, source: 'html', element, attribute, evidence: g.evidence(),
+    kind: 'navigation',
+    via,
+    raw: value.trim(),
+    url: resolved.url,
+    host: resolved.host,
+    marked,
+    file: g.scope.page.file,
+    line,
+    column,
+    source: 'html',
+    element,
+    attribute,
+    evidence: g.evidence(),
   };
   g.observations.push(observation);
   if (!g.baseSeen && via === 'link') g.linksBeforeBase.push(observation);
 }
 
-function srcsetAttribute(g: DocumentGatherer, type: RequestType, element: string, attribute: string, value: string | undefined): void {
+function srcsetAttribute(
+  g: DocumentGatherer,
+  type: RequestType,
+  element: string,
+  attribute: string,
+  value: string | undefined,
+): void {
   if (value === undefined) return;
   const multiline = value.includes('\n') || value.includes('\r');
   for (const candidate of parseSrcset(value)) {
@@ -203,12 +245,26 @@ function lazyAttributes(g: DocumentGatherer, type: RequestType, element: string,
   for (const attribute of LAZY_SRCSETS) srcsetAttribute(g, type, element, attribute, attributes[attribute]);
 }
 
-function embed(g: DocumentGatherer, element: string, attribute: string, value: string, { url, host }: ResolvedUrl, attributes: Attributes): void {
+function embed(
+  g: DocumentGatherer,
+  element: string,
+  attribute: string,
+  value: string,
+  { url, host }: ResolvedUrl,
+  attributes: Attributes,
+): void {
   g.observations.push({ kind: 'embed', raw: value.trim(), url, host, attributes, ...g.at(element, attribute) });
 }
 
 /** A request that also embeds a document or player; a `data:` document is gathered as a page of its own. */
-function embedded(g: DocumentGatherer, type: RequestType, element: string, attribute: string, value: string | undefined, attributes: Attributes): void {
+function embedded(
+  g: DocumentGatherer,
+  type: RequestType,
+  element: string,
+  attribute: string,
+  value: string | undefined,
+  attributes: Attributes,
+): void {
   const resolved = g.urlAttribute(type, element, attribute, value);
   if (resolved === undefined || value === undefined) return;
   embed(g, element, attribute, value, resolved, attributes);
@@ -219,13 +275,21 @@ function backgroundImage(g: DocumentGatherer, name: string, attributes: Attribut
   g.urlAttribute('image', name, 'background', attributes.background);
 }
 
-/** The elements that fetch, navigate, embed or hold form data, by lower-cased tag name (SVG's `feImage` keeps its case). */
+/**
+ * The elements that fetch, navigate, embed or hold form data, by lower-cased tag name (SVG's `feImage` keeps its case).
+ */
 export const ELEMENT_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<string, ElementHandler>([
   ['a', anchor],
   ['area', anchor],
   ['img', image],
   ['source', sourceElement],
-  ['script', (g, name, a) => { script(g, a); attributionSources(g, name, a); }],
+  [
+    'script',
+    (g, name, a) => {
+      script(g, a);
+      attributionSources(g, name, a);
+    },
+  ],
   ['style', (g, _name, a) => startRawText(g, 'style', a)],
   ['link', link],
   ['iframe', frame],

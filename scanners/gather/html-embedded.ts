@@ -27,16 +27,30 @@ export function styleAttribute(g: DocumentGatherer, element: string, value: stri
   // Declarations fetch only through functions (url(), image-set()), escaped or not: no '(' means nothing to fetch.
   if (!value.includes('(')) return;
   const { line, column } = g.valuePosition('style');
-  g.collect(gatherCss(value, { file: g.scope.page.file, baseUrl: g.baseUrl, line, column, element, attribute: 'style' }));
+  g.collect(
+    gatherCss(value, { file: g.scope.page.file, baseUrl: g.baseUrl, line, column, element, attribute: 'style' }),
+  );
 }
 
 /**
  * SVG presentation attributes that take a url(): Firefox fetches another document's gradient,
  * filter, mask or marker through them, as it does through the same property in `style`.
  */
-export const URL_PRESENTATION_ATTRIBUTES = new Set(['fill', 'stroke', 'filter', 'clip-path', 'mask', 'marker-start', 'marker-mid', 'marker-end', 'cursor']);
+export const URL_PRESENTATION_ATTRIBUTES = new Set([
+  'fill',
+  'stroke',
+  'filter',
+  'clip-path',
+  'mask',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'cursor',
+]);
 
-/** A presentation attribute (one of URL_PRESENTATION_ATTRIBUTES): its value is a CSS value, read like a declaration's. */
+/**
+ * A presentation attribute (one of URL_PRESENTATION_ATTRIBUTES): its value is a CSS value, read like a declaration's.
+ */
 export function presentationAttribute(g: DocumentGatherer, element: string, attribute: string, value: string): void {
   if (!value.includes('(')) return;
   const { line, column } = g.valuePosition(attribute);
@@ -50,7 +64,14 @@ export function eventHandler(g: DocumentGatherer, element: string, attribute: st
 }
 
 /** Code found in the page (inline, an event handler, a `javascript:` URL), gathered at `position`. */
-export function gatherScript(g: DocumentGatherer, code: string, element: string, attribute: string | undefined, { line, column }: Position, module: boolean): void {
+export function gatherScript(
+  g: DocumentGatherer,
+  code: string,
+  element: string,
+  attribute: string | undefined,
+  { line, column }: Position,
+  module: boolean,
+): void {
   g.collect(gatherJs(code, { file: g.scope.page.file, baseUrl: g.baseUrl, line, column, element, attribute, module }));
 }
 
@@ -69,7 +90,14 @@ function dataScript(g: DocumentGatherer, url: string, attribute: string, attribu
   if (code === undefined) return;
   const kind = scriptKind(attributes);
   if (kind !== 'classic' && kind !== 'module') return;
-  const context = { file: g.scope.page.file, baseUrl: g.baseUrl, ...g.where(), element: 'script', attribute, module: kind === 'module' };
+  const context = {
+    file: g.scope.page.file,
+    baseUrl: g.baseUrl,
+    ...g.where(),
+    element: 'script',
+    attribute,
+    module: kind === 'module',
+  };
   g.collectAtTag(gatherJs(code, context));
 }
 
@@ -77,7 +105,10 @@ function dataScript(g: DocumentGatherer, url: string, attribute: string, attribu
 export function dataStylesheet(g: DocumentGatherer, url: string): void {
   const css = dataUrlStylesheet(url);
   // A data: stylesheet's own relative URLs resolve against the data: URL, so fail, as in a browser.
-  if (css !== undefined) g.collectAtTag(gatherCss(css, { file: g.scope.page.file, baseUrl: url, ...g.where(), element: 'link', attribute: 'href' }));
+  if (css !== undefined)
+    g.collectAtTag(
+      gatherCss(css, { file: g.scope.page.file, baseUrl: url, ...g.where(), element: 'link', attribute: 'href' }),
+    );
 }
 
 /** A frame or object whose URL is a `data:` document: gathered as a page of its own, at the tag. */
@@ -170,7 +201,8 @@ export function openNoscript(g: DocumentGatherer): void {
  */
 export function closeNoscript(g: DocumentGatherer, noscript: NonNullable<DocumentGatherer['noscript']>): void {
   g.noscript = undefined;
-  // The token that closed the element starts at the parser's start index (htmlparser2 sets it to the end when the document ends).
+  // The token that closed the element starts at the parser's start index (htmlparser2 sets it to the end when the
+  // document ends).
   const closedAt = g.parser.atEnd ? g.markup.length : g.parser.startIndex;
   if (noscript.rawTextEnd >= closedAt) return;
   const end = g.parser.atEnd ? g.markup.length : g.parser.endIndex + 1;
@@ -199,6 +231,19 @@ export function speculativePrefetches(g: DocumentGatherer): void {
     if (link.kind !== 'navigation' || link.via !== 'link' || link.host === '' || link.host === pageHost) continue;
     if (!any && !hosts.includes(link.host)) continue;
     const { raw, url, host, file, line, column, element, attribute, evidence } = link;
-    g.observations.push({ kind: 'request', type: 'prefetch', raw, url, host, file, line, column, source: 'html', element, attribute, evidence });
+    g.observations.push({
+      kind: 'request',
+      type: 'prefetch',
+      raw,
+      url,
+      host,
+      file,
+      line,
+      column,
+      source: 'html',
+      element,
+      attribute,
+      evidence,
+    });
   }
 }

@@ -30,7 +30,8 @@ interface DetachedField extends Owned {
 /**
  * Tracks forms and their controls as the parser streams by, the way a browser assigns form owners:
  * a control belongs to the form whose start tag came last and whose `</form>` has not come yet
- * (implied closes do not count: legacy table layouts rely on it), or — with `form="id"` — to the form with that id anywhere in
+ * (implied closes do not count: legacy table layouts rely on it), or — with `form="id"` — to the form with that id
+ * anywhere in
  * the document. `finish` yields one observation per form and one per submit button that overrides
  * the action or method.
  *
@@ -95,7 +96,10 @@ export class FormTracker {
       if (owner !== undefined) owner.fields.push(kind);
       else this.detachedFields.push({ kind, owner, formId });
     }
-    if ((attributes.formaction !== undefined || attributes.formmethod !== undefined) && isSubmitButton(element, attributes)) {
+    if (
+      (attributes.formaction !== undefined || attributes.formmethod !== undefined) &&
+      isSubmitButton(element, attributes)
+    ) {
       this.buttons.push({ attributes, location: locate(), owner, formId });
     }
   }

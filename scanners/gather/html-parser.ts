@@ -27,16 +27,71 @@ tokenizerPrototype.stateBeforeDeclaration = function (this: TokenizerInternals, 
 };
 
 /** SVG and MathML elements whose children are HTML (as htmlparser2 spells them). */
-const INTEGRATION_POINTS = new Set(['foreignObject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
+const INTEGRATION_POINTS = new Set([
+  'foreignObject',
+  'desc',
+  'title',
+  'mi',
+  'mo',
+  'mn',
+  'ms',
+  'mtext',
+  'annotation-xml',
+]);
 
-/** Elements whose content is not live for a visitor with scripting on: template content is inert, noscript is raw text. */
+/**
+ * Elements whose content is not live for a visitor with scripting on: template content is inert, noscript is raw text.
+ */
 const INERT_CONTAINERS: ReadonlySet<string> = new Set(['template', 'noscript']);
 
-/** Start tags that end SVG/MathML content and are HTML again (the HTML spec's rules for foreign content; `font` aside). */
+/**
+ * Start tags that end SVG/MathML content and are HTML again (the HTML spec's rules for foreign content; `font` aside).
+ */
 const BREAKOUT_TAGS = new Set([
-  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5',
-  'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span',
-  'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+  'b',
+  'big',
+  'blockquote',
+  'body',
+  'br',
+  'center',
+  'code',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'embed',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'head',
+  'hr',
+  'i',
+  'img',
+  'li',
+  'listing',
+  'menu',
+  'meta',
+  'nobr',
+  'ol',
+  'p',
+  'pre',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strong',
+  'strike',
+  'sub',
+  'sup',
+  'table',
+  'tt',
+  'u',
+  'ul',
+  'var',
 ]);
 
 /**
@@ -59,7 +114,8 @@ export class BrowserParser extends Parser {
   }
 
   override onopentagname(start: number, endIndex: number): void {
-    if (this.isInForeignContext() && BREAKOUT_TAGS.has(this.markup.slice(start, endIndex).toLowerCase())) this.leaveForeignContent();
+    if (this.isInForeignContext() && BREAKOUT_TAGS.has(this.markup.slice(start, endIndex).toLowerCase()))
+      this.leaveForeignContent();
     super.onopentagname(start, endIndex);
   }
 
@@ -73,7 +129,8 @@ export class BrowserParser extends Parser {
     // `</p>` and `</br>` end foreign content too.
     if (this.isInForeignContext() && /^(?:p|br)$/i.test(this.markup.slice(start, endIndex))) this.leaveForeignContent();
     super.onclosetag(start, endIndex);
-    // htmlparser2 starts the next token after the name; in `</p >` or `</p/>` it starts after the '>' its tokenizer skips to.
+    // htmlparser2 starts the next token after the name; in `</p >` or `</p/>` it starts after the '>' its tokenizer
+    // skips to.
     const close = this.markup.indexOf('>', endIndex);
     this.startIndex = close === -1 ? this.markup.length : close + 1;
   }
@@ -102,7 +159,10 @@ export class BrowserParser extends Parser {
     return (this as unknown as ParserInternals).stack.includes(name);
   }
 
-  /** Whether the current node is an SVG/MathML element (foreignObject and other integration points included), where `<![CDATA[` opens CDATA. */
+  /**
+   * Whether the current node is an SVG/MathML element (foreignObject and other integration points included), where
+   * `<![CDATA[` opens CDATA.
+   */
   isCurrentNodeForeign(): boolean {
     if (this.isInForeignContext()) return true;
     const { stack, foreignContext } = this as unknown as ParserInternals;

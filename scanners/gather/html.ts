@@ -3,7 +3,17 @@ import { attributeValueOffset } from './attribute-position.ts';
 import type { PageContext } from './context.ts';
 import { javascriptUrlCode } from './embedded-url.ts';
 import { ELEMENT_HANDLERS } from './html-elements.ts';
-import { closeNoscript, endRawText, eventHandler, gatherScript, presentationAttribute, speculativePrefetches, styleAttribute, URL_PRESENTATION_ATTRIBUTES, type RawTextElement } from './html-embedded.ts';
+import {
+  closeNoscript,
+  endRawText,
+  eventHandler,
+  gatherScript,
+  presentationAttribute,
+  speculativePrefetches,
+  styleAttribute,
+  URL_PRESENTATION_ATTRIBUTES,
+  type RawTextElement,
+} from './html-embedded.ts';
 import { FormTracker } from './html-forms.ts';
 import { BrowserParser } from './html-parser.ts';
 import { createLocator, type Position } from './line-index.ts';
@@ -18,11 +28,21 @@ const EVIDENCE_LENGTH = 160;
 /** The href pseudo-attribute of an xml-stylesheet processing instruction. */
 const XML_STYLESHEET_HREF = /\shref\s*=\s*(["'])([^]*?)\1/;
 
-/** The five predefined XML entities and character references: a processing instruction's text is not decoded by the parser. */
+/**
+ * The five predefined XML entities and character references: a processing instruction's text is not decoded by the
+ * parser.
+ */
 function decodeXmlEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (entity, hex?: string, decimal?: string, name?: string) =>
-    hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : decimal !== undefined ? String.fromCodePoint(Number(decimal)) : named[name!.toLowerCase()] ?? entity);
+  return text.replace(
+    /&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi,
+    (entity, hex?: string, decimal?: string, name?: string) =>
+      hex !== undefined
+        ? String.fromCodePoint(parseInt(hex, 16))
+        : decimal !== undefined
+          ? String.fromCodePoint(Number(decimal))
+          : (named[name!.toLowerCase()] ?? entity),
+  );
 }
 
 const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
@@ -54,14 +74,19 @@ export function gatherHtml(text: string, page: PageContext): Observation[] {
 
 function gatherDocument(text: string, scope: Scope): Observation[] {
   // The callbacks run only from parser.end(), once the gatherer exists.
-  const parser = new BrowserParser({
-    onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
-    ontext: (data) => gatherer.onText(data, parser.startIndex),
-    onclosetag: (name) => gatherer.closeTag(name),
-    // Outside XML mode htmlparser2 reads a processing instruction as a comment starting with '?'.
-    oncomment: (data) => { if (data.charCodeAt(0) === 0x3f) gatherer.processingInstruction(data, parser.startIndex, parser.endIndex); },
-    onend: () => gatherer.end(),
-  }, PARSER_OPTIONS);
+  const parser = new BrowserParser(
+    {
+      onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
+      ontext: (data) => gatherer.onText(data, parser.startIndex),
+      onclosetag: (name) => gatherer.closeTag(name),
+      // Outside XML mode htmlparser2 reads a processing instruction as a comment starting with '?'.
+      oncomment: (data) => {
+        if (data.charCodeAt(0) === 0x3f) gatherer.processingInstruction(data, parser.startIndex, parser.endIndex);
+      },
+      onend: () => gatherer.end(),
+    },
+    PARSER_OPTIONS,
+  );
   const gatherer = new DocumentGatherer(text, scope, parser);
   parser.onEndTagToken = (start, end) => gatherer.endTagToken(start, end);
   parser.end(text);
@@ -84,7 +109,9 @@ export class DocumentGatherer {
   readonly linksBeforeBase: NavigationObservation[] = [];
   /** The `<script>` or `<style>` whose text is being collected until its end tag. */
   rawText: RawTextElement | undefined;
-  /** The outermost open `<noscript>` of the live document, and where its raw text ends for a browser with scripting on. */
+  /**
+   * The outermost open `<noscript>` of the live document, and where its raw text ends for a browser with scripting on.
+   */
   noscript: { rawTextEnd: number } | undefined;
   /** What markup after such a raw text end makes a browser with scripting on do; merged at the end of the document. */
   readonly scriptingOn: Observation[] = [];
@@ -113,8 +140,10 @@ export class DocumentGatherer {
     ELEMENT_HANDLERS.get(name)?.(this, name, attributes);
     for (const attribute in attributes) {
       if (attribute === 'style') styleAttribute(this, name, attributes.style!);
-      else if (URL_PRESENTATION_ATTRIBUTES.has(attribute)) presentationAttribute(this, name, attribute, attributes[attribute]!);
-      else if (attribute.length > 2 && attribute.charCodeAt(0) === 0x6f && attribute.charCodeAt(1) === 0x6e) eventHandler(this, name, attribute, attributes[attribute]!);
+      else if (URL_PRESENTATION_ATTRIBUTES.has(attribute))
+        presentationAttribute(this, name, attribute, attributes[attribute]!);
+      else if (attribute.length > 2 && attribute.charCodeAt(0) === 0x6f && attribute.charCodeAt(1) === 0x6e)
+        eventHandler(this, name, attribute, attributes[attribute]!);
     }
   }
 
@@ -123,7 +152,8 @@ export class DocumentGatherer {
    * an object or a frame) fetches that stylesheet. In HTML the same text is a comment and fetches nothing.
    */
   processingInstruction(data: string, start: number, end: number): void {
-    if (!this.scope.page.file.toLowerCase().endsWith('.svg') || !data.toLowerCase().startsWith('?xml-stylesheet')) return;
+    if (!this.scope.page.file.toLowerCase().endsWith('.svg') || !data.toLowerCase().startsWith('?xml-stylesheet'))
+      return;
     const href = XML_STYLESHEET_HREF.exec(data);
     if (href === null) return;
     this.moveToTag(start, end);
@@ -142,7 +172,12 @@ export class DocumentGatherer {
     if (this.rawText !== undefined && name === this.rawText.element) endRawText(this, this.rawText);
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
     // At the end of the document htmlparser2 reports closes without popping its stack.
-    else if (this.noscript !== undefined && name === 'noscript' && (this.parser.atEnd || !this.parser.isOpen('noscript'))) closeNoscript(this, this.noscript);
+    else if (
+      this.noscript !== undefined &&
+      name === 'noscript' &&
+      (this.parser.atEnd || !this.parser.isOpen('noscript'))
+    )
+      closeNoscript(this, this.noscript);
   }
 
   endTagToken(start: number, end: number): void {
@@ -154,7 +189,8 @@ export class DocumentGatherer {
     if (this.scriptingOn.length > 0) {
       // Both readings of a noscript's content can see the same tag: it is reported once.
       const seen = new Set(this.observations.map(sameFact));
-      for (const observation of this.scriptingOn) if (!seen.has(sameFact(observation))) this.observations.push(observation);
+      for (const observation of this.scriptingOn)
+        if (!seen.has(sameFact(observation))) this.observations.push(observation);
     }
     speculativePrefetches(this);
   }
@@ -176,9 +212,10 @@ export class DocumentGatherer {
   evidence(): string {
     if (this.tagEvidence === undefined) {
       const end = this.tagEnd + 1;
-      this.tagEvidence = end - this.tagStart > EVIDENCE_LENGTH
-        ? `${this.markup.slice(this.tagStart, this.tagStart + EVIDENCE_LENGTH)}…`
-        : this.markup.slice(this.tagStart, end);
+      this.tagEvidence =
+        end - this.tagStart > EVIDENCE_LENGTH
+          ? `${this.markup.slice(this.tagStart, this.tagStart + EVIDENCE_LENGTH)}…`
+          : this.markup.slice(this.tagStart, end);
     }
     return this.tagEvidence;
   }
@@ -190,7 +227,15 @@ export class DocumentGatherer {
 
   at(element: string, attribute: string | undefined) {
     const { line, column } = this.where();
-    return { file: this.scope.page.file, line, column, source: 'html' as const, element, attribute, evidence: this.evidence() };
+    return {
+      file: this.scope.page.file,
+      line,
+      column,
+      source: 'html' as const,
+      element,
+      attribute,
+      evidence: this.evidence(),
+    };
   }
 
   /** Where the value of an attribute of the current tag starts, for code and CSS inside it. */
@@ -201,15 +246,31 @@ export class DocumentGatherer {
   // --- observations ---
 
   /** A URL the browser fetches; `javascript:` URLs run their code instead. Returns the resolved URL. */
-  urlAttribute(type: RequestType, element: string, attribute: string, value: string | undefined, at?: Position): ResolvedUrl | undefined {
+  urlAttribute(
+    type: RequestType,
+    element: string,
+    attribute: string,
+    value: string | undefined,
+    at?: Position,
+  ): ResolvedUrl | undefined {
     if (value === undefined || this.runsJavaScript(element, attribute, value)) return undefined;
     const resolved = resolveUrl(value, this.baseUrl);
     if (resolved === undefined) return undefined;
     const { line, column } = at ?? this.where();
     // One literal shape for every request keeps rules' property access monomorphic.
     this.observations.push({
-      kind: 'request', type, raw: value.trim(), url: resolved.url, host: resolved.host,
-      file: this.scope.page.file, line, column, source: 'html', element, attribute, evidence: this.evidence(),
+      kind: 'request',
+      type,
+      raw: value.trim(),
+      url: resolved.url,
+      host: resolved.host,
+      file: this.scope.page.file,
+      line,
+      column,
+      source: 'html',
+      element,
+      attribute,
+      evidence: this.evidence(),
     });
     return resolved;
   }
@@ -227,7 +288,10 @@ export class DocumentGatherer {
     for (const observation of observations) this.observations.push(observation);
   }
 
-  /** Observations of decoded text (a data: URL, srcdoc), which has no place of its own in the file: all at the current tag. */
+  /**
+   * Observations of decoded text (a data: URL, srcdoc), which has no place of its own in the file: all at the current
+   * tag.
+   */
   collectAtTag(observations: Observation[]): void {
     const { line, column } = this.where();
     for (const observation of observations) {
@@ -239,7 +303,12 @@ export class DocumentGatherer {
   }
 
   /** Gathers a document nested in this one (srcdoc, a data: URL, template markup) with the same pass. */
-  gatherNested(markup: string, page: PageContext, baseUrl: string, locate: (offset: number) => Position): Observation[] {
+  gatherNested(
+    markup: string,
+    page: PageContext,
+    baseUrl: string,
+    locate: (offset: number) => Position,
+  ): Observation[] {
     return gatherDocument(markup, { page, baseUrl, depth: this.scope.depth + 1, locate });
   }
 }

@@ -1,16 +1,30 @@
-import type { AnyNode, CallExpression, Expression, Identifier, ObjectExpression, ObjectPattern, Program, SpreadElement } from 'acorn';
+import type { AnyNode, CallExpression, Expression, Identifier, ObjectExpression, Program, SpreadElement } from 'acorn';
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
 import type { RequestType, StorageObservation } from '../observations.ts';
 import { checkCall, checkNew, isCandidateCall, isCandidateNew } from './js-calls.ts';
 import { ElementWrites } from './js-elements.ts';
 import { foldString, type Folded } from './js-fold.ts';
-import { checkAssignment, checkLinkTargets, hasLinkTargetKey, isAssignmentCandidate, reportRequest, reportUrlLiterals } from './js-requests.ts';
+import {
+  checkAssignment,
+  checkLinkTargets,
+  hasLinkTargetKey,
+  isAssignmentCandidate,
+  reportRequest,
+  reportUrlLiterals,
+} from './js-requests.ts';
 import { ValueResolver, unwrap } from './js-resolve.ts';
 import { mayHoldUrl } from './js-url-literals.ts';
 import { Scope, destructuredValues, patternNames } from './js-scope.ts';
 import { SNIPPET_VARIABLES } from './js-snippets.ts';
 import {
-  CACHE_METHODS, STORAGE_GLOBALS, checkCaches, checkDestructuring, checkGlobalReference, checkMember, checkWithReference, mayBeCaches,
+  CACHE_METHODS,
+  STORAGE_GLOBALS,
+  checkCaches,
+  checkDestructuring,
+  checkGlobalReference,
+  checkMember,
+  checkWithReference,
+  mayBeCaches,
   type WithFrame,
 } from './js-storage.ts';
 
@@ -31,11 +45,32 @@ export type JsFact =
 export type RunCode = ((code: string) => JsFact[]) | undefined;
 
 // `register`: navigator.serviceWorker.register, and `getDirectory`: navigator.storage.getDirectory, called or not.
-const WATCHED_PROPERTIES: ReadonlySet<string> = new Set(['cookie', 'register', 'getDirectory', ...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
+const WATCHED_PROPERTIES: ReadonlySet<string> = new Set([
+  'cookie',
+  'register',
+  'getDirectory',
+  ...STORAGE_GLOBALS,
+  ...SNIPPET_VARIABLES,
+]);
 const WATCHED_IDENTIFIERS: ReadonlySet<string> = new Set([...STORAGE_GLOBALS, ...SNIPPET_VARIABLES]);
 // Calls that change the array they are called on, or the object passed first (`Object.assign(cfg, …)`).
-const ARRAY_MUTATORS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'reverse', 'sort', 'fill', 'copyWithin']);
-const OBJECT_MUTATORS: ReadonlySet<string> = new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf']);
+const ARRAY_MUTATORS: ReadonlySet<string> = new Set([
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'reverse',
+  'sort',
+  'fill',
+  'copyWithin',
+]);
+const OBJECT_MUTATORS: ReadonlySet<string> = new Set([
+  'assign',
+  'defineProperty',
+  'defineProperties',
+  'setPrototypeOf',
+]);
 // acorn-walk's callback also takes the node's role ('Pattern', 'Expression'); its types omit it.
 type WalkWithOverride = (node: AnyNode, scope: Scope, override: string) => void;
 
@@ -102,7 +137,11 @@ export class ProgramAnalysis {
         for (let index = 0; index < node.params.length; index++) {
           const param = node.params[index]!;
           const arg = call?.args[index];
-          if (param.type === 'Identifier') inner.declare(param.name, arg && arg.type !== 'SpreadElement' ? { node: arg, scope: call.scope } : undefined);
+          if (param.type === 'Identifier')
+            inner.declare(
+              param.name,
+              arg && arg.type !== 'SpreadElement' ? { node: arg, scope: call.scope } : undefined,
+            );
           else for (const name of patternNames(param)) inner.declare(name);
           c(param, inner, 'Pattern');
         }
@@ -114,7 +153,8 @@ export class ProgramAnalysis {
         else for (const name of patternNames(node.id)) scope.declare(name);
         if (node.id.type === 'ObjectPattern' && init) {
           const pattern = node.id;
-          for (const { name, node: value } of destructuredValues(pattern, init)) scope.declare(name, { node: value, scope });
+          for (const { name, node: value } of destructuredValues(pattern, init))
+            scope.declare(name, { node: value, scope });
           this.#defer(() => checkDestructuring(this, pattern, init, scope));
         }
         base.VariableDeclarator!(node, scope, c);
@@ -159,7 +199,11 @@ export class ProgramAnalysis {
       MemberExpression: (node, scope, c) => {
         if (node.computed || (node.property.type === 'Identifier' && WATCHED_PROPERTIES.has(node.property.name))) {
           this.#defer(() => checkMember(this, node, scope));
-        } else if (node.property.type === 'Identifier' && CACHE_METHODS.has(node.property.name) && mayBeCaches(node.object)) {
+        } else if (
+          node.property.type === 'Identifier' &&
+          CACHE_METHODS.has(node.property.name) &&
+          mayBeCaches(node.object)
+        ) {
           this.#defer(() => checkCaches(this, node, scope));
         }
         base.MemberExpression!(node, scope, c);
@@ -167,7 +211,8 @@ export class ProgramAnalysis {
       CallExpression: (node, scope, c) => {
         this.#noteImmediateCall(node, scope);
         this.#noteMutatingCall(node, scope);
-        for (const arg of node.arguments) if (arg.type === 'ObjectExpression' && hasLinkTargetKey(arg)) this.#linkPropsCalls.set(arg, node);
+        for (const arg of node.arguments)
+          if (arg.type === 'ObjectExpression' && hasLinkTargetKey(arg)) this.#linkPropsCalls.set(arg, node);
         if (isCandidateCall(node.callee)) this.#defer(() => checkCall(this, node, scope));
         base.CallExpression!(node, scope, c);
       },
@@ -177,12 +222,15 @@ export class ProgramAnalysis {
       },
       AssignmentExpression: (node, scope, c) => {
         const left = node.left;
-        if (left.type === 'Identifier' && node.operator === '=') this.#assignments.push({ name: left.name, node: node.right, scope });
+        if (left.type === 'Identifier' && node.operator === '=')
+          this.#assignments.push({ name: left.name, node: node.right, scope });
         // Assignment targets are patterns, which the walk does not visit as references.
-        if (left.type === 'Identifier' && WATCHED_IDENTIFIERS.has(left.name)) this.#defer(() => checkGlobalReference(this, left, scope));
+        if (left.type === 'Identifier' && WATCHED_IDENTIFIERS.has(left.name))
+          this.#defer(() => checkGlobalReference(this, left, scope));
         if (left.type === 'Identifier') this.#noteWithReference(left, scope);
         if (left.type === 'ObjectPattern') {
-          for (const { name, node: value } of destructuredValues(left, node.right)) this.#assignments.push({ name, node: value, scope });
+          for (const { name, node: value } of destructuredValues(left, node.right))
+            this.#assignments.push({ name, node: value, scope });
           this.#defer(() => checkDestructuring(this, left, node.right, scope));
         }
         if (left.type === 'MemberExpression') this.#noteMutation(left, scope);
@@ -194,7 +242,8 @@ export class ProgramAnalysis {
         base.UpdateExpression!(node, scope, c);
       },
       UnaryExpression: (node, scope, c) => {
-        if (node.operator === 'delete' && node.argument.type === 'MemberExpression') this.#noteMutation(node.argument, scope);
+        if (node.operator === 'delete' && node.argument.type === 'MemberExpression')
+          this.#noteMutation(node.argument, scope);
         base.UnaryExpression!(node, scope, c);
       },
       ObjectExpression: (node, scope, c) => {
@@ -213,7 +262,10 @@ export class ProgramAnalysis {
       },
       BinaryExpression: (node, scope, c) => {
         // A fully constant concatenation is one literal: 'https://' + 'evil.example/p' holds a URL neither part does.
-        const folded = node.operator === '+' && mayBeConstant(node.left) && mayBeConstant(node.right) ? this.pureFold(node) : undefined;
+        const folded =
+          node.operator === '+' && mayBeConstant(node.left) && mayBeConstant(node.right)
+            ? this.pureFold(node)
+            : undefined;
         if (folded?.complete && folded.string) {
           if (mayHoldUrl(folded.value)) this.#literalUnits.push(node);
           return;
@@ -232,8 +284,13 @@ export class ProgramAnalysis {
     const callee = node.callee;
     if (callee.type === 'FunctionExpression' || callee.type === 'ArrowFunctionExpression') {
       this.#immediateCalls.set(callee, { args: node.arguments, scope });
-    } else if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'call'
-      && (callee.object.type === 'FunctionExpression' || callee.object.type === 'ArrowFunctionExpression')) {
+    } else if (
+      callee.type === 'MemberExpression' &&
+      !callee.computed &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'call' &&
+      (callee.object.type === 'FunctionExpression' || callee.object.type === 'ArrowFunctionExpression')
+    ) {
       this.#immediateCalls.set(callee.object, { args: node.arguments.slice(1), scope });
     }
   }
@@ -243,7 +300,8 @@ export class ProgramAnalysis {
     const callee = node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
     if (ARRAY_MUTATORS.has(callee.property.name)) this.#noteMutation(callee.object, scope);
-    else if (OBJECT_MUTATORS.has(callee.property.name) && node.arguments[0]) this.#noteMutation(node.arguments[0], scope);
+    else if (OBJECT_MUTATORS.has(callee.property.name) && node.arguments[0])
+      this.#noteMutation(node.arguments[0], scope);
   }
 
   /** Notes the variable at the root of a written member chain (`cfg` of `cfg.a.b = x`). */

@@ -9,10 +9,39 @@ import { checkReflection } from './js-storage.ts';
 import { CODE_RUNNERS, reportCode, reportDataUrlCode } from './js-string-code.ts';
 
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-const COOKIE_REFLECTION: ReadonlySet<string> = new Set(['getOwnPropertyDescriptor', '__lookupGetter__', '__lookupSetter__']);
-const CALLED_GLOBALS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', ...CODE_RUNNERS, ...SNIPPET_FUNCTIONS]);
-const CALLED_METHODS: ReadonlySet<string> = new Set(['fetch', 'importScripts', 'open', 'sendBeacon', 'assign', 'replace', 'setAttribute', 'click', 'setTimeout', 'setInterval', 'eval', ...COOKIE_REFLECTION, ...SNIPPET_FUNCTIONS]);
-const CONSTRUCTORS: ReadonlyMap<string, RequestType> = new Map<string, RequestType>([['WebSocket', 'fetch'], ['EventSource', 'fetch'], ['Worker', 'script'], ['SharedWorker', 'script']]);
+const COOKIE_REFLECTION: ReadonlySet<string> = new Set([
+  'getOwnPropertyDescriptor',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
+const CALLED_GLOBALS: ReadonlySet<string> = new Set([
+  'fetch',
+  'importScripts',
+  'open',
+  ...CODE_RUNNERS,
+  ...SNIPPET_FUNCTIONS,
+]);
+const CALLED_METHODS: ReadonlySet<string> = new Set([
+  'fetch',
+  'importScripts',
+  'open',
+  'sendBeacon',
+  'assign',
+  'replace',
+  'setAttribute',
+  'click',
+  'setTimeout',
+  'setInterval',
+  'eval',
+  ...COOKIE_REFLECTION,
+  ...SNIPPET_FUNCTIONS,
+]);
+const CONSTRUCTORS: ReadonlyMap<string, RequestType> = new Map<string, RequestType>([
+  ['WebSocket', 'fetch'],
+  ['EventSource', 'fetch'],
+  ['Worker', 'script'],
+  ['SharedWorker', 'script'],
+]);
 
 /** A call that may request, navigate, touch storage, run string code or feed a tracking snippet. */
 export function checkCall(analysis: ProgramAnalysis, node: CallExpression, scope: Scope): void {
@@ -28,13 +57,23 @@ export function checkCall(analysis: ProgramAnalysis, node: CallExpression, scope
   const method = resolve.propertyName(callee, scope);
   if (method === undefined) return;
   const target = callee.object;
-  if ((method === 'get' || method === 'set') && isGlobalName(target, 'Reflect', scope)) checkReflection(analysis, node, scope);
+  if ((method === 'get' || method === 'set') && isGlobalName(target, 'Reflect', scope))
+    checkReflection(analysis, node, scope);
   else if (method === 'sendBeacon') reportRequest(analysis, 'beacon', 'sendBeacon', first, scope, node);
-  else if (method === 'open' && !resolve.isWindow(target, scope) && second && HTTP_METHODS.has(resolve.fold(first!, scope).value.toUpperCase())) reportRequest(analysis, 'fetch', 'XMLHttpRequest', second, scope, node);
-  else if ((method === 'assign' || method === 'replace') && resolve.isLocation(target, scope)) reportNavigation(analysis, `location.${method}`, first, scope, node);
+  else if (
+    method === 'open' &&
+    !resolve.isWindow(target, scope) &&
+    second &&
+    HTTP_METHODS.has(resolve.fold(first!, scope).value.toUpperCase())
+  )
+    reportRequest(analysis, 'fetch', 'XMLHttpRequest', second, scope, node);
+  else if ((method === 'assign' || method === 'replace') && resolve.isLocation(target, scope))
+    reportNavigation(analysis, `location.${method}`, first, scope, node);
   else if (method === 'click' && !first) analysis.elementWrites.noteClick(target, scope);
-  else if (method === 'setAttribute' && first) reportAttribute(analysis, target, resolve.fold(first, scope).value.toLowerCase(), second, scope, node);
-  else if (COOKIE_REFLECTION.has(method) && node.arguments.some((arg) => resolve.fold(arg, scope).value === 'cookie')) analysis.facts.push({ kind: 'storage', api: 'document.cookie', node });
+  else if (method === 'setAttribute' && first)
+    reportAttribute(analysis, target, resolve.fold(first, scope).value.toLowerCase(), second, scope, node);
+  else if (COOKIE_REFLECTION.has(method) && node.arguments.some((arg) => resolve.fold(arg, scope).value === 'cookie'))
+    analysis.facts.push({ kind: 'storage', api: 'document.cookie', node });
   else if (CALLED_GLOBALS.has(method) && resolve.isWindow(target, scope)) reportCallTo(analysis, method, node, scope);
   else {
     const object = resolve.snippetObject(target, scope);
@@ -52,17 +91,27 @@ function reportCallTo(analysis: ProgramAnalysis, name: string, node: CallExpress
       reportRequest(analysis, 'script', 'importScripts', arg, scope, node);
       reportDataUrlCode(analysis, arg, scope, node);
     }
-  }
-  else if (name === 'open') reportNavigation(analysis, 'window.open', first, scope, node);
+  } else if (name === 'open') reportNavigation(analysis, 'window.open', first, scope, node);
   else if (CODE_RUNNERS.has(name)) reportCode(analysis, name, node, scope);
   else if (SNIPPET_FUNCTIONS.has(name)) analysis.facts.push({ kind: 'snippet', name, node });
 }
 
-/** `element.setAttribute(name, value)` for the attributes an assignment would set: `src`, `href` (a request or a link), a meta's `http-equiv` and `content`. */
-function reportAttribute(analysis: ProgramAnalysis, element: AnyNode, name: string, value: AnyNode | undefined, scope: Scope, node: CallExpression): void {
+/**
+ * `element.setAttribute(name, value)` for the attributes an assignment would set: `src`, `href` (a request or a link),
+ * a meta's `http-equiv` and `content`.
+ */
+function reportAttribute(
+  analysis: ProgramAnalysis,
+  element: AnyNode,
+  name: string,
+  value: AnyNode | undefined,
+  scope: Scope,
+  node: CallExpression,
+): void {
   if (name === 'src') reportElementSource(analysis, element, value, scope, node);
   else if (name === 'href' || name === 'xlink:href') reportElementHref(analysis, element, value, scope, node);
-  else if (name === 'http-equiv' || name === 'content') analysis.elementWrites.note(analysis, element, name, value, scope, node);
+  else if (name === 'http-equiv' || name === 'content')
+    analysis.elementWrites.note(analysis, element, name, value, scope, node);
 }
 
 /** `new WebSocket(url)`, `new Worker(url)`, `new Function('…')`, a snippet's constructor. */
@@ -70,7 +119,8 @@ export function checkNew(analysis: ProgramAnalysis, node: NewExpression, scope: 
   const callee = unwrap(node.callee);
   let name: string | undefined;
   if (callee.type === 'Identifier' && scope.isGlobal(callee.name)) name = callee.name;
-  else if (callee.type === 'MemberExpression' && analysis.resolve.isWindow(callee.object, scope)) name = analysis.resolve.propertyName(callee, scope);
+  else if (callee.type === 'MemberExpression' && analysis.resolve.isWindow(callee.object, scope))
+    name = analysis.resolve.propertyName(callee, scope);
   if (!name) return;
   const type = CONSTRUCTORS.get(name);
   if (type) {
@@ -89,7 +139,8 @@ function isGlobalName(node: AnyNode, name: string, scope: Scope): boolean {
 function calleeName(callee: AnyNode): string | undefined {
   const expression = unwrap(callee);
   if (expression.type === 'Identifier') return expression.name;
-  if (expression.type === 'MemberExpression' && !expression.computed && expression.property.type === 'Identifier') return expression.property.name;
+  if (expression.type === 'MemberExpression' && !expression.computed && expression.property.type === 'Identifier')
+    return expression.property.name;
   return expression.type === 'MemberExpression' && expression.computed ? '' : undefined;
 }
 
@@ -100,9 +151,14 @@ export function isCandidateCall(callee: Expression | AnyNode): boolean {
   const expression = unwrap(callee);
   if (expression.type === 'Identifier') return CALLED_GLOBALS.has(expression.name);
   if (expression.type !== 'MemberExpression') return false;
-  if (expression.computed || (expression.property.type === 'Identifier' && CALLED_METHODS.has(expression.property.name))) return true;
+  if (
+    expression.computed ||
+    (expression.property.type === 'Identifier' && CALLED_METHODS.has(expression.property.name))
+  )
+    return true;
   const object = unwrap(expression.object);
-  const objectName = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' ? calleeName(object) : undefined;
+  const objectName =
+    object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' ? calleeName(object) : undefined;
   return objectName === '' || objectName === 'Reflect' || (objectName !== undefined && SNIPPET_OBJECTS.has(objectName));
 }
 

@@ -31,7 +31,14 @@ export class ElementWrites {
   readonly #uses = new Map<Binding, ElementUse>();
 
   /** `element.name = value` or `element.setAttribute(name, value)`, for the attributes that matter together. */
-  note(analysis: ProgramAnalysis, element: AnyNode, name: string, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+  note(
+    analysis: ProgramAnalysis,
+    element: AnyNode,
+    name: string,
+    value: AnyNode | undefined,
+    scope: Scope,
+    at: AnyNode,
+  ): void {
     const use = this.#use(element, scope);
     if (!use) return;
     if (name === 'http-equiv') use.refresh ||= value !== undefined && isRefresh(analysis, value, scope);
@@ -45,14 +52,18 @@ export class ElementWrites {
     if (use) use.clicked = true;
   }
 
-  /** The navigations the noted writes make: a created `<meta http-equiv=refresh>`'s content URL, a clicked `<a>`'s href. */
+  /**
+   * The navigations the noted writes make: a created `<meta http-equiv=refresh>`'s content URL, a clicked `<a>`'s href.
+   */
   report(analysis: ProgramAnalysis): void {
     for (const [binding, use] of this.#uses) {
       // A variable assigned twice may hold two elements: the writes need not be to the same one.
       if (binding.values.length !== 1 || !(use.refresh || use.clicked)) continue;
       const tag = analysis.resolve.tagOf(use.element, use.scope);
-      if (tag === 'meta' && use.refresh) for (const { value, scope, at } of use.contents) reportRefresh(analysis, value, scope, at);
-      else if (tag === 'a' && use.clicked) for (const { value, scope, at } of use.hrefs) reportNavigation(analysis, 'a', value, scope, at);
+      if (tag === 'meta' && use.refresh)
+        for (const { value, scope, at } of use.contents) reportRefresh(analysis, value, scope, at);
+      else if (tag === 'a' && use.clicked)
+        for (const { value, scope, at } of use.hrefs) reportNavigation(analysis, 'a', value, scope, at);
     }
   }
 
@@ -61,7 +72,11 @@ export class ElementWrites {
     const binding = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding : undefined;
     if (!binding) return undefined;
     let use = this.#uses.get(binding);
-    if (!use) this.#uses.set(binding, (use = { element: expression, scope, refresh: false, contents: [], hrefs: [], clicked: false }));
+    if (!use)
+      this.#uses.set(
+        binding,
+        (use = { element: expression, scope, refresh: false, contents: [], hrefs: [], clicked: false }),
+      );
     return use;
   }
 }

@@ -11,13 +11,19 @@ interface StringToken {
   value: string;
 }
 
-const STORAGE = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?(localStorage|sessionStorage|indexedDB|cookieStore)\b|\bdocument\s*\.\s*cookie\b/g;
-const SERVICE_WORKER = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?navigator\s*\??\.\s*serviceWorker\s*\??\.\s*register(?![\w$])/g;
-const FILE_SYSTEM = /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?(?:navigator\s*\??\.\s*storage\s*\??\.\s*getDirectory|(?:webkitR|r)equestFileSystem)(?![\w$])/g;
+const STORAGE =
+  /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?(localStorage|sessionStorage|indexedDB|cookieStore)\b|\bdocument\s*\.\s*cookie\b/g;
+const SERVICE_WORKER =
+  /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?navigator\s*\??\.\s*serviceWorker\s*\??\.\s*register(?![\w$])/g;
+const FILE_SYSTEM =
+  /(?<![\w$.])(?:(?:window|self|globalThis)\s*\.\s*)?(?:navigator\s*\??\.\s*storage\s*\??\.\s*getDirectory|(?:webkitR|r)equestFileSystem)(?![\w$])/g;
 const COMPUTED_COOKIE = /\bdocument\s*\[\s*(['"`])cookie\1\s*\]/g;
 const SNIPPET_CALL = new RegExp(`(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_FUNCTIONS].join('|')})\\s*\\(`, 'g');
 const SNIPPET_VARIABLE = new RegExp(`(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_VARIABLES].join('|')})\\b`, 'g');
-const SNIPPET_METHOD = new RegExp(`(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_OBJECTS.keys()].join('|')})\\s*\\.\\s*\\w+\\s*\\(`, 'g');
+const SNIPPET_METHOD = new RegExp(
+  `(?<![\\w$.])(?:window\\s*\\.\\s*)?(${[...SNIPPET_OBJECTS.keys()].join('|')})\\s*\\.\\s*\\w+\\s*\\(`,
+  'g',
+);
 // What a string right after these is the target of.
 const TARGET_BEFORE: readonly [RegExp, RequestType, string][] = [
   [/\bfetch\s*\(\s*$/, 'fetch', 'fetch'],
@@ -40,7 +46,8 @@ export function scanJsTokens(text: string): JsFact[] {
   for (const match of code.matchAll(STORAGE)) {
     facts.push({ kind: 'storage', api: (match[1] ?? 'document.cookie') as 'document.cookie', node: span(match) });
   }
-  for (const match of code.matchAll(SERVICE_WORKER)) facts.push({ kind: 'storage', api: 'serviceWorker', node: span(match) });
+  for (const match of code.matchAll(SERVICE_WORKER))
+    facts.push({ kind: 'storage', api: 'serviceWorker', node: span(match) });
   for (const match of code.matchAll(FILE_SYSTEM)) facts.push({ kind: 'storage', api: 'fileSystem', node: span(match) });
   for (const match of text.matchAll(COMPUTED_COOKIE)) {
     if (code[match.index] === 'd') facts.push({ kind: 'storage', api: 'document.cookie', node: span(match) });
@@ -55,11 +62,18 @@ export function scanJsTokens(text: string): JsFact[] {
       const call = token.value.trim() === '' ? null : pattern.exec(before);
       if (!call) continue;
       // Reported where the call starts, as the parsed analysis does.
-      facts.push({ kind: 'request', type, element, raw: token.value, node: { start: beforeStart + call.index, end: token.end } });
+      facts.push({
+        kind: 'request',
+        type,
+        element,
+        raw: token.value,
+        node: { start: beforeStart + call.index, end: token.end },
+      });
       break;
     }
     if (facts.at(-1)?.node.end === token.end) continue;
-    for (const { url } of findRequestedUrls(token.value)) facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: token });
+    for (const { url } of findRequestedUrls(token.value))
+      facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: token });
   }
   return facts;
 }
@@ -89,7 +103,7 @@ function lex(text: string): { code: string; strings: StringToken[] } {
     } else if (char === '"' || char === "'" || char === '`') {
       end = stringEnd(text, offset, char);
       const closed = text[end - 1] === char && end - offset >= 2;
-      strings.push({ start: offset, end, value: unescape(text.slice(offset + 1, closed ? end - 1 : end)) });
+      strings.push({ start: offset, end, value: unescapeBody(text.slice(offset + 1, closed ? end - 1 : end)) });
       code += char + ' '.repeat(Math.max(0, end - offset - (closed ? 2 : 1))) + (closed ? char : '');
       offset = end;
       continue;
@@ -119,11 +133,16 @@ function stringEnd(text: string, start: number, quote: string): number {
   return text.length;
 }
 
-function unescape(body: string): string {
+function unescapeBody(body: string): string {
   if (!body.includes('\\')) return body;
-  return body.replace(/\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|(\r\n|[\s\S]))/g, (_all, hex, braced, unicode, other: string | undefined) => {
-    const codePoint = parseInt(hex ?? braced ?? unicode ?? '', 16);
-    if (!Number.isNaN(codePoint)) return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '';
-    return other === '\n' || other === '\r\n' ? '' : ({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[other!] ?? other!;
-  });
+  return body.replace(
+    /\\(?:x([0-9a-fA-F]{2})|u\{([0-9a-fA-F]+)\}|u([0-9a-fA-F]{4})|(\r\n|[\s\S]))/g,
+    (_all, hex, braced, unicode, other: string | undefined) => {
+      const codePoint = parseInt(hex ?? braced ?? unicode ?? '', 16);
+      if (!Number.isNaN(codePoint)) return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '';
+      return other === '\n' || other === '\r\n'
+        ? ''
+        : (({ n: '\n', t: '\t', r: '\r' } as Record<string, string>)[other!] ?? other!);
+    },
+  );
 }

@@ -17,7 +17,10 @@ export interface Resolved {
   resolve?: ResolveReference;
 }
 
-/** Resolves a variable, or a property of a constant object (`cfg.host`), to the expression it holds, when the caller knows one. */
+/**
+ * Resolves a variable, or a property of a constant object (`cfg.host`), to the expression it holds, when the caller
+ * knows one.
+ */
 export type ResolveReference = (reference: Identifier | MemberExpression) => Resolved | undefined;
 
 const UNKNOWN: Folded = { value: '', complete: false, string: false, literals: [] };
@@ -56,7 +59,12 @@ export function foldString(node: AnyNode, resolve?: ResolveReference): Folded {
       if (!left.complete) return left;
       const right = foldString(node.right, resolve);
       if (!left.string && !right.string) return UNKNOWN;
-      return { value: left.value + right.value, complete: right.complete, string: true, literals: [...left.literals, ...right.literals] };
+      return {
+        value: left.value + right.value,
+        complete: right.complete,
+        string: true,
+        literals: [...left.literals, ...right.literals],
+      };
     }
     case 'ParenthesizedExpression':
       return foldString(node.expression, resolve);
@@ -76,7 +84,9 @@ export function foldString(node: AnyNode, resolve?: ResolveReference): Folded {
   }
 }
 
-/** `atob('…')`, `['coo', 'kie'].join('')` and `'coo'.concat('kie')` of constants: ways to hide a string in plain sight. */
+/**
+ * `atob('…')`, `['coo', 'kie'].join('')` and `'coo'.concat('kie')` of constants: ways to hide a string in plain sight.
+ */
 function foldCall(node: CallExpression, resolve: ResolveReference | undefined): Folded {
   const { callee, arguments: args } = node;
   if (callee.type === 'Identifier' && callee.name === 'atob' && args.length === 1) {
@@ -90,7 +100,13 @@ function foldCall(node: CallExpression, resolve: ResolveReference | undefined): 
     }
   }
   if (callee.type !== 'MemberExpression') return UNKNOWN;
-  const method = callee.computed ? (callee.property.type === 'Literal' ? callee.property.value : undefined) : callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  const method = callee.computed
+    ? callee.property.type === 'Literal'
+      ? callee.property.value
+      : undefined
+    : callee.property.type === 'Identifier'
+      ? callee.property.name
+      : undefined;
   if (method === 'concat') return foldConcat(node, resolve);
   if (method !== 'join' || args.length > 1) return UNKNOWN;
   const array = arrayLiteral(callee.object, resolve);
@@ -101,7 +117,11 @@ function foldCall(node: CallExpression, resolve: ResolveReference | undefined): 
   const literals = [...separator.literals];
   for (const element of array.node.elements) {
     // Holes, null and undefined join as empty strings.
-    if (element === null || (element.type === 'Literal' && element.value === null) || (element.type === 'Identifier' && element.name === 'undefined')) {
+    if (
+      element === null ||
+      (element.type === 'Literal' && element.value === null) ||
+      (element.type === 'Identifier' && element.name === 'undefined')
+    ) {
       parts.push('');
       continue;
     }
@@ -129,7 +149,10 @@ function foldConcat(node: CallExpression, resolve: ResolveReference | undefined)
 }
 
 /** The array literal an expression is, or that a variable or constant property holds (`parts`, `cfg.parts`). */
-function arrayLiteral(node: AnyNode, resolve: ResolveReference | undefined): { node: ArrayExpression; resolve: ResolveReference | undefined } | undefined {
+function arrayLiteral(
+  node: AnyNode,
+  resolve: ResolveReference | undefined,
+): { node: ArrayExpression; resolve: ResolveReference | undefined } | undefined {
   if (node.type === 'ArrayExpression') return { node, resolve };
   if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return undefined;
   const resolved = resolve?.(node);

@@ -1,4 +1,12 @@
-import type { AnyNode, AssignmentExpression, CallExpression, ObjectExpression, Pattern, Property, SpreadElement } from 'acorn';
+import type {
+  AnyNode,
+  AssignmentExpression,
+  CallExpression,
+  ObjectExpression,
+  Pattern,
+  Property,
+  SpreadElement,
+} from 'acorn';
 import type { RequestType } from '../observations.ts';
 import type { ProgramAnalysis } from './js-analyze.ts';
 import { unwrap } from './js-resolve.ts';
@@ -10,30 +18,50 @@ import { parseMetaRefresh } from './meta-refresh.ts';
 const ASSIGNED_PROPERTIES: ReadonlySet<string> = new Set(['src', 'href', 'location', 'httpEquiv', 'content']);
 const LINK_TARGET_KEYS: ReadonlySet<string> = new Set(['href', 'to', 'link']);
 const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
-  script: 'script', img: 'image', image: 'image', input: 'image', iframe: 'frame', frame: 'frame',
-  audio: 'media', video: 'media', source: 'media', track: 'media', embed: 'object',
+  script: 'script',
+  img: 'image',
+  image: 'image',
+  input: 'image',
+  iframe: 'frame',
+  frame: 'frame',
+  audio: 'media',
+  video: 'media',
+  source: 'media',
+  track: 'media',
+  embed: 'object',
 };
 
 /** `location = url`, `location.href = url`, `img.src = url`: a navigation or a request the assignment makes. */
 export function checkAssignment(analysis: ProgramAnalysis, node: AssignmentExpression, scope: Scope): void {
   const left = node.left;
   if (left.type === 'Identifier') {
-    if (left.name === 'location' && scope.isGlobal('location')) reportNavigation(analysis, 'location', node.right, scope, node);
+    if (left.name === 'location' && scope.isGlobal('location'))
+      reportNavigation(analysis, 'location', node.right, scope, node);
     return;
   }
   if (left.type !== 'MemberExpression') return;
   const resolve = analysis.resolve;
   const property = resolve.propertyName(left, scope);
   if (property === 'src') reportElementSource(analysis, left.object, node.right, scope, node);
-  else if (property === 'href' && resolve.isLocation(left.object, scope)) reportNavigation(analysis, 'location', node.right, scope, node);
+  else if (property === 'href' && resolve.isLocation(left.object, scope))
+    reportNavigation(analysis, 'location', node.right, scope, node);
   else if (property === 'href') reportElementHref(analysis, left.object, node.right, scope, node);
-  else if (property === 'location' && (resolve.isWindow(left.object, scope) || resolve.isDocument(left.object, scope))) reportNavigation(analysis, 'location', node.right, scope, node);
-  else if (property === 'httpEquiv') analysis.elementWrites.note(analysis, left.object, 'http-equiv', node.right, scope, node);
-  else if (property === 'content') analysis.elementWrites.note(analysis, left.object, 'content', node.right, scope, node);
+  else if (property === 'location' && (resolve.isWindow(left.object, scope) || resolve.isDocument(left.object, scope)))
+    reportNavigation(analysis, 'location', node.right, scope, node);
+  else if (property === 'httpEquiv')
+    analysis.elementWrites.note(analysis, left.object, 'http-equiv', node.right, scope, node);
+  else if (property === 'content')
+    analysis.elementWrites.note(analysis, left.object, 'content', node.right, scope, node);
 }
 
 /** `img.src = url`, `script.setAttribute('src', url)`: the request type follows the element, when known. */
-export function reportElementSource(analysis: ProgramAnalysis, element: AnyNode, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+export function reportElementSource(
+  analysis: ProgramAnalysis,
+  element: AnyNode,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
   const tag = analysis.resolve.tagOf(element, scope);
   reportRequest(analysis, tag ? (REQUEST_TYPE_BY_TAG[tag] ?? 'other') : 'other', tag, value, scope, at, 'src');
 }
@@ -43,7 +71,13 @@ export function reportElementSource(analysis: ProgramAnalysis, element: AnyNode,
  * SVG `<image>` …). On any other element (`a.href = url`) it is a link target the visitor may follow, and a
  * navigation once the script clicks that element.
  */
-export function reportElementHref(analysis: ProgramAnalysis, element: AnyNode, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+export function reportElementHref(
+  analysis: ProgramAnalysis,
+  element: AnyNode,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
   const tag = analysis.resolve.tagOf(element, scope);
   const type = tag === undefined ? undefined : hrefRequestType(tag);
   if (type) reportRequest(analysis, type, tag, value, scope, at, 'href');
@@ -54,9 +88,13 @@ export function reportElementHref(analysis: ProgramAnalysis, element: AnyNode, v
   }
 }
 
-/** Whether an object literal has an `href`, `to` or `link` key: the cheap test in the walk before `checkLinkTargets`. */
+/**
+ * Whether an object literal has an `href`, `to` or `link` key: the cheap test in the walk before `checkLinkTargets`.
+ */
 export function hasLinkTargetKey(object: ObjectExpression): boolean {
-  return object.properties.some((property) => property.type === 'Property' && LINK_TARGET_KEYS.has(keyName(property) ?? ''));
+  return object.properties.some(
+    (property) => property.type === 'Property' && LINK_TARGET_KEYS.has(keyName(property) ?? ''),
+  );
 }
 
 /**
@@ -64,16 +102,32 @@ export function hasLinkTargetKey(object: ObjectExpression): boolean {
  * of a link or a link in data, which the visitor may follow. Unless the object describes an element that fetches
  * its href (`h('link', { rel: 'stylesheet', href })`), those URLs are neither requests nor bare literals.
  */
-export function checkLinkTargets(analysis: ProgramAnalysis, object: ObjectExpression, call: CallExpression | undefined, scope: Scope): void {
+export function checkLinkTargets(
+  analysis: ProgramAnalysis,
+  object: ObjectExpression,
+  call: CallExpression | undefined,
+  scope: Scope,
+): void {
   if (describesFetchingElement(analysis, object, call, scope)) return;
   for (const property of object.properties) {
-    if (property.type === 'Property' && LINK_TARGET_KEYS.has(keyName(property) ?? '')) noteLinkTarget(analysis, property.value, scope);
+    if (property.type === 'Property' && LINK_TARGET_KEYS.has(keyName(property) ?? ''))
+      noteLinkTarget(analysis, property.value, scope);
   }
 }
 
-/** `{ rel: 'stylesheet', href }`, or props passed along with the tag or element they are for (`jsx('link', …)`, `Object.assign(link, …)`). */
-function describesFetchingElement(analysis: ProgramAnalysis, object: ObjectExpression, call: CallExpression | undefined, scope: Scope): boolean {
-  const rel = object.properties.find((property): property is Property => property.type === 'Property' && keyName(property) === 'rel');
+/**
+ * `{ rel: 'stylesheet', href }`, or props passed along with the tag or element they are for (`jsx('link', …)`,
+ * `Object.assign(link, …)`).
+ */
+function describesFetchingElement(
+  analysis: ProgramAnalysis,
+  object: ObjectExpression,
+  call: CallExpression | undefined,
+  scope: Scope,
+): boolean {
+  const rel = object.properties.find(
+    (property): property is Property => property.type === 'Property' && keyName(property) === 'rel',
+  );
   if (rel && linkRequestType(analysis.resolve.fold(rel.value, scope).value, undefined) !== undefined) return true;
   return call?.arguments.some((arg) => arg !== object && isHrefFetchingElement(analysis, arg, scope)) ?? false;
 }
@@ -103,19 +157,39 @@ function noteLinkTarget(analysis: ProgramAnalysis, value: AnyNode | undefined, s
 }
 
 /** A request to the URL `value` holds, reported at the call or assignment `at` that makes it. */
-export function reportRequest(analysis: ProgramAnalysis, type: RequestType, element: string | undefined, value: AnyNode | undefined, scope: Scope, at: AnyNode, attribute?: string): void {
+export function reportRequest(
+  analysis: ProgramAnalysis,
+  type: RequestType,
+  element: string | undefined,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+  attribute?: string,
+): void {
   const raw = target(analysis, value, scope);
-  if (raw !== undefined) analysis.facts.push({ kind: 'request', type, element, ...(attribute && { attribute }), raw, node: at });
+  if (raw !== undefined)
+    analysis.facts.push({ kind: 'request', type, element, ...(attribute && { attribute }), raw, node: at });
 }
 
 /** A navigation to the URL `value` holds (`location.assign(…)`, `window.open(…)`), reported at `at`. */
-export function reportNavigation(analysis: ProgramAnalysis, element: string, value: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+export function reportNavigation(
+  analysis: ProgramAnalysis,
+  element: string,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
   const raw = target(analysis, value, scope);
   if (raw !== undefined) analysis.facts.push({ kind: 'navigation', element, raw, node: at });
 }
 
 /** A created `<meta http-equiv=refresh>`'s `content` (`0;url=…`): a navigation to its URL, reported at `at`. */
-export function reportRefresh(analysis: ProgramAnalysis, content: AnyNode | undefined, scope: Scope, at: AnyNode): void {
+export function reportRefresh(
+  analysis: ProgramAnalysis,
+  content: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
   const text = target(analysis, content, scope);
   const url = text === undefined ? undefined : parseMetaRefresh(text)?.url?.trim();
   if (url) analysis.facts.push({ kind: 'navigation', via: 'refresh', element: 'meta', raw: url, node: at });
@@ -131,16 +205,28 @@ function target(analysis: ProgramAnalysis, value: AnyNode | undefined, scope: Sc
   return folded.value;
 }
 
-/** Every URL a string literal, template or constant concatenation may fetch that no call, assignment or link reported. */
+/**
+ * Every URL a string literal, template or constant concatenation may fetch that no call, assignment or link reported.
+ */
 export function reportUrlLiterals(analysis: ProgramAnalysis, unit: AnyNode): void {
-  const texts = unit.type === 'TemplateLiteral' ? unit.quasis.map((quasi) => quasi.value.cooked ?? '') : [analysis.pureFold(unit).value];
+  const texts =
+    unit.type === 'TemplateLiteral'
+      ? unit.quasis.map((quasi) => quasi.value.cooked ?? '')
+      : [analysis.pureFold(unit).value];
   for (const text of texts) {
-    for (const { url } of findRequestedUrls(text)) analysis.facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: unit });
+    for (const { url } of findRequestedUrls(text))
+      analysis.facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: unit });
   }
 }
 
-/** Cheap syntactic test before any scope work: an assignment to `location` or to a `src`, `href`, `location`, `httpEquiv` or `content` property. */
+/**
+ * Cheap syntactic test before any scope work: an assignment to `location` or to a `src`, `href`, `location`,
+ * `httpEquiv` or `content` property.
+ */
 export function isAssignmentCandidate(left: Pattern): boolean {
   if (left.type === 'Identifier') return left.name === 'location';
-  return left.type === 'MemberExpression' && (left.computed || (left.property.type === 'Identifier' && ASSIGNED_PROPERTIES.has(left.property.name)));
+  return (
+    left.type === 'MemberExpression' &&
+    (left.computed || (left.property.type === 'Identifier' && ASSIGNED_PROPERTIES.has(left.property.name)))
+  );
 }

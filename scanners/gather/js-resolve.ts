@@ -21,7 +21,10 @@ export class ValueResolver {
   readonly #navigatorBindings = new Map<Binding, boolean>();
   readonly #serviceWorkerBindings = new Map<Binding, boolean>();
   readonly #storageManagerBindings = new Map<Binding, boolean>();
-  /** Objects whose properties the script may change (`cfg.host = x`, `parts.push(x)`), as written; resolved on first need. */
+  /**
+   * Objects whose properties the script may change (`cfg.host = x`, `parts.push(x)`), as written; resolved on first
+   * need.
+   */
   readonly #mutations: { name: string; scope: Scope }[] = [];
   #mutatedBindings: Set<Binding> | undefined;
 
@@ -41,7 +44,10 @@ export class ValueResolver {
   #references(scope: Scope, depth: number): ResolveReference {
     return (reference) => {
       if (depth >= MAX_FOLD_DEPTH) return undefined;
-      const value = reference.type === 'Identifier' ? this.#constantValue(reference, scope) : this.#constantProperty(reference, scope, depth);
+      const value =
+        reference.type === 'Identifier'
+          ? this.#constantValue(reference, scope)
+          : this.#constantProperty(reference, scope, depth);
       return value && { node: value.node, resolve: this.#references(value.scope, depth + 1) };
     };
   }
@@ -58,14 +64,18 @@ export class ValueResolver {
       // A lookup table read in place: `{ prod: 'https://a.example', dev: '…' }[env]`.
       holder = { node: object, scope };
     }
-    if (!holder || (holder.node.type !== 'ObjectExpression' && holder.node.type !== 'ArrayExpression')) return undefined;
+    if (!holder || (holder.node.type !== 'ObjectExpression' && holder.node.type !== 'ArrayExpression'))
+      return undefined;
     const key = this.#foldedKey(member.computed, member.property, scope, depth);
     if (key === undefined) return undefined;
     if (holder.node.type === 'ArrayExpression') {
       const elements = holder.node.elements;
       // A spread before the index moves it.
       const index = /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
-      const element = index >= 0 && !elements.slice(0, index).some((item) => item?.type === 'SpreadElement') ? elements[index] : undefined;
+      const element =
+        index >= 0 && !elements.slice(0, index).some((item) => item?.type === 'SpreadElement')
+          ? elements[index]
+          : undefined;
       return element && element.type !== 'SpreadElement' ? { node: element, scope: holder.scope } : undefined;
     }
     // The last property of that name wins; a spread after it may override it.
@@ -75,7 +85,8 @@ export class ValueResolver {
       if (property.type === 'SpreadElement') return undefined;
       const propertyKey = this.#foldedKey(property.computed, property.key, holder.scope, depth);
       if (propertyKey === undefined && property.computed) return undefined;
-      if (propertyKey === key) return property.kind === 'init' ? { node: property.value, scope: holder.scope } : undefined;
+      if (propertyKey === key)
+        return property.kind === 'init' ? { node: property.value, scope: holder.scope } : undefined;
     }
     return undefined;
   }
@@ -120,11 +131,20 @@ export class ValueResolver {
     const expression = unwrap(node);
     switch (expression.type) {
       case 'Identifier':
-        return (WINDOW_NAMES.has(expression.name) && scope.isGlobal(expression.name)) || this.#aliases(expression, scope, depth, this.#windowBindings, (value, valueScope) => this.isWindow(value, valueScope, depth + 1));
+        return (
+          (WINDOW_NAMES.has(expression.name) && scope.isGlobal(expression.name)) ||
+          this.#aliases(expression, scope, depth, this.#windowBindings, (value, valueScope) =>
+            this.isWindow(value, valueScope, depth + 1),
+          )
+        );
       case 'MemberExpression': {
         const property = this.propertyName(expression, scope);
-        return (property !== undefined && WINDOW_NAMES.has(property) && this.isWindow(expression.object, scope, depth + 1))
-          || (property === 'defaultView' && this.isDocument(expression.object, scope, depth + 1));
+        return (
+          (property !== undefined &&
+            WINDOW_NAMES.has(property) &&
+            this.isWindow(expression.object, scope, depth + 1)) ||
+          (property === 'defaultView' && this.isDocument(expression.object, scope, depth + 1))
+        );
       }
       case 'ThisExpression':
         return scope.isGlobalObject;
@@ -138,10 +158,18 @@ export class ValueResolver {
     const expression = unwrap(node);
     switch (expression.type) {
       case 'Identifier':
-        return (expression.name === 'document' && scope.isGlobal('document')) || this.#aliases(expression, scope, depth, this.#documentBindings, (value, valueScope) => this.isDocument(value, valueScope, depth + 1));
+        return (
+          (expression.name === 'document' && scope.isGlobal('document')) ||
+          this.#aliases(expression, scope, depth, this.#documentBindings, (value, valueScope) =>
+            this.isDocument(value, valueScope, depth + 1),
+          )
+        );
       case 'MemberExpression': {
         const property = this.propertyName(expression, scope);
-        return property === 'ownerDocument' || (property === 'document' && this.isWindow(expression.object, scope, depth + 1));
+        return (
+          property === 'ownerDocument' ||
+          (property === 'document' && this.isWindow(expression.object, scope, depth + 1))
+        );
       }
       default:
         return this.#eitherBranch(expression, (branch) => this.isDocument(branch, scope, depth + 1));
@@ -150,17 +178,34 @@ export class ValueResolver {
 
   /** Whether an expression evaluates to the navigator: navigator, window.navigator, an alias … */
   isNavigator(node: AnyNode, scope: Scope, depth = 0): boolean {
-    return this.#isPropertyOf(node, scope, depth, { property: 'navigator', global: true, cache: this.#navigatorBindings, isParent: (object, objectScope, parentDepth) => this.isWindow(object, objectScope, parentDepth) });
+    return this.#isPropertyOf(node, scope, depth, {
+      property: 'navigator',
+      global: true,
+      cache: this.#navigatorBindings,
+      isParent: (object, objectScope, parentDepth) => this.isWindow(object, objectScope, parentDepth),
+    });
   }
 
   /** Whether an expression evaluates to `navigator.serviceWorker`, the container that registers service workers. */
   isServiceWorkerContainer(node: AnyNode, scope: Scope, depth = 0): boolean {
-    return this.#isPropertyOf(node, scope, depth, { property: 'serviceWorker', global: false, cache: this.#serviceWorkerBindings, isParent: (object, objectScope, parentDepth) => this.isNavigator(object, objectScope, parentDepth) });
+    return this.#isPropertyOf(node, scope, depth, {
+      property: 'serviceWorker',
+      global: false,
+      cache: this.#serviceWorkerBindings,
+      isParent: (object, objectScope, parentDepth) => this.isNavigator(object, objectScope, parentDepth),
+    });
   }
 
-  /** Whether an expression evaluates to `navigator.storage`, whose getDirectory opens the origin private file system. */
+  /**
+   * Whether an expression evaluates to `navigator.storage`, whose getDirectory opens the origin private file system.
+   */
   isStorageManager(node: AnyNode, scope: Scope, depth = 0): boolean {
-    return this.#isPropertyOf(node, scope, depth, { property: 'storage', global: false, cache: this.#storageManagerBindings, isParent: (object, objectScope, parentDepth) => this.isNavigator(object, objectScope, parentDepth) });
+    return this.#isPropertyOf(node, scope, depth, {
+      property: 'storage',
+      global: false,
+      cache: this.#storageManagerBindings,
+      isParent: (object, objectScope, parentDepth) => this.isNavigator(object, objectScope, parentDepth),
+    });
   }
 
   // An object reached as `parent.property` (or as the global `property`), or through a variable holding one.
@@ -168,10 +213,17 @@ export class ValueResolver {
     const expression = unwrap(node);
     switch (expression.type) {
       case 'Identifier':
-        return (object.global && expression.name === object.property && scope.isGlobal(expression.name))
-          || this.#aliases(expression, scope, depth, object.cache, (value, valueScope) => this.#isPropertyOf(value, valueScope, depth + 1, object));
+        return (
+          (object.global && expression.name === object.property && scope.isGlobal(expression.name)) ||
+          this.#aliases(expression, scope, depth, object.cache, (value, valueScope) =>
+            this.#isPropertyOf(value, valueScope, depth + 1, object),
+          )
+        );
       case 'MemberExpression':
-        return this.propertyName(expression, scope) === object.property && object.isParent(expression.object, scope, depth + 1);
+        return (
+          this.propertyName(expression, scope) === object.property &&
+          object.isParent(expression.object, scope, depth + 1)
+        );
       default:
         return this.#eitherBranch(expression, (branch) => this.#isPropertyOf(branch, scope, depth + 1, object));
     }
@@ -186,7 +238,13 @@ export class ValueResolver {
   }
 
   /** Whether any value of the variable passes `test`; memoised per variable, so reused minified names stay linear. */
-  #aliases(identifier: Identifier, scope: Scope, depth: number, cache: Map<Binding, boolean>, test: (value: AnyNode, valueScope: Scope) => boolean): boolean {
+  #aliases(
+    identifier: Identifier,
+    scope: Scope,
+    depth: number,
+    cache: Map<Binding, boolean>,
+    test: (value: AnyNode, valueScope: Scope) => boolean,
+  ): boolean {
     const binding = scope.lookup(identifier.name)?.binding;
     if (!binding || depth >= MAX_ALIAS_DEPTH) return false;
     let result = cache.get(binding);
@@ -208,10 +266,13 @@ export class ValueResolver {
   /** The tracking object a method is called on: `dataLayer`, `window.dataLayer`, `w[l]` with l = 'dataLayer'. */
   snippetObject(node: AnyNode, scope: Scope): string | undefined {
     const expression = unwrap(node);
-    if (expression.type === 'Identifier') return SNIPPET_OBJECTS.has(expression.name) && scope.isGlobal(expression.name) ? expression.name : undefined;
+    if (expression.type === 'Identifier')
+      return SNIPPET_OBJECTS.has(expression.name) && scope.isGlobal(expression.name) ? expression.name : undefined;
     if (expression.type !== 'MemberExpression') return undefined;
     const property = this.propertyName(expression, scope);
-    return property !== undefined && SNIPPET_OBJECTS.has(property) && this.isWindow(expression.object, scope) ? property : undefined;
+    return property !== undefined && SNIPPET_OBJECTS.has(property) && this.isWindow(expression.object, scope)
+      ? property
+      : undefined;
   }
 
   /**
@@ -228,7 +289,7 @@ export class ValueResolver {
       const [first, second] = expression.arguments;
       if (method === 'querySelector' && first) return selectedTag(this.fold(first, scope).value);
       const tagArgument = method === 'createElement' ? first : method === 'createElementNS' ? second : undefined;
-      return tagArgument && this.fold(tagArgument, scope).value.toLowerCase() || undefined;
+      return (tagArgument && this.fold(tagArgument, scope).value.toLowerCase()) || undefined;
     }
     const binding = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding : undefined;
     if (!binding || depth >= MAX_ALIAS_DEPTH) return undefined;
@@ -246,11 +307,17 @@ export class ValueResolver {
   }
 }
 
-/** The tag a selector's subject must have (`head > link[rel~="icon"]` → link), when it names one and lists no alternatives. */
+/**
+ * The tag a selector's subject must have (`head > link[rel~="icon"]` → link), when it names one and lists no
+ * alternatives.
+ */
 function selectedTag(selector: string): string | undefined {
   const withoutAttributes = selector.replace(/\[[^\]]*\]/g, '');
   if (withoutAttributes.includes(',')) return undefined;
-  const subject = withoutAttributes.trim().split(/[\s>+~]+/).at(-1)!;
+  const subject = withoutAttributes
+    .trim()
+    .split(/[\s>+~]+/)
+    .at(-1)!;
   return /^[a-z][a-z0-9-]*/i.exec(subject)?.[0].toLowerCase();
 }
 

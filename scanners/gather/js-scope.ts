@@ -59,7 +59,8 @@ export function patternNames(pattern: AnyNode, names: string[] = []): string[] {
       names.push(pattern.name);
       break;
     case 'ObjectPattern':
-      for (const property of pattern.properties) patternNames(property.type === 'Property' ? property.value : property.argument, names);
+      for (const property of pattern.properties)
+        patternNames(property.type === 'Property' ? property.value : property.argument, names);
       break;
     case 'ArrayPattern':
       for (const element of pattern.elements) if (element) patternNames(element, names);
@@ -78,12 +79,24 @@ export function patternNames(pattern: AnyNode, names: string[] = []): string[] {
  * The variables an object pattern binds, each with the property it reads as a member expression of
  * `source` (`const { a: { b } } = o` binds b to `o.a.b`), so aliases made by destructuring resolve.
  */
-export function destructuredValues(pattern: ObjectPattern, source: Expression, values: { name: string; node: MemberExpression }[] = []): { name: string; node: MemberExpression }[] {
+export function destructuredValues(
+  pattern: ObjectPattern,
+  source: Expression,
+  values: { name: string; node: MemberExpression }[] = [],
+): { name: string; node: MemberExpression }[] {
   for (const property of pattern.properties) {
     if (property.type !== 'Property') continue;
     const { key, start, end } = property;
     // A quoted key ({ 'a': b }) is read like a computed one, so that folding finds its name.
-    const member: MemberExpression = { type: 'MemberExpression', object: source, property: key, computed: property.computed || key.type !== 'Identifier', optional: false, start, end };
+    const member: MemberExpression = {
+      type: 'MemberExpression',
+      object: source,
+      property: key,
+      computed: property.computed || key.type !== 'Identifier',
+      optional: false,
+      start,
+      end,
+    };
     const target: Pattern = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
     if (target.type === 'Identifier') values.push({ name: target.name, node: member });
     else if (target.type === 'ObjectPattern') destructuredValues(target, member, values);

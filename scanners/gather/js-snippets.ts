@@ -5,17 +5,43 @@
 
 /** Called as functions, directly or through `window.` (gtag('config', …), window.fbq('track', …)). */
 export const SNIPPET_FUNCTIONS: ReadonlySet<string> = new Set([
-  'gtag', 'ga', 'fbq', 'hj', 'clarity', 'twq', 'snaptr', 'pintrk', 'lintrk', 'Intercom', 'plausible', 'ym',
-  's_gi', 'AppMeasurement', 'obApi',
+  'gtag',
+  'ga',
+  'fbq',
+  'hj',
+  'clarity',
+  'twq',
+  'snaptr',
+  'pintrk',
+  'lintrk',
+  'Intercom',
+  'plausible',
+  'ym',
+  's_gi',
+  'AppMeasurement',
+  'obApi',
 ]);
 
 /** Distinctive enough to report on any use (_paq.push(…), window._hjSettings = …). */
 export const SNIPPET_VARIABLES: ReadonlySet<string> = new Set([
-  '_gaq', '_paq', '_hsq', '_kmq', '_mtm', '_fbq', '_hjSettings', '_linkedin_partner_id', '_tfa', 'uetq', '_satellite',
+  '_gaq',
+  '_paq',
+  '_hsq',
+  '_kmq',
+  '_mtm',
+  '_fbq',
+  '_hjSettings',
+  '_linkedin_partner_id',
+  '_tfa',
+  'uetq',
+  '_satellite',
 ]);
 
 /** Objects whose methods are the tracking calls: `true` for any method, otherwise the methods. */
-export const SNIPPET_OBJECTS: ReadonlyMap<string, true | ReadonlySet<string>> = new Map<string, true | ReadonlySet<string>>([
+export const SNIPPET_OBJECTS: ReadonlyMap<string, true | ReadonlySet<string>> = new Map<
+  string,
+  true | ReadonlySet<string>
+>([
   ['dataLayer', new Set(['push'])],
   ['mixpanel', true],
   ['amplitude', true],

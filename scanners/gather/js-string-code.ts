@@ -7,7 +7,12 @@ import type { Scope } from './js-scope.ts';
 export const CODE_RUNNERS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'eval', 'Function']);
 
 /** A constant string run as code (`eval('…')`, `setTimeout('…')`, `new Function('…')`): its facts, at the call. */
-export function reportCode(analysis: ProgramAnalysis, name: string, node: CallExpression | NewExpression, scope: Scope): void {
+export function reportCode(
+  analysis: ProgramAnalysis,
+  name: string,
+  node: CallExpression | NewExpression,
+  scope: Scope,
+): void {
   const runCode = analysis.runCode;
   if (runCode === undefined) return;
   const args = name === 'Function' ? node.arguments : node.arguments.slice(0, 1);
@@ -20,12 +25,21 @@ export function reportCode(analysis: ProgramAnalysis, name: string, node: CallEx
   }
   if (parts.length === 0) return;
   // What the Function constructor compiles: parameters, then the body.
-  const code = name === 'Function' ? `(function anonymous(${parts.slice(0, -1).join(',')}\n) {\n${parts.at(-1)}\n})` : parts[0]!;
+  const code =
+    name === 'Function' ? `(function anonymous(${parts.slice(0, -1).join(',')}\n) {\n${parts.at(-1)}\n})` : parts[0]!;
   for (const fact of runCode(code)) analysis.facts.push({ ...fact, node });
 }
 
-/** A worker or imported script from a constant `data:` URL (`new Worker('data:text/javascript,fetch(…)')`) runs its code: its facts, at the call. */
-export function reportDataUrlCode(analysis: ProgramAnalysis, url: AnyNode | undefined, scope: Scope, node: CallExpression | NewExpression): void {
+/**
+ * A worker or imported script from a constant `data:` URL (`new Worker('data:text/javascript,fetch(…)')`) runs its
+ * code: its facts, at the call.
+ */
+export function reportDataUrlCode(
+  analysis: ProgramAnalysis,
+  url: AnyNode | undefined,
+  scope: Scope,
+  node: CallExpression | NewExpression,
+): void {
   const runCode = analysis.runCode;
   if (runCode === undefined || !url || url.type === 'SpreadElement') return;
   const folded = analysis.resolve.fold(url, scope);

@@ -10,7 +10,8 @@ export interface UrlInString {
 // Absolute URLs, or scheme-relative ones that name a dotted host (`//cdn.example/x`), anywhere in a
 // string. A `//` after a word or a colon is not one. WebRTC ICE servers (`stun:stun.example:3478`) have
 // no slashes but are contacted the same way.
-const URL_IN_STRING = /\b(?:https?|wss?):\/\/[^\s"'`<>\\^{}|]+|(?<![\w:/])\/\/(?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?\/[^\s"'`<>\\^{}|]*|\b(?:stuns?|turns?):(?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?(?:\?[\w=&]*)?/gi;
+const URL_IN_STRING =
+  /\b(?:https?|wss?):\/\/[^\s"'`<>\\^{}|]+|(?<![\w:/])\/\/(?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?\/[^\s"'`<>\\^{}|]*|\b(?:stuns?|turns?):(?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?(?:\?[\w=&]*)?/gi;
 
 // XML namespace names look like URLs but are never fetched; every DOM library carries them.
 const NAMESPACE_NAMES = new Set([
@@ -29,16 +30,33 @@ const ICE_SERVER_URL = /^(?:stun|turn)s?:/i;
 // still open where the URL starts (`srcset="a.png 1x, ` too); `href` fetches only on the tags below.
 const OPEN_TAG = /<([a-z][^\s/>]*)[^>]*$/i;
 const OPEN_ATTRIBUTE = /([^\s"'<>/=]+)\s*=\s*(?:"[^"]*|'[^']*|)$/;
-const FETCHING_ATTRIBUTES: ReadonlySet<string> = new Set(['src', 'srcset', 'poster', 'background', 'data-src', 'data-srcset', 'ping', 'attributionsrc']);
-// A script-made `<link>` is a stylesheet as a rule (font and CSS loaders); SVG `<image>`, `<feImage>` and `<use>` load images.
+const FETCHING_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'src',
+  'srcset',
+  'poster',
+  'background',
+  'data-src',
+  'data-srcset',
+  'ping',
+  'attributionsrc',
+]);
+// A script-made `<link>` is a stylesheet as a rule (font and CSS loaders); SVG `<image>`, `<feImage>` and `<use>` load
+// images.
 const HREF_REQUEST_TYPE_BY_TAG: ReadonlyMap<string, RequestType> = new Map<string, RequestType>([
-  ['link', 'style'], ['image', 'image'], ['feimage', 'image'], ['use', 'image'], ['script', 'script'],
+  ['link', 'style'],
+  ['image', 'image'],
+  ['feimage', 'image'],
+  ['use', 'image'],
+  ['script', 'script'],
 ]);
 const CSS_URL_BEFORE = /(?:\burl\(\s*|@import\s+)["']?$/i;
 // Longer than any start tag up to a URL attribute: beyond it, a `<` is prose, not the tag the URL is in.
 const MAX_TAG_LENGTH = 4096;
 
-/** Cheap test before the full search: whether a string can hold a URL at all, written out or as markup with character references. */
+/**
+ * Cheap test before the full search: whether a string can hold a URL at all, written out or as markup with character
+ * references.
+ */
 export function mayHoldUrl(text: string): boolean {
   return mayHoldWrittenUrl(text) || mayHoldEncodedMarkup(text);
 }
@@ -72,7 +90,10 @@ export function findRequestedUrls(text: string): UrlInString[] {
   return [...written.filter(({ url }) => !inMarkup.some((hit) => hit.url.endsWith(url))), ...inMarkup];
 }
 
-/** The URLs in `text` the browser fetches; `fromStart`: whether one the string starts with counts (not in decoded markup, where the string itself is not a URL). */
+/**
+ * The URLs in `text` the browser fetches; `fromStart`: whether one the string starts with counts (not in decoded
+ * markup, where the string itself is not a URL).
+ */
 function urlsIn(text: string, fromStart: boolean): UrlInString[] {
   const found: UrlInString[] = [];
   const start = fromStart ? text.length - text.trimStart().length : -1;

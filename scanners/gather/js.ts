@@ -10,8 +10,35 @@ import { resolveIceServer, resolveUrl } from './url.ts';
 // Every fact needs one of these in the source text: a URL ('//'), a watched name, or a way of hiding one
 // (escapes, concatenation, computed access, templates). Scripts with none cannot yield anything.
 const MAY_HAVE_FACTS = new RegExp(
-  ['//', 'cookie', 'Storage', 'indexedDB', 'caches', 'FileSystem', 'getDirectory', 'fetch', 'Beacon', 'open', 'import', 'src', 'location', 'href', 'WebSocket',
-    'EventSource', 'Worker', 'atob', 'stun:', 'stuns:', 'turn:', 'turns:', '\\\\', '\\+', '`', '\\[', `\\b(?:${SNIPPET_NAMES.join('|')})\\b`].join('|'),
+  [
+    '//',
+    'cookie',
+    'Storage',
+    'indexedDB',
+    'caches',
+    'FileSystem',
+    'getDirectory',
+    'fetch',
+    'Beacon',
+    'open',
+    'import',
+    'src',
+    'location',
+    'href',
+    'WebSocket',
+    'EventSource',
+    'Worker',
+    'atob',
+    'stun:',
+    'stuns:',
+    'turn:',
+    'turns:',
+    '\\\\',
+    '\\+',
+    '`',
+    '\\[',
+    `\\b(?:${SNIPPET_NAMES.join('|')})\\b`,
+  ].join('|'),
 );
 
 /**
@@ -34,7 +61,10 @@ const MAX_CODE_DEPTH = 4;
 function factsOf(text: string, module: boolean, depth = 0): JsFact[] {
   const program = parseProgram(text, module);
   if (!program) return scanJsTokens(text);
-  const runCode = depth < MAX_CODE_DEPTH ? (code: string) => (MAY_HAVE_FACTS.test(code) ? factsOf(code, false, depth + 1) : []) : undefined;
+  const runCode =
+    depth < MAX_CODE_DEPTH
+      ? (code: string) => (MAY_HAVE_FACTS.test(code) ? factsOf(code, false, depth + 1) : [])
+      : undefined;
   try {
     return analyzeProgram(program, program.sourceType === 'module', runCode);
   } catch {
@@ -71,15 +101,33 @@ function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLoca
     case 'snippet':
       return { kind: 'snippet', ...base, element: context.element ?? 'script', name: fact.name };
     case 'request': {
-      const resolved = (fact.type === 'literal' ? resolveIceServer(fact.raw) : undefined) ?? resolveUrl(fact.raw, context.baseUrl);
+      const resolved =
+        (fact.type === 'literal' ? resolveIceServer(fact.raw) : undefined) ?? resolveUrl(fact.raw, context.baseUrl);
       if (!resolved) return undefined;
       const element = fact.element ?? context.element;
-      return { kind: 'request', ...base, type: fact.type, ...(element && { element }), raw: fact.raw, url: resolved.url, host: resolved.host };
+      return {
+        kind: 'request',
+        ...base,
+        type: fact.type,
+        ...(element && { element }),
+        raw: fact.raw,
+        url: resolved.url,
+        host: resolved.host,
+      };
     }
     case 'navigation': {
       const resolved = resolveUrl(fact.raw, context.baseUrl);
       if (!resolved) return undefined;
-      return { kind: 'navigation', ...base, via: fact.via ?? 'link', element: fact.element, raw: fact.raw, url: resolved.url, host: resolved.host, marked: false };
+      return {
+        kind: 'navigation',
+        ...base,
+        via: fact.via ?? 'link',
+        element: fact.element,
+        raw: fact.raw,
+        url: resolved.url,
+        host: resolved.host,
+        marked: false,
+      };
     }
   }
 }

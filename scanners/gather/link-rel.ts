@@ -72,7 +72,8 @@ export function linkRequestType(rel: string, as: string | undefined): RequestTyp
   for (const token of splitTokens(rel)) {
     const type = REL_TYPES.get(token);
     if (type === undefined) continue;
-    if ((token === 'preload' || token === 'prefetch') && as !== undefined) return AS_TYPES.get(as.trim().toLowerCase()) ?? type;
+    if ((token === 'preload' || token === 'prefetch') && as !== undefined)
+      return AS_TYPES.get(as.trim().toLowerCase()) ?? type;
     return type;
   }
   return undefined;

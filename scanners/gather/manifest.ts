@@ -34,12 +34,17 @@ export function gatherManifest(text: string, context: ManifestContext): RequestO
     return `line ${line}, column ${column}`;
   };
   const tooDeep = deepNestingOffset(text);
-  if (tooDeep !== undefined) return isNamedManifest ? `JSON nested over ${maxDepth} levels deep at ${at(tooDeep)}, which browsers do not read` : [];
+  if (tooDeep !== undefined)
+    return isNamedManifest
+      ? `JSON nested over ${maxDepth} levels deep at ${at(tooDeep)}, which browsers do not read`
+      : [];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true });
   const error = errors[0];
   if (error !== undefined || root === undefined) {
-    return isNamedManifest ? `not valid JSON (${error ? printParseErrorCode(error.error) : 'no value'} at ${at(error?.offset ?? 0)})` : [];
+    return isNamedManifest
+      ? `not valid JSON (${error ? printParseErrorCode(error.error) : 'no value'} at ${at(error?.offset ?? 0)})`
+      : [];
   }
   const observations: RequestObservation[] = [];
   const addImage = (member: string, image: Node) => {
@@ -87,7 +92,7 @@ function propertiesOf(node: Node | undefined): Map<string, Node> {
 }
 
 function itemsOf(node: Node | undefined): Node[] {
-  return node?.type === 'array' ? node.children ?? [] : [];
+  return node?.type === 'array' ? (node.children ?? []) : [];
 }
 
 /** The offset of the first `[` or `{` nested deeper than `maxDepth`, outside strings; undefined when there is none. */

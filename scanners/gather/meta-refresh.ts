@@ -46,7 +46,8 @@ export function parseMetaRefresh(content: string): MetaRefresh | undefined {
 function readRefreshUrl(content: string, start: number): string {
   let position = start;
   if ((content.charCodeAt(position) | 0x20) === 0x75) {
-    if ((content.charCodeAt(position + 1) | 0x20) !== 0x72 || (content.charCodeAt(position + 2) | 0x20) !== 0x6c) return content.slice(start);
+    if ((content.charCodeAt(position + 1) | 0x20) !== 0x72 || (content.charCodeAt(position + 2) | 0x20) !== 0x6c)
+      return content.slice(start);
     position += 3;
     while (isSpace(content.charCodeAt(position))) position++;
     if (content[position] !== '=') return content.slice(start);

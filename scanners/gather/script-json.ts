@@ -39,9 +39,13 @@ export interface SpeculationRules {
 /** An absolute URL pattern whose host is written out: `https://partner.test/*`. */
 const LEADING_HOST_PATTERN = /^https?:\/\/([a-z0-9.-]+)(?::\d+)?(?:[/?#]|$)/i;
 
-/** The hosts a document rule's `where` limits it to, or undefined when it may pick any link (selectors, and/or/not, other patterns). */
+/**
+ * The hosts a document rule's `where` limits it to, or undefined when it may pick any link (selectors, and/or/not,
+ * other patterns).
+ */
 function whereHosts(where: unknown): string[] | undefined {
-  if (!isRecord(where) || !Object.keys(where).every((key) => key === 'href_matches' || key === 'relative_to')) return undefined;
+  if (!isRecord(where) || !Object.keys(where).every((key) => key === 'href_matches' || key === 'relative_to'))
+    return undefined;
   const patterns = Array.isArray(where.href_matches) ? where.href_matches : [where.href_matches];
   const hosts: string[] = [];
   for (const pattern of patterns) {
@@ -62,7 +66,8 @@ export function speculationRules(text: string): SpeculationRules {
     if (!Array.isArray(list)) continue;
     for (const rule of list) {
       if (!isRecord(rule)) continue;
-      if (Array.isArray(rule.urls)) found.urls.push(...rule.urls.filter((url): url is string => typeof url === 'string'));
+      if (Array.isArray(rule.urls))
+        found.urls.push(...rule.urls.filter((url): url is string => typeof url === 'string'));
       const documentRule = rule.where !== undefined || rule.source === 'document';
       // Document rules default to conservative.
       if (!documentRule || rule.eagerness === undefined || rule.eagerness === 'conservative') continue;

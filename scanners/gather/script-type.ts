@@ -2,12 +2,27 @@
 export type ScriptKind = 'classic' | 'module' | 'importmap' | 'speculationrules' | 'markup' | 'data';
 
 const JAVASCRIPT_TYPES = new Set([
-  'application/ecmascript', 'application/javascript', 'application/x-ecmascript', 'application/x-javascript',
-  'text/ecmascript', 'text/javascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2',
-  'text/javascript1.3', 'text/javascript1.4', 'text/javascript1.5', 'text/jscript', 'text/livescript',
-  'text/x-ecmascript', 'text/x-javascript',
+  'application/ecmascript',
+  'application/javascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
   // Scripts that a library runs later (Partytown, Rocket Loader) are still the page's JavaScript.
-  'text/partytown', 'text/rocketscript', 'text/babel', 'text/jsx',
+  'text/partytown',
+  'text/rocketscript',
+  'text/babel',
+  'text/jsx',
 ]);
 
 /** Consent managers park scripts as `type="text/plain"` with one of these attributes and run them after consent. */
@@ -30,7 +45,8 @@ export function scriptKind(attributes: Record<string, string>): ScriptKind {
   if (essence === 'module') return 'module';
   if (essence === 'importmap') return 'importmap';
   if (essence === 'speculationrules') return 'speculationrules';
-  if (essence.includes('template') || essence === 'text/html' || essence.startsWith('text/x-handlebars')) return 'markup';
+  if (essence.includes('template') || essence === 'text/html' || essence.startsWith('text/x-handlebars'))
+    return 'markup';
   if (essence === 'text/plain') return isConsentGated(attributes) ? 'classic' : 'data';
   if (essence.endsWith('json') || essence.startsWith('text/') || essence.startsWith('application/')) return 'data';
   return 'classic';

@@ -2,7 +2,8 @@ import type { ResolvedUrl } from './url.ts';
 
 /** Characters the URL parser copies unchanged into a path, query or fragment of an http(s) URL. */
 const KEPT = new Uint8Array(128);
-for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&()*+,;=:@/') KEPT[c.charCodeAt(0)] = 1;
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&()*+,;=:@/')
+  KEPT[c.charCodeAt(0)] = 1;
 
 const SLASH = 0x2f;
 const DOT = 0x2e;
@@ -20,7 +21,12 @@ function isVerbatim(raw: string, start: number): boolean {
     const c = i === raw.length ? SLASH : raw.charCodeAt(i);
     if (inPath && (c === SLASH || c === QUESTION || c === HASH)) {
       const length = i - segmentStart;
-      if ((length === 1 || length === 2) && raw.charCodeAt(segmentStart) === DOT && (length === 1 || raw.charCodeAt(segmentStart + 1) === DOT)) return false;
+      if (
+        (length === 1 || length === 2) &&
+        raw.charCodeAt(segmentStart) === DOT &&
+        (length === 1 || raw.charCodeAt(segmentStart + 1) === DOT)
+      )
+        return false;
       segmentStart = i + 1;
       if (c !== SLASH) inPath = false;
       continue;
@@ -71,7 +77,12 @@ function parseBase(base: string): Base | undefined {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   const path = parsed.pathname;
-  lastBase = { href: base, origin: parsed.origin, directory: parsed.origin + path.slice(0, path.lastIndexOf('/') + 1), host: parsed.hostname };
+  lastBase = {
+    href: base,
+    origin: parsed.origin,
+    directory: parsed.origin + path.slice(0, path.lastIndexOf('/') + 1),
+    host: parsed.hostname,
+  };
   return lastBase;
 }
 

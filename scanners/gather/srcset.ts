@@ -25,7 +25,8 @@ export function parseSrcset(value: string): SrcsetCandidate[] {
   const length = value.length;
   let position = 0;
   while (position < length) {
-    while (position < length && (isSpace(value.charCodeAt(position)) || value.charCodeAt(position) === COMMA)) position++;
+    while (position < length && (isSpace(value.charCodeAt(position)) || value.charCodeAt(position) === COMMA))
+      position++;
     if (position >= length) break;
     const urlStart = position;
     while (position < length && !isSpace(value.charCodeAt(position))) position++;

@@ -1,4 +1,7 @@
-/** One member of a structured-field list or dictionary (RFC 8941): an optional `key=`, an optional leading string, the rest up to a comma. */
+/**
+ * One member of a structured-field list or dictionary (RFC 8941): an optional `key=`, an optional leading string, the
+ * rest up to a comma.
+ */
 const member = /[ \t]*(?:[a-z*][a-z0-9_\-.*]*=)?(?:"((?:[^"\\]|\\.)*)")?(?:[^",]|"(?:[^"\\]|\\.)*")*(?:,|$)/iy;
 
 /**

@@ -23,7 +23,12 @@ export function resolveUrl(raw: string, base: string): ResolvedUrl | undefined {
   } catch {
     return undefined;
   }
-  const network = parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'ws:' || parsed.protocol === 'wss:' || parsed.protocol === 'ftp:';
+  const network =
+    parsed.protocol === 'http:' ||
+    parsed.protocol === 'https:' ||
+    parsed.protocol === 'ws:' ||
+    parsed.protocol === 'wss:' ||
+    parsed.protocol === 'ftp:';
   return { url: parsed.href, host: network ? parsed.hostname.toLowerCase() : '' };
 }
 

@@ -2,13 +2,22 @@ import { categories, type Finding, type Report } from '../report.ts';
 import { position, sitePath } from './paths.ts';
 
 // XML 1.0 forbids most control characters and lone surrogates, even as character references.
-const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const notXml =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const xmlEntities: Record<string, string> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
 };
 
 const escapeText = (text: string) => text.replace(notXml, '\uFFFD').replace(/[&<>]/g, (c) => xmlEntities[c]);
-const escapeAttribute = (text: string) => text.replace(notXml, '\uFFFD').replace(/[&<>"'\n\r\t]/g, (c) => xmlEntities[c]);
+const escapeAttribute = (text: string) =>
+  text.replace(notXml, '\uFFFD').replace(/[&<>"'\n\r\t]/g, (c) => xmlEntities[c]);
 
 /**
  * JUnit XML: one test suite per finding category (the site's promises), one test case per finding.
@@ -20,9 +29,10 @@ export function formatJunit(report: Report): string {
   const suites = categories.map((category) => {
     const findings = report.findings.filter((finding) => finding.category === category);
     const failures = findings.filter((finding) => finding.severity === 'error').length;
-    const cases = findings.length > 0
-      ? findings.map((finding) => testCase(finding, report.root))
-      : [`    <testcase name="no findings" classname="nospy.${category}"/>`];
+    const cases =
+      findings.length > 0
+        ? findings.map((finding) => testCase(finding, report.root))
+        : [`    <testcase name="no findings" classname="nospy.${category}"/>`];
     tests += cases.length;
     return [
       `  <testsuite name="nospy.${category}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
@@ -43,10 +53,13 @@ function testCase(finding: Finding, root: string): string {
   const where = position(path, finding.line, finding.column);
   const details = [where, ...(finding.evidence ? [finding.evidence] : []), `Policy: ${finding.policy}`].join('\n');
   const name = escapeAttribute(`${finding.ruleId} ${where}`);
-  const opening = `    <testcase name="${name}" classname="nospy.${finding.category}" file="${escapeAttribute(path)}"`
-    + (finding.line === undefined ? '' : ` line="${finding.line}"`) + '>';
-  const body = finding.severity === 'error'
-    ? `      <failure type="${escapeAttribute(finding.ruleId)}" message="${escapeAttribute(finding.message)}">${escapeText(details)}</failure>`
-    : `      <system-out>${escapeText(`warning: ${finding.message}\n${details}`)}</system-out>`;
+  const opening =
+    `    <testcase name="${name}" classname="nospy.${finding.category}" file="${escapeAttribute(path)}"` +
+    (finding.line === undefined ? '' : ` line="${finding.line}"`) +
+    '>';
+  const body =
+    finding.severity === 'error'
+      ? `      <failure type="${escapeAttribute(finding.ruleId)}" message="${escapeAttribute(finding.message)}">${escapeText(details)}</failure>`
+      : `      <system-out>${escapeText(`warning: ${finding.message}\n${details}`)}</system-out>`;
   return [opening, body, '    </testcase>'].join('\n');
 }

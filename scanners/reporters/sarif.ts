@@ -13,17 +13,19 @@ export function formatSarif(report: Report, rules: readonly RuleDefinition[] = a
   const sarif = {
     $schema: schema,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: report.tool.name,
-          version: report.tool.version,
-          semanticVersion: report.tool.version,
-          rules: rules.map(describeRule),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            rules: rules.map(describeRule),
+          },
         },
+        results: report.findings.map((finding) => toResult(finding, report.root, ruleIndex.get(finding.ruleId))),
       },
-      results: report.findings.map((finding) => toResult(finding, report.root, ruleIndex.get(finding.ruleId))),
-    }],
+    ],
   };
   return JSON.stringify(sarif, null, 2);
 }
@@ -52,12 +54,14 @@ function toResult(finding: Finding, root: string, index: number | undefined) {
     ...(index === undefined ? {} : { ruleIndex: index }),
     level: finding.severity,
     message: { text: finding.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: toUri(sitePath(root, finding.file)) },
-        ...(region ? { region } : {}),
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUri(sitePath(root, finding.file)) },
+          ...(region ? { region } : {}),
+        },
       },
-    }],
+    ],
     properties: { category: finding.category, policy, url, host, vendor, evidence },
   };
 }
@@ -74,5 +78,8 @@ function firstSentence(text: string): string {
 }
 
 function pascalCase(id: string): string {
-  return id.split(/[/-]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+  return id
+    .split(/[/-]/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
 }

@@ -27,7 +27,9 @@ export function formatText(report: Report, options: ReporterOptions = {}): strin
 function describe(finding: Finding, path: string, paint: Paint): string[] {
   const severity = finding.severity === 'error' ? paint(red, 'error  ') : paint(yellow, 'warning');
   const [first, ...rest] = finding.message.split(/\r?\n/);
-  const lines = [`  ${position(path, finding.line, finding.column)}  ${severity}  ${first}  ${paint(dim, finding.ruleId)}`];
+  const lines = [
+    `  ${position(path, finding.line, finding.column)}  ${severity}  ${first}  ${paint(dim, finding.ruleId)}`,
+  ];
   for (const more of rest) lines.push(`      ${more}`);
   if (finding.evidence) {
     for (const excerpt of finding.evidence.split(/\r?\n/)) lines.push(paint(dim, `      │ ${excerpt}`));

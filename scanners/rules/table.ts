@@ -15,8 +15,10 @@ function cell(text: string): string {
 
 /** The README's markdown table of rules: id, category, default severity, what it catches, the policy clause. */
 export function renderRuleTable(rules: readonly RuleDefinition[] = allRules): string {
-  const rows = rules.map((rule) =>
-    `| \`${rule.id}\` | ${rule.category} | ${rule.severity} | ${cell(firstSentence(rule.docs))} | \`${rule.policy}\` |`);
+  const rows = rules.map(
+    (rule) =>
+      `| \`${rule.id}\` | ${rule.category} | ${rule.severity} | ${cell(firstSentence(rule.docs))} | \`${rule.policy}\` |`,
+  );
   return ['| rule | category | severity | what it catches | policy |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -24,7 +26,8 @@ export function renderRuleTable(rules: readonly RuleDefinition[] = allRules): st
 export function withRuleTable(readme: string, table = renderRuleTable()): string {
   const start = readme.indexOf(tableMarkers.start);
   const end = readme.indexOf(tableMarkers.end);
-  if (start === -1 || end < start) throw new Error(`README.md needs the lines ${tableMarkers.start} and ${tableMarkers.end}`);
+  if (start === -1 || end < start)
+    throw new Error(`README.md needs the lines ${tableMarkers.start} and ${tableMarkers.end}`);
   return `${readme.slice(0, start + tableMarkers.start.length)}\n${table}\n${readme.slice(end)}`;
 }
 

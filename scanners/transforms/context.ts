@@ -9,11 +9,15 @@ export interface TransformContext {
   config: ResolvedConfig;
 }
 
-/** The page's own URL and what its relative URLs resolve against: the first usable `<base href>`, as the check reads it. */
+/**
+ * The page's own URL and what its relative URLs resolve against: the first usable `<base href>`, as the check reads it.
+ */
 export function documentUrls(page: PageTags, context: TransformContext): { page: string; base: string } {
   const url = pageUrl(context.config.site, context.file);
   // Browsers pass over a base that is not a network URL (data:, javascript:, unparsable) to the next one.
-  const base = page.baseHrefs.map((href) => resolveUrl(href, url)?.url).find((resolved) => resolved !== undefined && isHttp(resolved));
+  const base = page.baseHrefs
+    .map((href) => resolveUrl(href, url)?.url)
+    .find((resolved) => resolved !== undefined && isHttp(resolved));
   return { page: url, base: base ?? url };
 }
 

@@ -30,14 +30,42 @@ export function addPageHashes(hashes: InlineHashes, page: PageTags): void {
 /** Bunny Stream's player paths; frames are limited to the configured libraries (`/embed/{id}/…`). */
 const bunnyPlayerPaths = ['embed', 'play'];
 
-/** Browser features a cookie-free, tracker-free site never needs, Chrome's ad APIs included; denied to the page and its frames. */
+/**
+ * Browser features a cookie-free, tracker-free site never needs, Chrome's ad APIs included; denied to the page and its
+ * frames.
+ */
 const deniedFeatures = [
-  'accelerometer', 'attribution-reporting', 'browsing-topics', 'camera',
-  'compute-pressure', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'identity-credentials-get',
-  'idle-detection', 'interest-cohort', 'join-ad-interest-group', 'local-fonts', 'magnetometer', 'microphone',
-  'midi', 'otp-credentials', 'payment', 'private-aggregation', 'private-state-token-issuance',
-  'private-state-token-redemption', 'publickey-credentials-get', 'run-ad-auction', 'serial', 'shared-storage',
-  'shared-storage-select-url', 'storage-access', 'usb', 'window-management', 'xr-spatial-tracking',
+  'accelerometer',
+  'attribution-reporting',
+  'browsing-topics',
+  'camera',
+  'compute-pressure',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'identity-credentials-get',
+  'idle-detection',
+  'interest-cohort',
+  'join-ad-interest-group',
+  'local-fonts',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'otp-credentials',
+  'payment',
+  'private-aggregation',
+  'private-state-token-issuance',
+  'private-state-token-redemption',
+  'publickey-credentials-get',
+  'run-ad-auction',
+  'serial',
+  'shared-storage',
+  'shared-storage-select-url',
+  'storage-access',
+  'usb',
+  'window-management',
+  'xr-spatial-tracking',
 ];
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
@@ -47,13 +75,19 @@ export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHash
   // Hosts that are this site beyond the page's own origin, and the third parties the config allows.
   const hosts = [...config.firstPartyHosts, ...config.allowHosts].map((host) => `https://${host}`);
   const styleAttributes = sorted(hashes.styleAttributes);
-  const frames = bunnyPlayerHosts.flatMap((host) => (config.bunny?.libraryIds ?? [])
-    .flatMap((id) => bunnyPlayerPaths.map((path) => `https://${host}/${path}/${id}/`)));
+  const frames = bunnyPlayerHosts.flatMap((host) =>
+    (config.bunny?.libraryIds ?? []).flatMap((id) => bunnyPlayerPaths.map((path) => `https://${host}/${path}/${id}/`)),
+  );
   const directives: string[][] = [
     ['default-src', "'self'"],
     ['script-src', "'self'", ...hosts, ...sorted(hashes.scripts)],
-    ['style-src', "'self'", ...hosts, ...sorted(hashes.styles),
-      ...(styleAttributes.length > 0 ? ["'unsafe-hashes'", ...styleAttributes] : [])],
+    [
+      'style-src',
+      "'self'",
+      ...hosts,
+      ...sorted(hashes.styles),
+      ...(styleAttributes.length > 0 ? ["'unsafe-hashes'", ...styleAttributes] : []),
+    ],
     ['img-src', "'self'", 'data:', ...hosts],
     ['font-src', "'self'", ...hosts],
     ['connect-src', "'self'", ...hosts],
@@ -73,10 +107,13 @@ export const maxHeaderLine = 2000;
 
 /** Lines of `_headers` text longer than Cloudflare accepts, as warnings to show the user. */
 export function overlongLines(headers: string): string[] {
-  return headers.split('\n').filter((line) => line.length > maxHeaderLine).map((line) => {
-    const name = line.trim().split(':', 1)[0];
-    return `_headers: the ${name} line is ${line.length} characters, over Cloudflare's limit of ${maxHeaderLine}; move inline scripts and styles into files so fewer hashes are needed`;
-  });
+  return headers
+    .split('\n')
+    .filter((line) => line.length > maxHeaderLine)
+    .map((line) => {
+      const name = line.trim().split(':', 1)[0];
+      return `_headers: the ${name} line is ${line.length} characters, over Cloudflare's limit of ${maxHeaderLine}; move inline scripts and styles into files so fewer hashes are needed`;
+    });
 }
 
 export const blockStart = '# nospy:start';
@@ -130,7 +167,9 @@ function userHeadersText(existing: string): string {
   return start === -1 ? existing : [...lines.slice(0, start), ...lines.slice(after)].join('\n');
 }
 
-/** Puts `block` into an existing `_headers` text: replaces the previous nospy block, or appends after the user's lines. */
+/**
+ * Puts `block` into an existing `_headers` text: replaces the previous nospy block, or appends after the user's lines.
+ */
 export function mergeHeadersFile(existing: string | undefined, block: string): string {
   if (!existing) return block;
   const lines = existing.split('\n');
@@ -147,7 +186,10 @@ export function mergeHeadersFile(existing: string | undefined, block: string): s
  * user's choice wins, whole: nospy does not merge its CSP into theirs. Another of the user's rules that
  * sets a header nospy writes for `/*` gets a warning, since paths matching both get the two joined.
  */
-export function writeHeadersFile(existing: string | undefined, headers: Header[]): { text: string; warnings: string[] } {
+export function writeHeadersFile(
+  existing: string | undefined,
+  headers: Header[],
+): { text: string; warnings: string[] } {
   const userHeaders = existing ? gatherHeaders(userHeadersText(existing), '_headers') : [];
   const userSet = new Set(userHeaders.filter((header) => header.pattern === '/*').map((header) => header.name));
   const written = new Map(headers.map(([name]) => [name.toLowerCase(), name]));
@@ -155,7 +197,9 @@ export function writeHeadersFile(existing: string | undefined, headers: Header[]
   const warnings = userHeaders.flatMap((header) => {
     const name = written.get(header.name);
     if (name === undefined || header.pattern === '/*') return [];
-    return [`_headers: ${header.pattern} sets ${name}, and so does nospy's /* block, so Cloudflare sends both values joined by a comma there; set ${name} for /* yourself to keep only yours`];
+    return [
+      `_headers: ${header.pattern} sets ${name}, and so does nospy's /* block, so Cloudflare sends both values joined by a comma there; set ${name} for /* yourself to keep only yours`,
+    ];
   });
   return { text: mergeHeadersFile(existing, headersBlock(headers, userSet)), warnings };
 }

@@ -18,7 +18,10 @@ export interface FixResult {
   changed: string[];
   /** The `_headers` file as written. */
   headers: string;
-  /** Problems the user should hear about that the transforms cannot fix (a CSP line too long for Cloudflare, a header set twice). */
+  /**
+   * Problems the user should hear about that the transforms cannot fix (a CSP line too long for Cloudflare, a header
+   * set twice).
+   */
   warnings: string[];
 }
 
@@ -27,7 +30,10 @@ export function planPageEdits(text: string, page: PageTags, context: TransformCo
   return [...planExternalLinks(text, page, context), ...planFormRoutes(text, page, context)];
 }
 
-/** Applies every page transform to one HTML (or SVG) text from a single parse; returns the new text and what the parse saw. */
+/**
+ * Applies every page transform to one HTML (or SVG) text from a single parse; returns the new text and what the parse
+ * saw.
+ */
 export function transformPage(text: string, context: TransformContext): { text: string; page: PageTags } {
   const page = readPageTags(text);
   return { text: applyEdits(text, planPageEdits(text, page, context)), page };

@@ -6,7 +6,9 @@ import { documentUrls, isHttp, type TransformContext } from './context.ts';
 import { getAttribute, readPageTags, type LinkTag, type PageTags, type TagAttribute } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
 
-/** The visible leaving-site notice; the same markup as src/components/ExternalLink.astro, so one stylesheet serves both. */
+/**
+ * The visible leaving-site notice; the same markup as src/components/ExternalLink.astro, so one stylesheet serves both.
+ */
 export const leavingNotice =
   '<span class="leaving-mark" aria-hidden="true">↗</span><span class="visually-hidden"> (leaves this site)</span>';
 
@@ -26,7 +28,14 @@ function leavingHref(url: string, base: string, context: TransformContext): stri
 }
 
 /** The edits that mark one external link (and, in interstitial mode, send it through the leaving page). */
-function markLink(text: string, link: LinkTag, href: TagAttribute, url: string, base: string, context: TransformContext): Edit[] {
+function markLink(
+  text: string,
+  link: LinkTag,
+  href: TagAttribute,
+  url: string,
+  base: string,
+  context: TransformContext,
+): Edit[] {
   const edits: Edit[] = [];
   const added: string[] = [];
   if (context.config.externalLinks.mode === 'interstitial') {
@@ -65,7 +74,9 @@ export function planExternalLinks(text: string, page: PageTags, context: Transfo
   });
 }
 
-/** Marks external links in one HTML or SVG file: `data-leaving`, `rel="noopener noreferrer external"` and the notice. */
+/**
+ * Marks external links in one HTML or SVG file: `data-leaving`, `rel="noopener noreferrer external"` and the notice.
+ */
 export function markExternalLinks(text: string, context: TransformContext): string {
   return applyEdits(text, planExternalLinks(text, readPageTags(text), context));
 }

@@ -44,9 +44,14 @@ export interface SubmitterTag extends StartTag {
 
 /** What the build transforms need from one HTML file, read in a single parse. */
 export interface PageTags {
-  /** The decoded hrefs of the `<base>` elements a browser may take (live HTML: not in a template, noscript or SVG), in order. */
+  /**
+   * The decoded hrefs of the `<base>` elements a browser may take (live HTML: not in a template, noscript or SVG), in
+   * order.
+   */
   baseHrefs: string[];
-  /** Links, forms and submit buttons of the page and of the markup templates its scripts hold (offsets into the page). */
+  /**
+   * Links, forms and submit buttons of the page and of the markup templates its scripts hold (offsets into the page).
+   */
   links: LinkTag[];
   forms: StartTag[];
   submitters: SubmitterTag[];
@@ -76,7 +81,11 @@ function isMarkupTemplate(attributes: Record<string, string>): boolean {
 
 /** A tag of a template's markup, moved to where the template's text starts in the page. */
 function moveBy<T extends StartTag & { closeStart?: number }>(tag: T, offset: number): T {
-  const attributes = tag.attributes.map((attribute) => ({ ...attribute, start: attribute.start + offset, end: attribute.end + offset }));
+  const attributes = tag.attributes.map((attribute) => ({
+    ...attribute,
+    start: attribute.start + offset,
+    end: attribute.end + offset,
+  }));
   const closeStart = tag.closeStart === undefined ? {} : { closeStart: tag.closeStart + offset };
   return { ...tag, start: tag.start + offset, end: tag.end + offset, attributes, ...closeStart };
 }
@@ -92,8 +101,12 @@ function addTemplateTags(page: PageTags, markup: string, offset: number, depth: 
   const forms = new Map(template.forms.map((form) => [form, moveBy(form, offset)]));
   page.links.push(...template.links.map((link) => moveBy(link, offset)));
   page.forms.push(...forms.values());
-  page.submitters.push(...template.submitters.map((submitter) =>
-    ({ ...moveBy(submitter, offset), form: submitter.form && forms.get(submitter.form) })));
+  page.submitters.push(
+    ...template.submitters.map((submitter) => ({
+      ...moveBy(submitter, offset),
+      form: submitter.form && forms.get(submitter.form),
+    })),
+  );
 }
 
 /** The tags of a noscript's scripting-on reading that the markup reading did not already give at the same offset. */
@@ -117,7 +130,15 @@ export function readPageTags(text: string): PageTags {
 }
 
 function readTags(text: string, depth: number): PageTags {
-  const page: PageTags = { baseHrefs: [], links: [], forms: [], submitters: [], inlineScripts: [], inlineStyles: [], styleAttributes: [] };
+  const page: PageTags = {
+    baseHrefs: [],
+    links: [],
+    forms: [],
+    submitters: [],
+    inlineScripts: [],
+    inlineStyles: [],
+    styleAttributes: [],
+  };
   const openLinks: LinkTag[] = [];
   // The form element pointer, as browsers keep it (and the check's FormTracker): set by a <form> while none is
   // open, cleared by any </form> end tag token — not when </a> or the like closes the element. Templates and
@@ -191,7 +212,8 @@ function readTags(text: string, depth: number): PageTags {
         if (name === 'noscript' && noscriptRawTextEnd !== undefined && (parser.atEnd || !parser.isOpen('noscript'))) {
           // With scripting on, the markup after an early `</noscript` is live: its tags are edited in place too.
           const closedAt = parser.atEnd ? text.length : parser.startIndex;
-          if (noscriptRawTextEnd < closedAt) addScriptingOnTags(page, text.slice(noscriptRawTextEnd, closedAt), noscriptRawTextEnd, depth);
+          if (noscriptRawTextEnd < closedAt)
+            addScriptingOnTags(page, text.slice(noscriptRawTextEnd, closedAt), noscriptRawTextEnd, depth);
           noscriptRawTextEnd = undefined;
         }
       } else if ((name === 'script' || name === 'style') && rawText) {

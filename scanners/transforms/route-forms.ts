@@ -23,7 +23,9 @@ function actionUrl(tag: StartTag, attribute: 'action' | 'formaction', urls: { pa
   return resolveUrl(raw, urls.base)?.url ?? urls.base;
 }
 
-/** The origin URL for a same-site action; undefined when it belongs elsewhere (a third party, or already the origin). */
+/**
+ * The origin URL for a same-site action; undefined when it belongs elsewhere (a third party, or already the origin).
+ */
 function originUrl(url: string, context: TransformContext): string | undefined {
   const { origin, hosts } = context.config;
   if (!origin || !isHttp(url)) return undefined;
@@ -36,7 +38,9 @@ function originUrl(url: string, context: TransformContext): string | undefined {
 /** Sets (or adds) `attribute` on `tag` to `url`. */
 function pointAt(text: string, tag: StartTag, attribute: 'action' | 'formaction', url: string): Edit {
   const written = getAttribute(tag, attribute);
-  return written ? replaceAttributeValue(text, written, url) : insertAttributes(text, tag, `${attribute}="${escapeAttribute(url)}"`);
+  return written
+    ? replaceAttributeValue(text, written, url)
+    : insertAttributes(text, tag, `${attribute}="${escapeAttribute(url)}"`);
 }
 
 /**
@@ -71,7 +75,10 @@ export function planFormRoutes(text: string, page: PageTags, context: TransformC
     // A button without formaction submits to its form's action, which is routed above when the form itself posts.
     const own = getAttribute(button, 'formaction') !== undefined;
     if (!own && methodOf(button.form) === 'post') continue;
-    const target = originUrl(own ? actionUrl(button, 'formaction', urls) : actionUrl(button.form, 'action', urls), context);
+    const target = originUrl(
+      own ? actionUrl(button, 'formaction', urls) : actionUrl(button.form, 'action', urls),
+      context,
+    );
     if (!target) continue;
     edits.push(pointAt(text, button, 'formaction', target));
     if (getAttribute(button, 'formmethod')) methods.set(button, 'formmethod');

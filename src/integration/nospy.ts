@@ -39,7 +39,9 @@ export default function nospy(options: NospyOptions = {}): AstroIntegration {
         const root = fileURLToPath(dir);
         const fixStart = performance.now();
         const fixed = await fixDirectory(root, config);
-        logger.info(`transforms: ${fixed.changed.length} of ${fixed.files} pages changed, _headers written in ${elapsed(fixStart)}`);
+        logger.info(
+          `transforms: ${fixed.changed.length} of ${fixed.files} pages changed, _headers written in ${elapsed(fixStart)}`,
+        );
         for (const warning of fixed.warnings) logger.warn(warning);
 
         const checkStart = performance.now();
@@ -52,7 +54,9 @@ export default function nospy(options: NospyOptions = {}): AstroIntegration {
         const warnings = findings.length - errors;
         logger.info(`check: ${files} files, ${errors} errors, ${warnings} warnings in ${elapsed(checkStart)}`);
         if (errors > 0) {
-          throw new Error(`nospy: the build breaks the site's privacy promises (${errors} error${errors === 1 ? '' : 's'} above)`);
+          throw new Error(
+            `nospy: the build breaks the site's privacy promises (${errors} error${errors === 1 ? '' : 's'} above)`,
+          );
         }
       },
     },

@@ -20,9 +20,13 @@ it('prints the version', () => {
   expect(execFileSync(process.execPath, [bin, '--version'], { cwd, encoding: 'utf8' })).toMatch(/^\d+\.\d+\.\d+/);
 });
 
-it('hands over to the pinned Node 24 when started by a Node that cannot strip types (the machine\'s Node 20)', () => {
+it("hands over to the pinned Node 24 when started by a Node that cannot strip types (the machine's Node 20)", () => {
   cwd = project({ 'nospy.config.json': config, 'dist/index.html': trackedPage });
-  const withoutTypes = spawnSync(process.execPath, ['--no-experimental-strip-types', bin, 'check', 'dist', '--format', 'json'], { cwd, encoding: 'utf8' });
+  const withoutTypes = spawnSync(
+    process.execPath,
+    ['--no-experimental-strip-types', bin, 'check', 'dist', '--format', 'json'],
+    { cwd, encoding: 'utf8' },
+  );
   expect(withoutTypes.stderr).toBe('');
   expect(withoutTypes.status).toBe(1);
   expect(JSON.parse(withoutTypes.stdout).summary.errors).toBe(1);

@@ -12,7 +12,9 @@ it('reports an unexpected exception as a bug in nospy, with its stack, and exits
     const { code, stdout, stderr } = await run(cwd, ['check', 'dist']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^nospy: bug in nospy \d+\.\d+\.\d+\nTypeError: cannot read properties of undefined\n\s+at /);
+    expect(stderr).toMatch(
+      /^nospy: bug in nospy \d+\.\d+\.\d+\nTypeError: cannot read properties of undefined\n\s+at /,
+    );
   } finally {
     rmSync(cwd, { recursive: true, force: true });
   }

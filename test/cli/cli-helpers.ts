@@ -14,7 +14,11 @@ export function project(files: Record<string, string>): string {
 }
 
 /** Runs the CLI in `cwd` and captures what it prints. */
-export async function run(cwd: string, args: string[], options: { isTTY?: boolean; env?: Record<string, string> } = {}) {
+export async function run(
+  cwd: string,
+  args: string[],
+  options: { isTTY?: boolean; env?: Record<string, string> } = {},
+) {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {

@@ -19,7 +19,7 @@ describe('nospy check', () => {
     cwd = project({ 'nospy.config.json': config, 'dist/index.html': trackedPage });
     const result = await run(cwd, ['check', 'dist']);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/dist\/index\.html:2:\d+  error/);
+    expect(result.stdout).toMatch(/dist\/index\.html:2:\d+ {2}error/);
     expect(result.stdout).toContain('third-party/request');
     expect(result.stdout).toMatch(/✖ 1 error, 0 warnings in 1 file\n$/);
   });
@@ -29,14 +29,35 @@ describe('nospy check', () => {
     const { code, stdout } = await run(cwd, ['check', './dist/', '--format', 'json']);
     const report = JSON.parse(stdout);
     expect(code).toBe(1);
-    expect(report).toMatchObject({ version: 1, tool: { name: 'nospy' }, root: 'dist', summary: { files: 1, errors: 1, warnings: 0 } });
-    expect(report.findings[0]).toMatchObject({ ruleId: 'third-party/request', category: 'third-party', file: 'index.html', line: 2, host: 'pixel.example.net' });
+    expect(report).toMatchObject({
+      version: 1,
+      tool: { name: 'nospy' },
+      root: 'dist',
+      summary: { files: 1, errors: 1, warnings: 0 },
+    });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'third-party/request',
+      category: 'third-party',
+      file: 'index.html',
+      line: 2,
+      host: 'pixel.example.net',
+    });
   });
 
   it.each([
-    ['sarif', (out: string) => expect(JSON.parse(out).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('dist/index.html')],
+    [
+      'sarif',
+      (out: string) =>
+        expect(JSON.parse(out).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+          'dist/index.html',
+        ),
+    ],
     ['junit', (out: string) => expect(out).toMatch(/^<\?xml[^]*<failure type="third-party\/request"/)],
-    ['github', (out: string) => expect(out).toMatch(/^::error file=dist\/index.html,line=2,col=\d+,title=third-party\/request::/)],
+    [
+      'github',
+      (out: string) =>
+        expect(out).toMatch(/^::error file=dist\/index.html,line=2,col=\d+,title=third-party\/request::/),
+    ],
     ['text', (out: string) => expect(out).toContain('third-party/request')],
   ])('prints --format %s', async (format, check) => {
     cwd = project({ 'nospy.config.json': config, 'dist/index.html': trackedPage });
@@ -55,13 +76,20 @@ describe('nospy check', () => {
   it('colours text only for a terminal, unless NO_COLOR or FORCE_COLOR says otherwise', async () => {
     cwd = project({ 'nospy.config.json': config, 'dist/index.html': trackedPage });
     expect((await run(cwd, ['check', 'dist'], { isTTY: true })).stdout).toContain('\u001b[');
-    expect((await run(cwd, ['check', 'dist'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
-    expect((await run(cwd, ['check', 'dist'], { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toContain('\u001b[');
+    expect((await run(cwd, ['check', 'dist'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(
+      '\u001b[',
+    );
+    expect((await run(cwd, ['check', 'dist'], { isTTY: false, env: { FORCE_COLOR: '1' } })).stdout).toContain(
+      '\u001b[',
+    );
     expect((await run(cwd, ['check', 'dist'], { isTTY: false })).stdout).not.toContain('\u001b[');
   });
 
   it('reads --config from another place', async () => {
-    cwd = project({ 'conf/site.jsonc': '// comment\n{ "site": "https://pixel.example.net" }', 'dist/index.html': trackedPage });
+    cwd = project({
+      'conf/site.jsonc': '// comment\n{ "site": "https://pixel.example.net" }',
+      'dist/index.html': trackedPage,
+    });
     const result = await run(cwd, ['check', 'dist', '--config', 'conf/site.jsonc']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
   });
@@ -101,7 +129,10 @@ describe('usage and config errors exit 2 with one line on stderr', () => {
   });
 
   it.each([
-    ['{ "site": "https://www.example.ca", "externalLinks": { "mode": "popup" } }', 'nospy.config.json: externalLinks.mode: expected "inline" or "interstitial"'],
+    [
+      '{ "site": "https://www.example.ca", "externalLinks": { "mode": "popup" } }',
+      'nospy.config.json: externalLinks.mode: expected "inline" or "interstitial"',
+    ],
     ['{ "site": "https://www.example.ca", "bogus": 1 }', 'bogus'],
     ['{ "site": "https://www.example.ca", "rules": { "forms/nope": "off" } }', 'rules.forms/nope: unknown rule id'],
     ['{ "site": ', 'invalid JSON'],
@@ -138,9 +169,17 @@ it('does not create --output when the arguments are wrong', async () => {
 
 describe('nospy fix', () => {
   it('marks external links in place, lists what it changed, and changes nothing the second time', async () => {
-    cwd = project({ 'nospy.config.json': config, 'dist/index.html': '<!doctype html><title>t</title><a href="https://other.example.org/">x</a>', 'dist/about.html': cleanPage });
+    cwd = project({
+      'nospy.config.json': config,
+      'dist/index.html': '<!doctype html><title>t</title><a href="https://other.example.org/">x</a>',
+      'dist/about.html': cleanPage,
+    });
     const first = await run(cwd, ['fix', 'dist/']);
-    expect(first).toEqual({ code: 0, stdout: 'fixed dist/index.html\nFixed 1 of 2 pages; headers are in dist/_headers\n', stderr: '' });
+    expect(first).toEqual({
+      code: 0,
+      stdout: 'fixed dist/index.html\nFixed 1 of 2 pages; headers are in dist/_headers\n',
+      stderr: '',
+    });
     expect(readFileSync(join(cwd, 'dist/index.html'), 'utf8')).toContain('data-leaving');
     expect((await run(cwd, ['fix', 'dist'])).stdout).toBe('Fixed 0 of 2 pages; headers are in dist/_headers\n');
     expect((await run(cwd, ['check', 'dist'])).code).toBe(0);

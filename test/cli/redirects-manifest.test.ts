@@ -8,8 +8,23 @@ afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
 const page = '<!doctype html><title>Home</title><link rel="manifest" href="/site.webmanifest"><p>Hello</p>';
 /** Vite's chunk map: named like a manifest, never fetched by a browser. */
-const viteManifest = JSON.stringify({ 'src/main.ts': { file: 'assets/main-4f2a.js', src: 'src/main.ts', isEntry: true } }, null, 2);
-const cleanManifest = JSON.stringify({ name: 'Example', start_url: '/', icons: [{ src: '/icons/192.png', sizes: '192x192' }, { src: 'icons/512.png', sizes: '512x512' }] }, null, 2);
+const viteManifest = JSON.stringify(
+  { 'src/main.ts': { file: 'assets/main-4f2a.js', src: 'src/main.ts', isEntry: true } },
+  null,
+  2,
+);
+const cleanManifest = JSON.stringify(
+  {
+    name: 'Example',
+    start_url: '/',
+    icons: [
+      { src: '/icons/192.png', sizes: '192x192' },
+      { src: 'icons/512.png', sizes: '512x512' },
+    ],
+  },
+  null,
+  2,
+);
 
 async function checkJson(files: Record<string, string>): Promise<{ code: number; report: Report; stderr: string }> {
   cwd = project({ 'nospy.config.json': config, ...files });
@@ -42,26 +57,44 @@ describe('nospy check on _redirects and web app manifests', () => {
     expect(report.summary).toEqual({ files: 4, errors: 3, warnings: 0 });
     expect(report.findings).toEqual([
       expect.objectContaining({
-        ruleId: 'external-links/redirect', category: 'external-links', severity: 'error', file: '_redirects', line: 2, column: 13,
-        url: 'https://shop.partner.example.org/', host: 'shop.partner.example.org',
-        evidence: '/shop       https://shop.partner.example.org/   302', policy: '/privacy/#external-links',
+        ruleId: 'external-links/redirect',
+        category: 'external-links',
+        severity: 'error',
+        file: '_redirects',
+        line: 2,
+        column: 13,
+        url: 'https://shop.partner.example.org/',
+        host: 'shop.partner.example.org',
+        evidence: '/shop       https://shop.partner.example.org/   302',
+        policy: '/privacy/#external-links',
         message: expect.stringMatching(/\/shop\b.*shop\.partner\.example\.org/),
       }),
       expect.objectContaining({
-        ruleId: 'trackers/known-tracker', category: 'trackers', file: 'site.webmanifest', line: 5, column: 15,
-        host: 'static.xx.fbcdn.net', vendor: 'Facebook', url: 'https://static.xx.fbcdn.net/rsrc.php/512.png',
+        ruleId: 'trackers/known-tracker',
+        category: 'trackers',
+        file: 'site.webmanifest',
+        line: 5,
+        column: 15,
+        host: 'static.xx.fbcdn.net',
+        vendor: 'Facebook',
+        url: 'https://static.xx.fbcdn.net/rsrc.php/512.png',
       }),
       expect.objectContaining({
-        ruleId: 'third-party/request', category: 'third-party', file: 'site.webmanifest', line: 7, column: 29,
+        ruleId: 'third-party/request',
+        category: 'third-party',
+        file: 'site.webmanifest',
+        line: 7,
+        column: 29,
         host: 'images.other.example.org',
       }),
     ]);
   });
 
-  it('passes internal redirects, rewrites and a manifest whose icons are the site\'s own', async () => {
+  it("passes internal redirects, rewrites and a manifest whose icons are the site's own", async () => {
     const { code, report, stderr } = await checkJson({
       'dist/index.html': page,
-      'dist/_redirects': '# moved pages\n/about-us  /about/  301\n/blog/*  /posts/:splat  301!\n/shop  https://example.ca/shop/\n/app/*  /app/index.html  200\n',
+      'dist/_redirects':
+        '# moved pages\n/about-us  /about/  301\n/blog/*  /posts/:splat  301!\n/shop  https://example.ca/shop/\n/app/*  /app/index.html  200\n',
       'dist/site.webmanifest': cleanManifest,
       'dist/.vite/manifest.json': viteManifest,
     });
@@ -74,12 +107,17 @@ describe('nospy check on _redirects and web app manifests', () => {
     const { code, report } = await checkJson({
       'dist/index.html': page,
       'dist/site.webmanifest': '{\n  "icons": [],\n}\n',
-      'dist/assets/manifest.json': 'not json, some tool\'s own format',
+      'dist/assets/manifest.json': "not json, some tool's own format",
     });
     expect(code).toBe(1);
     expect(report.summary.files).toBe(3);
     expect(report.findings).toEqual([
-      expect.objectContaining({ ruleId: 'input/unreadable', category: 'input', file: 'site.webmanifest', message: expect.stringContaining('not valid JSON (PropertyNameExpected at line 3, column 1)') }),
+      expect.objectContaining({
+        ruleId: 'input/unreadable',
+        category: 'input',
+        file: 'site.webmanifest',
+        message: expect.stringContaining('not valid JSON (PropertyNameExpected at line 3, column 1)'),
+      }),
     ]);
   });
 });

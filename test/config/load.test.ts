@@ -25,12 +25,27 @@ describe('resolveConfig', () => {
     [{ site: 'ftp://example.ca' }, 'nospy.config.json: site: expected an http(s) URL'],
     [{ site, bogus: 1 }, 'nospy.config.json: bogus: unknown key'],
     [{ site, bunny: { libraryIds: ['1'], extra: true } }, 'nospy.config.json: bunny.extra: unknown key'],
-    [{ site, bunny: { libraryIds: ['abc'] } }, 'nospy.config.json: bunny.libraryIds.0: expected a numeric library id as a string'],
+    [
+      { site, bunny: { libraryIds: ['abc'] } },
+      'nospy.config.json: bunny.libraryIds.0: expected a numeric library id as a string',
+    ],
     [{ site, origin: 'http://origin.example.ca' }, 'nospy.config.json: origin: expected an https URL'],
-    [{ site, allowHosts: ['https://cdn.example.com/'] }, 'nospy.config.json: allowHosts.0: expected a host name such as "cdn.example.com" or "*.example.com"'],
-    [{ site, externalLinks: { mode: 'popup' } }, 'nospy.config.json: externalLinks.mode: expected "inline" or "interstitial"'],
-    [{ site, externalLinks: { leavingPage: 'leaving' } }, 'nospy.config.json: externalLinks.leavingPage: expected a path starting with "/"'],
-    [{ site, rules: { 'cookies/storage': 'warn' } }, 'nospy.config.json: rules.cookies/storage: expected "error", "warning" or "off"'],
+    [
+      { site, allowHosts: ['https://cdn.example.com/'] },
+      'nospy.config.json: allowHosts.0: expected a host name such as "cdn.example.com" or "*.example.com"',
+    ],
+    [
+      { site, externalLinks: { mode: 'popup' } },
+      'nospy.config.json: externalLinks.mode: expected "inline" or "interstitial"',
+    ],
+    [
+      { site, externalLinks: { leavingPage: 'leaving' } },
+      'nospy.config.json: externalLinks.leavingPage: expected a path starting with "/"',
+    ],
+    [
+      { site, rules: { 'cookies/storage': 'warn' } },
+      'nospy.config.json: rules.cookies/storage: expected "error", "warning" or "off"',
+    ],
     [{ site, rules: { 'cookies/nope': 'off' } }, 'nospy.config.json: rules.cookies/nope: unknown rule id'],
   ])('rejects %j naming the key', (input, message) => {
     expect(configError(input)).toBe(message);
@@ -39,16 +54,32 @@ describe('resolveConfig', () => {
   it('fills in the documented defaults', () => {
     const config = resolveConfig({ site }, 'nospy.config.json', ruleIds);
     expect(config).toMatchObject({
-      firstPartyHosts: [], allowHosts: [], ignore: [], rules: {},
+      firstPartyHosts: [],
+      allowHosts: [],
+      ignore: [],
+      rules: {},
       externalLinks: { mode: 'inline', leavingPage: '/leaving/' },
     });
     expect(config.origin).toBeUndefined();
   });
 
   it('classifies hosts: the site, its registrable domain, firstPartyHosts and allowHosts patterns', () => {
-    const { hosts } = resolveConfig({ site, firstPartyHosts: ['client-cdn.net'], allowHosts: ['*.bunny.net', 'maps.example.org'] }, 'c', ruleIds);
-    expect(['www.example.ca', 'example.ca', 'origin.example.ca', 'client-cdn.net'].map(hosts.isFirstParty)).toEqual([true, true, true, true]);
-    expect(['example.ca.evil.com', 'evilexample.ca', 'cdn.client-cdn.net'].map(hosts.isFirstParty)).toEqual([false, false, false]);
+    const { hosts } = resolveConfig(
+      { site, firstPartyHosts: ['client-cdn.net'], allowHosts: ['*.bunny.net', 'maps.example.org'] },
+      'c',
+      ruleIds,
+    );
+    expect(['www.example.ca', 'example.ca', 'origin.example.ca', 'client-cdn.net'].map(hosts.isFirstParty)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['example.ca.evil.com', 'evilexample.ca', 'cdn.client-cdn.net'].map(hosts.isFirstParty)).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(['fonts.bunny.net', 'maps.example.org'].map(hosts.isAllowed)).toEqual([true, true]);
     expect(['bunny.net', 'evil-bunny.net', 'a.maps.example.org'].map(hosts.isAllowed)).toEqual([false, false, false]);
   });
@@ -72,7 +103,10 @@ describe('loadConfig', () => {
   };
 
   it('reads JSON with comments and trailing commas', () => {
-    const file = write('ok.json', `{\n  // the CDN URL\n  "site": "${site}", /* block */\n  "allowHosts": ["fonts.bunny.net",],\n}\n`);
+    const file = write(
+      'ok.json',
+      `{\n  // the CDN URL\n  "site": "${site}", /* block */\n  "allowHosts": ["fonts.bunny.net",],\n}\n`,
+    );
     expect(loadConfig(file, ruleIds).allowHosts).toEqual(['fonts.bunny.net']);
   });
 
@@ -82,6 +116,8 @@ describe('loadConfig', () => {
   });
 
   it('names a file that cannot be read', () => {
-    expect(() => loadConfig(join(dir, 'missing.json'), ruleIds)).toThrow(/missing\.json: cannot read config \(ENOENT\)/);
+    expect(() => loadConfig(join(dir, 'missing.json'), ruleIds)).toThrow(
+      /missing\.json: cannot read config \(ENOENT\)/,
+    );
   });
 });

@@ -12,10 +12,14 @@ const browserTimeoutMs = 90_000;
 const summary = (findings: Finding[]) => findings.map(({ file, ruleId, host }) => ({ file, ruleId, host }));
 
 describe('nospy crawl', () => {
-  it('finds nothing on a clean site: first-party CSS and images (absolute URLs too), a private Bunny player, a script removing an old service worker', async () => {
-    const result = await crawlDirectory(fixture('clean'), config);
-    expect(result).toEqual({ files: 2, findings: [] });
-  }, browserTimeoutMs);
+  it(
+    'finds nothing on a clean site: first-party CSS and images (absolute URLs too), a private Bunny player, a script removing an old service worker',
+    async () => {
+      const result = await crawlDirectory(fixture('clean'), config);
+      expect(result).toEqual({ files: 2, findings: [] });
+    },
+    browserTimeoutMs,
+  );
 
   describe('on a site that leaks', () => {
     let result: { files: number; findings: Finding[] };
@@ -29,7 +33,9 @@ describe('nospy crawl', () => {
     });
 
     it('reports the cookie and the localStorage a page script writes', () => {
-      const storage = result.findings.filter((finding) => finding.category === 'cookies' && finding.file === 'storage/index.html');
+      const storage = result.findings.filter(
+        (finding) => finding.category === 'cookies' && finding.file === 'storage/index.html',
+      );
       expect(summary(storage)).toEqual([
         { file: 'storage/index.html', ruleId: 'cookies/script-cookie', host: undefined },
         { file: 'storage/index.html', ruleId: 'cookies/storage', host: undefined },
@@ -77,9 +83,13 @@ describe('nospy crawl', () => {
     await expect(crawl).rejects.toThrow('/no/such/chromium');
   });
 
-  it('is a usage error, naming the path, when the program there is not a browser that starts', async () => {
-    const crawl = crawlDirectory(fixture('clean'), config, { chromium: '/bin/false' });
-    await expect(crawl).rejects.toThrow(UsageError);
-    await expect(crawl).rejects.toThrow('Chromium at /bin/false did not start');
-  }, browserTimeoutMs);
+  it(
+    'is a usage error, naming the path, when the program there is not a browser that starts',
+    async () => {
+      const crawl = crawlDirectory(fixture('clean'), config, { chromium: '/bin/false' });
+      await expect(crawl).rejects.toThrow(UsageError);
+      await expect(crawl).rejects.toThrow('Chromium at /bin/false did not start');
+    },
+    browserTimeoutMs,
+  );
 });

@@ -2,19 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { compileHeaderRules, headersFor } from '../../scanners/crawl/headers.ts';
 import type { HeaderObservation } from '../../scanners/observations.ts';
 
-const rule = (pattern: string, name: string, value: string): HeaderObservation =>
-  ({ kind: 'header', file: '_headers', line: 1, column: 1, source: 'headers', pattern, name, value });
+const rule = (pattern: string, name: string, value: string): HeaderObservation => ({
+  kind: 'header',
+  file: '_headers',
+  line: 1,
+  column: 1,
+  source: 'headers',
+  pattern,
+  name,
+  value,
+});
 
 describe('_headers matching in the crawl server', () => {
-  const rules = compileHeaderRules([
-    rule('/*', 'x-frame-options', 'DENY'),
-    rule('/blog/:slug/', 'x-blog', 'post'),
-    rule('/assets/*.css', 'cache-control', 'max-age=31536000'),
-    rule('https://www.example.ca/*', 'x-host', 'site'),
-    rule('https://preview.example.ca/*', 'x-host', 'preview'),
-    rule('/*', 'link', '</a.css>; rel=preload'),
-    rule('/*', 'link', '</b.css>; rel=preload'),
-  ], 'www.example.ca');
+  const rules = compileHeaderRules(
+    [
+      rule('/*', 'x-frame-options', 'DENY'),
+      rule('/blog/:slug/', 'x-blog', 'post'),
+      rule('/assets/*.css', 'cache-control', 'max-age=31536000'),
+      rule('https://www.example.ca/*', 'x-host', 'site'),
+      rule('https://preview.example.ca/*', 'x-host', 'preview'),
+      rule('/*', 'link', '</a.css>; rel=preload'),
+      rule('/*', 'link', '</b.css>; rel=preload'),
+    ],
+    'www.example.ca',
+  );
 
   it.each([
     ['/', { 'x-frame-options': 'DENY', 'x-host': 'site' }],

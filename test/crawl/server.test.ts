@@ -18,7 +18,21 @@ describe('the crawl server', () => {
     await writeFile(join(root, '404.html'), '<p>missing</p>');
     await writeFile(join(root, 'site.css'), 'p{}');
     await writeFile(join(root, 'font.woff2'), '');
-    const rules = compileHeaderRules([{ kind: 'header', file: '_headers', line: 2, column: 3, source: 'headers', pattern: '/*', name: 'x-test', value: 'yes' }], 'www.example.ca');
+    const rules = compileHeaderRules(
+      [
+        {
+          kind: 'header',
+          file: '_headers',
+          line: 2,
+          column: 3,
+          source: 'headers',
+          pattern: '/*',
+          name: 'x-test',
+          value: 'yes',
+        },
+      ],
+      'www.example.ca',
+    );
     server = await serveDirectory(root, rules);
   });
 
@@ -51,7 +65,10 @@ describe('the crawl server', () => {
     expect(await (await get('/contact')).text()).toBe('<p>contact</p>');
   });
 
-  it.each([['/site.css', 'text/css; charset=utf-8'], ['/font.woff2', 'font/woff2']])('serves %s as %s', async (path, type) => {
+  it.each([
+    ['/site.css', 'text/css; charset=utf-8'],
+    ['/font.woff2', 'font/woff2'],
+  ])('serves %s as %s', async (path, type) => {
     expect((await get(path)).headers.get('content-type')).toBe(type);
   });
 

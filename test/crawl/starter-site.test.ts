@@ -8,7 +8,10 @@ const siteDir = inject('siteDir');
 
 describe.skipIf(!siteDir)('nospy crawl on the starter site build', () => {
   it('sees no cookie, no storage and no request beyond first-party, allowHosts and Bunny in real Chromium', async () => {
-    const { files, findings } = await crawlDirectory(siteDir, loadConfig(fileURLToPath(new URL('../../nospy.config.json', import.meta.url))));
+    const { files, findings } = await crawlDirectory(
+      siteDir,
+      loadConfig(fileURLToPath(new URL('../../nospy.config.json', import.meta.url))),
+    );
     expect(files).toBeGreaterThanOrEqual(12);
     expect(findings).toEqual([]);
   }, 180_000);

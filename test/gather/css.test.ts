@@ -4,9 +4,17 @@ import { gatherCss } from '../../scanners/gather/css.ts';
 import type { EmbeddedContext } from '../../scanners/gather/context.ts';
 import type { RequestObservation } from '../../scanners/observations.ts';
 
-const stylesheet: EmbeddedContext = { file: 'css/site.css', baseUrl: 'https://site.example/css/site.css', line: 1, column: 1 };
+const stylesheet: EmbeddedContext = {
+  file: 'css/site.css',
+  baseUrl: 'https://site.example/css/site.css',
+  line: 1,
+  column: 1,
+};
 
-function requests(css: string, context: EmbeddedContext = stylesheet): Pick<RequestObservation, 'type' | 'url' | 'line' | 'column'>[] {
+function requests(
+  css: string,
+  context: EmbeddedContext = stylesheet,
+): Pick<RequestObservation, 'type' | 'url' | 'line' | 'column'>[] {
   return gatherCss(css, context).map((o) => {
     const request = o as RequestObservation;
     return { type: request.type, url: request.url, line: request.line, column: request.column };
@@ -45,7 +53,8 @@ describe('gatherCss', () => {
   });
 
   it('keeps scanning after broken rules, unclosed blocks and unterminated urls', () => {
-    const css = 'a{{{ color: red; background: url(https://x.example/a.png) } ;;; }} b{c:d\n e{f:url(https://y.example/b.png';
+    const css =
+      'a{{{ color: red; background: url(https://x.example/a.png) } ;;; }} b{c:d\n e{f:url(https://y.example/b.png';
     expect(requests(css).map((r) => r.url)).toEqual(['https://x.example/a.png', 'https://y.example/b.png']);
   });
 
@@ -56,7 +65,13 @@ describe('gatherCss', () => {
   });
 
   it('offsets the first line by where an inline style starts in the page', () => {
-    const inline: EmbeddedContext = { file: 'index.html', baseUrl: 'https://site.example/', line: 7, column: 12, element: 'style' };
+    const inline: EmbeddedContext = {
+      file: 'index.html',
+      baseUrl: 'https://site.example/',
+      line: 7,
+      column: 12,
+      element: 'style',
+    };
     expect(requests('a{background:url(a.png)}\nb{background:url(b.png)}', inline)).toEqual([
       { type: 'image', url: 'https://site.example/a.png', line: 7, column: 25 },
       { type: 'image', url: 'https://site.example/b.png', line: 8, column: 14 },
@@ -64,19 +79,40 @@ describe('gatherCss', () => {
   });
 
   it('reads a style attribute as a declaration list, where @import does nothing', () => {
-    const attribute: EmbeddedContext = { file: 'index.html', baseUrl: 'https://site.example/blog/', line: 3, column: 20, element: 'div', attribute: 'style' };
+    const attribute: EmbeddedContext = {
+      file: 'index.html',
+      baseUrl: 'https://site.example/blog/',
+      line: 3,
+      column: 20,
+      element: 'div',
+      attribute: 'style',
+    };
     const observations = gatherCss('color:red; background:url(../bg.png); @import url(x.css)', attribute);
     expect(observations).toMatchObject([
-      { kind: 'request', source: 'css', type: 'image', url: 'https://site.example/bg.png', host: 'site.example', element: 'div', attribute: 'style', raw: '../bg.png', evidence: 'url(../bg.png)' },
+      {
+        kind: 'request',
+        source: 'css',
+        type: 'image',
+        url: 'https://site.example/bg.png',
+        host: 'site.example',
+        element: 'div',
+        attribute: 'style',
+        raw: '../bg.png',
+        evidence: 'url(../bg.png)',
+      },
     ]);
   });
 
   it('reports data URLs with an empty host', () => {
-    expect(gatherCss('a{background:url(data:image/gif;base64,R0lGOD)}', stylesheet)).toMatchObject([{ url: 'data:image/gif;base64,R0lGOD', host: '' }]);
+    expect(gatherCss('a{background:url(data:image/gif;base64,R0lGOD)}', stylesheet)).toMatchObject([
+      { url: 'data:image/gif;base64,R0lGOD', host: '' },
+    ]);
   });
 
   it('names the construct and the property', () => {
-    expect(gatherCss('@import url(x.css); @font-face{src:url(f.woff)} a{background-image:url(a.png)}', stylesheet)).toMatchObject([
+    expect(
+      gatherCss('@import url(x.css); @font-face{src:url(f.woff)} a{background-image:url(a.png)}', stylesheet),
+    ).toMatchObject([
       { element: '@import', evidence: '@import url(x.css)' },
       { element: '@font-face', attribute: 'src', evidence: 'url(f.woff)' },
       { attribute: 'background-image', evidence: 'url(a.png)' },
@@ -96,14 +132,43 @@ describe('gatherCss', () => {
   });
 
   it('never throws, and places every request at line ≥ 1 and column ≥ 1', () => {
-    const pieces = fc.constantFrom('url(', ')', '(', '"', "'", '\\', '\\72', '{', '}', ';', ':', '@import ', '@font-face', 'image-set(', '/*', '*/', '\n', ' ', 'a', 'x.png', '//t.example/');
+    const pieces = fc.constantFrom(
+      'url(',
+      ')',
+      '(',
+      '"',
+      "'",
+      '\\',
+      '\\72',
+      '{',
+      '}',
+      ';',
+      ':',
+      '@import ',
+      '@font-face',
+      'image-set(',
+      '/*',
+      '*/',
+      '\n',
+      ' ',
+      'a',
+      'x.png',
+      '//t.example/',
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces).map((parts) => parts.join(''))), fc.integer({ min: 1, max: 50 }), (css, column) => {
-        for (const observation of gatherCss(css, { ...stylesheet, column })) {
-          expect(observation.line).toBeGreaterThanOrEqual(1);
-          expect(observation.column).toBeGreaterThanOrEqual(1);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((parts) => parts.join('')),
+        ),
+        fc.integer({ min: 1, max: 50 }),
+        (css, column) => {
+          for (const observation of gatherCss(css, { ...stylesheet, column })) {
+            expect(observation.line).toBeGreaterThanOrEqual(1);
+            expect(observation.column).toBeGreaterThanOrEqual(1);
+          }
+        },
+      ),
     );
   });
 });

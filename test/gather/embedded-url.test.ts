@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dataUrlDocument, dataUrlScript, dataUrlStylesheet, javascriptUrlCode } from '../../scanners/gather/embedded-url.ts';
+import {
+  dataUrlDocument,
+  dataUrlScript,
+  dataUrlStylesheet,
+  javascriptUrlCode,
+} from '../../scanners/gather/embedded-url.ts';
 
 describe('javascriptUrlCode', () => {
   it.each([
@@ -25,13 +30,18 @@ describe('dataUrlDocument', () => {
 
   it('decodes base64 HTML and SVG', () => {
     const markup = '<script src="https://t.test/x.js"></script>';
-    expect(dataUrlDocument(`data:text/html;charset=utf-8;base64,${Buffer.from(markup).toString('base64')}`)).toBe(markup);
+    expect(dataUrlDocument(`data:text/html;charset=utf-8;base64,${Buffer.from(markup).toString('base64')}`)).toBe(
+      markup,
+    );
     expect(dataUrlDocument(`DATA:image/svg+xml;base64,${Buffer.from(markup).toString('base64')}`)).toBe(markup);
   });
 
-  it.each(['data:image/png;base64,AAAA', 'data:,hello', 'https://a.test/', 'data:text/html'])('finds no document in %j', (url) => {
-    expect(dataUrlDocument(url)).toBeUndefined();
-  });
+  it.each(['data:image/png;base64,AAAA', 'data:,hello', 'https://a.test/', 'data:text/html'])(
+    'finds no document in %j',
+    (url) => {
+      expect(dataUrlDocument(url)).toBeUndefined();
+    },
+  );
 });
 
 describe('dataUrlScript', () => {
@@ -44,9 +54,12 @@ describe('dataUrlScript', () => {
     expect(dataUrlScript(url)).toBe(code);
   });
 
-  it.each(['data:image/png;base64,AAAA', 'data:text/csv,a,b', 'https://a.test/x.js', 'data:text/javascript'])('finds no code a browser runs in %j', (url) => {
-    expect(dataUrlScript(url)).toBeUndefined();
-  });
+  it.each(['data:image/png;base64,AAAA', 'data:text/csv,a,b', 'https://a.test/x.js', 'data:text/javascript'])(
+    'finds no code a browser runs in %j',
+    (url) => {
+      expect(dataUrlScript(url)).toBeUndefined();
+    },
+  );
 });
 
 describe('dataUrlStylesheet', () => {

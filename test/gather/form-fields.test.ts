@@ -50,7 +50,7 @@ describe('fieldKind', () => {
     expect(fieldKind(element, attributes as Record<string, string>)).toBe(kind);
   });
 
-  describe('reads the type and autocomplete as the author\'s word', () => {
+  describe("reads the type and autocomplete as the author's word", () => {
     it.each([
       // A search box is a query, whatever layout its id names.
       [{ type: 'search', name: 'q', id: 'mobile-search' }, 'text'],

@@ -4,11 +4,50 @@ import { gatherHeaders } from '../../scanners/gather/headers.ts';
 
 describe('gatherHeaders', () => {
   it('reports each header under the pattern it applies to, with its position', () => {
-    const text = ['# security headers', '/*', '  X-Frame-Options: DENY', '  Content-Security-Policy: default-src \'self\'; img-src https:', '', '/blog/*', '\tSet-Cookie: id=1; Path=/', ''].join('\n');
+    const text = [
+      '# security headers',
+      '/*',
+      '  X-Frame-Options: DENY',
+      "  Content-Security-Policy: default-src 'self'; img-src https:",
+      '',
+      '/blog/*',
+      '\tSet-Cookie: id=1; Path=/',
+      '',
+    ].join('\n');
     expect(gatherHeaders(text, '_headers')).toEqual([
-      { kind: 'header', source: 'headers', file: '_headers', line: 3, column: 3, pattern: '/*', name: 'x-frame-options', value: 'DENY', evidence: 'X-Frame-Options: DENY' },
-      { kind: 'header', source: 'headers', file: '_headers', line: 4, column: 3, pattern: '/*', name: 'content-security-policy', value: "default-src 'self'; img-src https:", evidence: "Content-Security-Policy: default-src 'self'; img-src https:" },
-      { kind: 'header', source: 'headers', file: '_headers', line: 7, column: 2, pattern: '/blog/*', name: 'set-cookie', value: 'id=1; Path=/', evidence: 'Set-Cookie: id=1; Path=/' },
+      {
+        kind: 'header',
+        source: 'headers',
+        file: '_headers',
+        line: 3,
+        column: 3,
+        pattern: '/*',
+        name: 'x-frame-options',
+        value: 'DENY',
+        evidence: 'X-Frame-Options: DENY',
+      },
+      {
+        kind: 'header',
+        source: 'headers',
+        file: '_headers',
+        line: 4,
+        column: 3,
+        pattern: '/*',
+        name: 'content-security-policy',
+        value: "default-src 'self'; img-src https:",
+        evidence: "Content-Security-Policy: default-src 'self'; img-src https:",
+      },
+      {
+        kind: 'header',
+        source: 'headers',
+        file: '_headers',
+        line: 7,
+        column: 2,
+        pattern: '/blog/*',
+        name: 'set-cookie',
+        value: 'id=1; Path=/',
+        evidence: 'Set-Cookie: id=1; Path=/',
+      },
     ]);
   });
 
@@ -19,16 +58,31 @@ describe('gatherHeaders', () => {
   });
 
   it('reads header lines without indentation as wrangler does: only a line starting with / or scheme:// starts a pattern', () => {
-    const text = ['/*', 'Set-Cookie: tracker=1; Max-Age=31536000', 'Link: <https://h20.evil.test/s.css>; rel=preload; as=style', 'https://:project.pages.dev/*', 'X-Robots-Tag: noindex', ''].join('\n');
+    const text = [
+      '/*',
+      'Set-Cookie: tracker=1; Max-Age=31536000',
+      'Link: <https://h20.evil.test/s.css>; rel=preload; as=style',
+      'https://:project.pages.dev/*',
+      'X-Robots-Tag: noindex',
+      '',
+    ].join('\n');
     expect(gatherHeaders(text, '_headers')).toMatchObject([
       { line: 2, column: 1, pattern: '/*', name: 'set-cookie', value: 'tracker=1; Max-Age=31536000' },
-      { line: 3, column: 1, pattern: '/*', name: 'link', value: '<https://h20.evil.test/s.css>; rel=preload; as=style' },
+      {
+        line: 3,
+        column: 1,
+        pattern: '/*',
+        name: 'link',
+        value: '<https://h20.evil.test/s.css>; rel=preload; as=style',
+      },
       { line: 5, column: 1, pattern: 'https://:project.pages.dev/*', name: 'x-robots-tag', value: 'noindex' },
     ]);
   });
 
   it('takes an indented line starting with / as a new pattern, as wrangler trims before it looks', () => {
-    expect(gatherHeaders('/a\n  /b\n  Set-Cookie: a=1\n', '_headers')).toMatchObject([{ pattern: '/b', name: 'set-cookie' }]);
+    expect(gatherHeaders('/a\n  /b\n  Set-Cookie: a=1\n', '_headers')).toMatchObject([
+      { pattern: '/b', name: 'set-cookie' },
+    ]);
   });
 
   it.each([
@@ -46,20 +100,60 @@ describe('gatherHeaders', () => {
   });
 
   it('reports what Link headers fetch and where a Refresh header redirects, given the site', () => {
-    const text = ['/*', '  Link: </fonts/a.woff2>; rel=preload; as=font, <https://cdn.test>; rel=preconnect', '  Link: <https://a.test/>; rel=canonical', '  Refresh: 0; url=https://away.test/', ''].join('\n');
-    const effects = gatherHeaders(text, '_headers', 'https://site.test').filter((observation) => observation.kind !== 'header');
+    const text = [
+      '/*',
+      '  Link: </fonts/a.woff2>; rel=preload; as=font, <https://cdn.test>; rel=preconnect',
+      '  Link: <https://a.test/>; rel=canonical',
+      '  Refresh: 0; url=https://away.test/',
+      '',
+    ].join('\n');
+    const effects = gatherHeaders(text, '_headers', 'https://site.test').filter(
+      (observation) => observation.kind !== 'header',
+    );
     expect(effects).toEqual([
-      expect.objectContaining({ kind: 'request', type: 'font', url: 'https://site.test/fonts/a.woff2', host: 'site.test', line: 2, column: 3, source: 'headers' }),
-      expect.objectContaining({ kind: 'request', type: 'preconnect', url: 'https://cdn.test/', host: 'cdn.test', line: 2 }),
-      expect.objectContaining({ kind: 'navigation', via: 'refresh', url: 'https://away.test/', host: 'away.test', marked: false, line: 4 }),
+      expect.objectContaining({
+        kind: 'request',
+        type: 'font',
+        url: 'https://site.test/fonts/a.woff2',
+        host: 'site.test',
+        line: 2,
+        column: 3,
+        source: 'headers',
+      }),
+      expect.objectContaining({
+        kind: 'request',
+        type: 'preconnect',
+        url: 'https://cdn.test/',
+        host: 'cdn.test',
+        line: 2,
+      }),
+      expect.objectContaining({
+        kind: 'navigation',
+        via: 'refresh',
+        url: 'https://away.test/',
+        host: 'away.test',
+        marked: false,
+        line: 4,
+      }),
     ]);
   });
 
   it('reports each rule set a Speculation-Rules header loads, resolved against the site', () => {
-    const text = '/*\n  Speculation-Rules: "https://h16.evil.test/rules.json", "/spec/a.json";v=1, token, "//cdn.test/\\"b\\".json"\n';
-    const requests = gatherHeaders(text, '_headers', 'https://site.test').filter((observation) => observation.kind === 'request');
+    const text =
+      '/*\n  Speculation-Rules: "https://h16.evil.test/rules.json", "/spec/a.json";v=1, token, "//cdn.test/\\"b\\".json"\n';
+    const requests = gatherHeaders(text, '_headers', 'https://site.test').filter(
+      (observation) => observation.kind === 'request',
+    );
     expect(requests).toEqual([
-      expect.objectContaining({ type: 'other', raw: 'https://h16.evil.test/rules.json', url: 'https://h16.evil.test/rules.json', host: 'h16.evil.test', line: 2, column: 3, source: 'headers' }),
+      expect.objectContaining({
+        type: 'other',
+        raw: 'https://h16.evil.test/rules.json',
+        url: 'https://h16.evil.test/rules.json',
+        host: 'h16.evil.test',
+        line: 2,
+        column: 3,
+        source: 'headers',
+      }),
       expect.objectContaining({ type: 'other', url: 'https://site.test/spec/a.json', host: 'site.test' }),
       expect.objectContaining({ type: 'other', url: 'https://cdn.test/%22b%22.json', host: 'cdn.test' }),
     ]);
@@ -75,7 +169,11 @@ describe('gatherHeaders', () => {
   });
 
   it('reports only the headers without the site', () => {
-    expect(gatherHeaders('/*\n  Link: <https://cdn.test>; rel=preconnect\n', '_headers').map((observation) => observation.kind)).toEqual(['header']);
+    expect(
+      gatherHeaders('/*\n  Link: <https://cdn.test>; rel=preconnect\n', '_headers').map(
+        (observation) => observation.kind,
+      ),
+    ).toEqual(['header']);
   });
 
   it('never throws, and places every header at line ≥ 1 and column ≥ 1', () => {

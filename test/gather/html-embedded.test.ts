@@ -3,8 +3,12 @@ import { gatherHtml } from '../../scanners/gather/html.ts';
 
 // The CSS and JS gatherers are tested on their own; here only what the HTML gatherer hands them matters.
 const calls = vi.hoisted(() => ({ css: [] as Array<[string, object]>, js: [] as Array<[string, object]> }));
-vi.mock('../../scanners/gather/css.ts', () => ({ gatherCss: (text: string, context: object) => (calls.css.push([text, context]), []) }));
-vi.mock('../../scanners/gather/js.ts', () => ({ gatherJs: (text: string, context: object) => (calls.js.push([text, context]), []) }));
+vi.mock('../../scanners/gather/css.ts', () => ({
+  gatherCss: (text: string, context: object) => (calls.css.push([text, context]), []),
+}));
+vi.mock('../../scanners/gather/js.ts', () => ({
+  gatherJs: (text: string, context: object) => (calls.js.push([text, context]), []),
+}));
 
 const page = { file: 'index.html', url: 'https://site.test/index.html' };
 
@@ -16,13 +20,24 @@ beforeEach(() => {
 describe('gatherHtml hands embedded CSS to gatherCss', () => {
   it('passes a <style> block with the position of its first character', () => {
     gatherHtml('<head>\n  <style>\n@import "x.css";</style>', page);
-    expect(calls.css).toEqual([['\n@import "x.css";', { file: 'index.html', baseUrl: 'https://site.test/index.html', line: 2, column: 10, element: 'style' }]]);
+    expect(calls.css).toEqual([
+      [
+        '\n@import "x.css";',
+        { file: 'index.html', baseUrl: 'https://site.test/index.html', line: 2, column: 10, element: 'style' },
+      ],
+    ]);
   });
 
   it('passes style attributes on any element, at the value, with the base URL in force', () => {
-    gatherHtml('<base href="https://cdn.test/">\n<div class=a STYLE=\'background:url(a.png)\'><svg style="fill:url(#g)"></svg></div>', page);
+    gatherHtml(
+      '<base href="https://cdn.test/">\n<div class=a STYLE=\'background:url(a.png)\'><svg style="fill:url(#g)"></svg></div>',
+      page,
+    );
     expect(calls.css).toEqual([
-      ['background:url(a.png)', { file: 'index.html', baseUrl: 'https://cdn.test/', line: 2, column: 21, element: 'div', attribute: 'style' }],
+      [
+        'background:url(a.png)',
+        { file: 'index.html', baseUrl: 'https://cdn.test/', line: 2, column: 21, element: 'div', attribute: 'style' },
+      ],
       ['fill:url(#g)', expect.objectContaining({ element: 'svg', attribute: 'style', line: 2, column: 56 })],
     ]);
   });
@@ -36,7 +51,9 @@ describe('gatherHtml hands embedded CSS to gatherCss', () => {
 describe('gatherHtml hands embedded JavaScript to gatherJs', () => {
   it('passes an inline classic script at its first character', () => {
     gatherHtml('<p>\n<script>document.cookie = "a=b"</script>', page);
-    expect(calls.js).toEqual([['document.cookie = "a=b"', expect.objectContaining({ line: 2, column: 9, element: 'script', module: false })]]);
+    expect(calls.js).toEqual([
+      ['document.cookie = "a=b"', expect.objectContaining({ line: 2, column: 9, element: 'script', module: false })],
+    ]);
   });
 
   it('passes a module script as a module', () => {
@@ -75,9 +92,14 @@ describe('gatherHtml hands embedded JavaScript to gatherJs', () => {
       page,
     );
     expect(calls.js.map(([text, context]) => [text, (context as { attribute: string }).attribute])).toEqual([
-      ['track("x")', 'href'], ['load()', 'src'], ['send()', 'action'], ['b()', 'formaction'],
+      ['track("x")', 'href'],
+      ['load()', 'src'],
+      ['send()', 'action'],
+      ['b()', 'formaction'],
     ]);
-    expect(observations.filter((o) => o.kind === 'request' || o.kind === 'navigation' || o.kind === 'embed')).toEqual([]);
+    expect(observations.filter((o) => o.kind === 'request' || o.kind === 'navigation' || o.kind === 'embed')).toEqual(
+      [],
+    );
   });
 
   it('reports code inside a srcdoc document at the iframe', () => {

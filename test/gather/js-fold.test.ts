@@ -40,13 +40,19 @@ describe('foldString', () => {
   });
 
   it('asks the caller about identifiers', () => {
-    const folded = foldString(expression("k + 'ie'"), (reference) => (reference.type === 'Identifier' && reference.name === 'k' ? { node: expression("'cook'") } : undefined));
+    const folded = foldString(expression("k + 'ie'"), (reference) =>
+      reference.type === 'Identifier' && reference.name === 'k' ? { node: expression("'cook'") } : undefined,
+    );
     expect(folded).toMatchObject({ value: 'cookie', complete: true });
   });
 
   it('asks the caller about members, and joins an array a reference holds', () => {
-    const resolve = (reference: AnyNode) => (reference.type === 'MemberExpression' ? { node: expression("['t', 'example']") } : undefined);
-    expect(foldString(expression("'https://' + c.parts.join('.')"), resolve)).toMatchObject({ value: 'https://t.example', complete: true });
+    const resolve = (reference: AnyNode) =>
+      reference.type === 'MemberExpression' ? { node: expression("['t', 'example']") } : undefined;
+    expect(foldString(expression("'https://' + c.parts.join('.')"), resolve)).toMatchObject({
+      value: 'https://t.example',
+      complete: true,
+    });
     expect(foldString(expression("'https://' + c.host"))).toMatchObject({ value: 'https://', complete: false });
   });
 });

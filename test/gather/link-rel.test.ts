@@ -26,12 +26,22 @@ describe('linkRequestType', () => {
     expect(linkRequestType(rel, as)).toBe(type);
   });
 
-  it.each(['canonical', 'alternate', 'author', 'license', 'me', 'next', 'prev', 'search', 'pingback', '', 'constructor', '__proto__'])(
-    'treats rel=%j as no request',
-    (rel) => {
-      expect(linkRequestType(rel, undefined)).toBeUndefined();
-    },
-  );
+  it.each([
+    'canonical',
+    'alternate',
+    'author',
+    'license',
+    'me',
+    'next',
+    'prev',
+    'search',
+    'pingback',
+    '',
+    'constructor',
+    '__proto__',
+  ])('treats rel=%j as no request', (rel) => {
+    expect(linkRequestType(rel, undefined)).toBeUndefined();
+  });
 });
 
 describe('splitTokens', () => {

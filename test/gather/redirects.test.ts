@@ -8,17 +8,39 @@ const gather = (text: string) => gatherRedirects(text, '_redirects', site);
 const targets = (text: string) => gather(text).map(({ line, column, url }) => `${line}:${column} ${url}`);
 
 describe('gatherRedirects', () => {
-  it('reports each rule\'s destination as an unmarked redirect at the destination token, with the rule as evidence', () => {
-    const text = ['# moved pages', '/old   https://other.example.org/new  301', '', '/blog/*  /news/:splat  302', ''].join('\n');
+  it("reports each rule's destination as an unmarked redirect at the destination token, with the rule as evidence", () => {
+    const text = [
+      '# moved pages',
+      '/old   https://other.example.org/new  301',
+      '',
+      '/blog/*  /news/:splat  302',
+      '',
+    ].join('\n');
     expect(gather(text)).toEqual([
       {
-        kind: 'navigation', via: 'redirect', source: 'redirects', file: '_redirects', line: 2, column: 8,
-        raw: 'https://other.example.org/new', url: 'https://other.example.org/new', host: 'other.example.org', marked: false,
+        kind: 'navigation',
+        via: 'redirect',
+        source: 'redirects',
+        file: '_redirects',
+        line: 2,
+        column: 8,
+        raw: 'https://other.example.org/new',
+        url: 'https://other.example.org/new',
+        host: 'other.example.org',
+        marked: false,
         evidence: '/old   https://other.example.org/new  301',
       },
       {
-        kind: 'navigation', via: 'redirect', source: 'redirects', file: '_redirects', line: 4, column: 10,
-        raw: '/news/:splat', url: 'https://www.example.ca/news/:splat', host: 'www.example.ca', marked: false,
+        kind: 'navigation',
+        via: 'redirect',
+        source: 'redirects',
+        file: '_redirects',
+        line: 4,
+        column: 10,
+        raw: '/news/:splat',
+        url: 'https://www.example.ca/news/:splat',
+        host: 'www.example.ca',
+        marked: false,
         evidence: '/blog/*  /news/:splat  302',
       },
     ]);
@@ -38,21 +60,37 @@ describe('gatherRedirects', () => {
   });
 
   it('finds the destination after Netlify query params and reads the status before conditions', () => {
-    expect(targets('/store id=:id  https://shop.test/items/:id  301!  Country=us,ca  Language=en')).toEqual(['1:16 https://shop.test/items/:id']);
-    expect(targets('/store id=:id  https://shop.test/items/:id  Country=us')).toEqual(['1:16 https://shop.test/items/:id']);
+    expect(targets('/store id=:id  https://shop.test/items/:id  301!  Country=us,ca  Language=en')).toEqual([
+      '1:16 https://shop.test/items/:id',
+    ]);
+    expect(targets('/store id=:id  https://shop.test/items/:id  Country=us')).toEqual([
+      '1:16 https://shop.test/items/:id',
+    ]);
   });
 
   it.each([
     ['a placeholder host', '/out/:host/* https://:host/:splat 302', 'https://:host/:splat', ':host'],
-    ['a placeholder subdomain, user info and port left out', '/s/:sub https://me@:sub.Partner.test:8443/x', 'https://me@:sub.Partner.test:8443/x', ':sub.partner.test'],
-    ['a scheme-relative placeholder host, given the site\'s scheme', '/s/:sub //:sub.partner.test/', 'https://:sub.partner.test/', ':sub.partner.test'],
+    [
+      'a placeholder subdomain, user info and port left out',
+      '/s/:sub https://me@:sub.Partner.test:8443/x',
+      'https://me@:sub.Partner.test:8443/x',
+      ':sub.partner.test',
+    ],
+    [
+      "a scheme-relative placeholder host, given the site's scheme",
+      '/s/:sub //:sub.partner.test/',
+      'https://:sub.partner.test/',
+      ':sub.partner.test',
+    ],
     ['a wildcard host', '/w/* https://*.partner.test/', 'https://*.partner.test/', '*.partner.test'],
   ])('keeps a destination with %s, which no URL parser accepts, with its host as written', (_case, line, url, host) => {
     expect(gather(line)).toMatchObject([{ url, host, line: 1 }]);
   });
 
   it('resolves a destination with placeholders only in its path', () => {
-    expect(gather('/u/:id https://partner.test/:id')).toMatchObject([{ url: 'https://partner.test/:id', host: 'partner.test' }]);
+    expect(gather('/u/:id https://partner.test/:id')).toMatchObject([
+      { url: 'https://partner.test/:id', host: 'partner.test' },
+    ]);
   });
 
   it.each([
@@ -90,14 +128,33 @@ describe('gatherRedirects', () => {
 
   it('never throws, and places every navigation on a destination token', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('/a', 'https://x.test/', '//y.test', '301', '200', '#', 'id=1', ' ', '\t', '\n', '\r', '!', 'é')), (pieces) => {
-        const text = pieces.join('');
-        const lines = text.split(/\r\n?|\n/);
-        for (const navigation of gather(text)) {
-          const line = lines[navigation.line - 1]!;
-          expect(line.slice(navigation.column - 1).startsWith(navigation.raw)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            '/a',
+            'https://x.test/',
+            '//y.test',
+            '301',
+            '200',
+            '#',
+            'id=1',
+            ' ',
+            '\t',
+            '\n',
+            '\r',
+            '!',
+            'é',
+          ),
+        ),
+        (pieces) => {
+          const text = pieces.join('');
+          const lines = text.split(/\r\n?|\n/);
+          for (const navigation of gather(text)) {
+            const line = lines[navigation.line - 1]!;
+            expect(line.slice(navigation.column - 1).startsWith(navigation.raw)).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveSimpleUrl } from '../../scanners/gather/simple-url.ts';
 
-const bases = ['https://site.test/blog/index.html', 'https://site.test/', 'http://a.b.test/x/y/?q=1#f', 'https://site.test/a%20b/c', 'data:text/html,x', 'about:srcdoc'];
+const bases = [
+  'https://site.test/blog/index.html',
+  'https://site.test/',
+  'http://a.b.test/x/y/?q=1#f',
+  'https://site.test/a%20b/c',
+  'data:text/html,x',
+  'about:srcdoc',
+];
 
 function fullParser(raw: string, base: string): { url: string; host: string } | undefined {
   try {
@@ -24,23 +31,103 @@ describe('resolveSimpleUrl', () => {
     expect(resolveSimpleUrl(raw, 'https://site.test/blog/index.html')).toEqual({ url, host });
   });
 
-  it.each(['HTTPS://cdn.test/', 'https://CDN.test/', 'https://1.2.3.4/', 'https://cdn.test:443/', 'https://u@cdn.test/', '//cdn.test/x',
-    '../a.png', './a.png', 'a/../b', '/a/./b', 'a b', ' /a', 'a\tb', '/a%2e%2e/b', 'mailto:x', '?q', '#f', 'https://xn--nxasmq6b.test/', '\\a', 'é'])(
-    'leaves %j to the full parser',
-    (raw) => {
-      expect(resolveSimpleUrl(raw, 'https://site.test/blog/index.html')).toBeUndefined();
-    },
-  );
+  it.each([
+    'HTTPS://cdn.test/',
+    'https://CDN.test/',
+    'https://1.2.3.4/',
+    'https://cdn.test:443/',
+    'https://u@cdn.test/',
+    '//cdn.test/x',
+    '../a.png',
+    './a.png',
+    'a/../b',
+    '/a/./b',
+    'a b',
+    ' /a',
+    'a\tb',
+    '/a%2e%2e/b',
+    'mailto:x',
+    '?q',
+    '#f',
+    'https://xn--nxasmq6b.test/',
+    '\\a',
+    'é',
+  ])('leaves %j to the full parser', (raw) => {
+    expect(resolveSimpleUrl(raw, 'https://site.test/blog/index.html')).toBeUndefined();
+  });
 
   it('agrees with the WHATWG URL parser whenever it answers', () => {
-    const piece = fc.constantFrom('a', 'Z', '0', '9', '-', '.', '_', '~', '!', '$', '&', "'", '(', ')', '*', '+', ',', ';', '=', ':', '@', '/', '?', '#',
-      '%', '%2e', '\\', ' ', '\t', '"', '<', '>', '`', '{', '}', '|', '^', '[', ']', 'é', '..', 'xn--', 'A', '0x1');
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      '9',
+      '-',
+      '.',
+      '_',
+      '~',
+      '!',
+      '$',
+      '&',
+      "'",
+      '(',
+      ')',
+      '*',
+      '+',
+      ',',
+      ';',
+      '=',
+      ':',
+      '@',
+      '/',
+      '?',
+      '#',
+      '%',
+      '%2e',
+      '\\',
+      ' ',
+      '\t',
+      '"',
+      '<',
+      '>',
+      '`',
+      '{',
+      '}',
+      '|',
+      '^',
+      '[',
+      ']',
+      'é',
+      '..',
+      'xn--',
+      'A',
+      '0x1',
+    );
     const tail = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(''));
-    const raw = fc.tuple(fc.constantFrom('', '/', '//', 'https://', 'http://', 'https://cdn.test', 'http://a.b', 'https://1.2', './', '../', 'HTTP://'), tail)
+    const raw = fc
+      .tuple(
+        fc.constantFrom(
+          '',
+          '/',
+          '//',
+          'https://',
+          'http://',
+          'https://cdn.test',
+          'http://a.b',
+          'https://1.2',
+          './',
+          '../',
+          'HTTP://',
+        ),
+        tail,
+      )
       .map(([prefix, rest]) => prefix + rest);
-    fc.assert(fc.property(raw, fc.constantFrom(...bases), (value, base) => {
-      const simple = resolveSimpleUrl(value, base);
-      if (simple !== undefined) expect(simple).toEqual(fullParser(value, base));
-    }), { numRuns: 20000 });
+    fc.assert(
+      fc.property(raw, fc.constantFrom(...bases), (value, base) => {
+        const simple = resolveSimpleUrl(value, base);
+        if (simple !== undefined) expect(simple).toEqual(fullParser(value, base));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -7,7 +7,10 @@ describe('parseSrcset', () => {
     ['a.jpg 1x, b.jpg 2x', ['a.jpg', 'b.jpg']],
     ['a.jpg 100w,b.jpg 200w', ['a.jpg', 'b.jpg']],
     ['  a.jpg\n1x ,\tb.jpg  2x  ', ['a.jpg', 'b.jpg']],
-    ['https://cdn.test/img,w_100/a.jpg 1x, https://cdn.test/img,w_200/a.jpg 2x', ['https://cdn.test/img,w_100/a.jpg', 'https://cdn.test/img,w_200/a.jpg']],
+    [
+      'https://cdn.test/img,w_100/a.jpg 1x, https://cdn.test/img,w_200/a.jpg 2x',
+      ['https://cdn.test/img,w_100/a.jpg', 'https://cdn.test/img,w_200/a.jpg'],
+    ],
     ['a.jpg,b.jpg', ['a.jpg,b.jpg']],
     ['a.jpg, b.jpg', ['a.jpg', 'b.jpg']],
     ['a.jpg,, b.jpg', ['a.jpg', 'b.jpg']],

@@ -16,8 +16,10 @@ describe('structuredStrings', () => {
   });
 
   it('returns on any input, never more strings than the value has quotes to open', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('"', '\\', ',', ';', '=', ' ', 'a', '/') }), (value) => {
-      expect(structuredStrings(value).length).toBeLessThanOrEqual(value.split('"').length - 1);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('"', '\\', ',', ';', '=', ' ', 'a', '/') }), (value) => {
+        expect(structuredStrings(value).length).toBeLessThanOrEqual(value.split('"').length - 1);
+      }),
+    );
   });
 });

@@ -12,7 +12,9 @@ const outDirs: string[] = [];
 async function buildFixture(config?: string) {
   const outDir = await temporaryOutDir();
   outDirs.push(outDir);
-  return captureLog(() => build({ root, outDir, configFile: false, logLevel: 'info', integrations: [nospy({ config })] }));
+  return captureLog(() =>
+    build({ root, outDir, configFile: false, logLevel: 'info', integrations: [nospy({ config })] }),
+  );
 }
 
 afterAll(async () => {
@@ -25,7 +27,9 @@ describe('the nospy Astro integration on a site that breaks its promises', () =>
   it('fails astro build and logs each finding as file:line:col ruleId message', async () => {
     const { log, result } = await buildFixture();
     expect(result.status).toBe('rejected');
-    expect(String((result as PromiseRejectedResult).reason)).toMatch(/nospy: the build breaks the site's privacy promises/);
+    expect(String((result as PromiseRejectedResult).reason)).toMatch(
+      /nospy: the build breaks the site's privacy promises/,
+    );
     expect(log).toMatch(/index\.html:\d+:\d+ trackers\/known-tracker /);
     expect(log).toMatch(/index\.html:\d+:\d+ embeds\/third-party-player /);
     // The transform marked the external link before the check, so it is not a finding.
@@ -37,6 +41,8 @@ describe('the nospy Astro integration on a site that breaks its promises', () =>
   it('stops before building when the config is invalid, naming the key', async () => {
     const { result } = await buildFixture('broken.config.json');
     expect(result.status).toBe('rejected');
-    expect(String((result as PromiseRejectedResult).reason)).toMatch(/broken\.config\.json: externalLinks\.mode: expected "inline" or "interstitial"/);
+    expect(String((result as PromiseRejectedResult).reason)).toMatch(
+      /broken\.config\.json: externalLinks\.mode: expected "inline" or "interstitial"/,
+    );
   }, 120_000);
 });

@@ -9,8 +9,13 @@ export function temporaryOutDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'nospy-astro-'));
 }
 
-/** Runs `action` while collecting what Astro's logger writes to stdout and stderr, without colour codes (CI may force colour). */
-export async function captureLog<T>(action: () => Promise<T>): Promise<{ log: string; result: PromiseSettledResult<T> }> {
+/**
+ * Runs `action` while collecting what Astro's logger writes to stdout and stderr, without colour codes (CI may force
+ * colour).
+ */
+export async function captureLog<T>(
+  action: () => Promise<T>,
+): Promise<{ log: string; result: PromiseSettledResult<T> }> {
   const chunks: string[] = [];
   const collect = (chunk: string | Uint8Array) => {
     chunks.push(String(chunk));

@@ -23,7 +23,10 @@ async function freePort(): Promise<number> {
 function waitUntilReady(child: ChildProcess): Promise<void> {
   const output: string[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wrangler dev did not start:\n${output.join('')}`)), startupTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`wrangler dev did not start:\n${output.join('')}`)),
+      startupTimeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
       if (output.join('').includes('Ready on')) {
@@ -50,17 +53,41 @@ describe('npm run preview (wrangler dev over the repository wrangler.jsonc)', ()
     const [port, inspectorPort] = [await freePort(), await freePort()];
     base = `http://127.0.0.1:${port}`;
     // The repository's own config, with the fixture standing in for dist/.
-    child = spawn(process.execPath, [
-      join(root, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--local',
-      '--config', join(root, 'wrangler.jsonc'), '--assets', fixture, '--persist-to', state,
-      '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
-      '--show-interactive-dev-session=false', '--log-level', 'info',
-    ], {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true', CI: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules/wrangler/bin/wrangler.js'),
+        'dev',
+        '--local',
+        '--config',
+        join(root, 'wrangler.jsonc'),
+        '--assets',
+        fixture,
+        '--persist-to',
+        state,
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--inspector-port',
+        String(inspectorPort),
+        '--show-interactive-dev-session=false',
+        '--log-level',
+        'info',
+      ],
+      {
+        cwd: root,
+        detached: true,
+        env: {
+          ...process.env,
+          WRANGLER_SEND_METRICS: 'false',
+          CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+          WRANGLER_HIDE_BANNER: 'true',
+          CI: 'true',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     await waitUntilReady(child);
   }, startupTimeoutMs + 5_000);
 

@@ -213,7 +213,9 @@ describe('sarif reporter', () => {
 
   it('describes every registered rule, even in an empty report', () => {
     const sarif = JSON.parse(formatSarif(reports.empty));
-    expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(allRules.map((rule) => rule.id));
+    expect(sarif.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(
+      allRules.map((rule) => rule.id),
+    );
     expect(sarif.runs[0].results).toEqual([]);
   });
 });

@@ -9,9 +9,15 @@ const readme = existsSync(readmePath) ? readFileSync(readmePath, 'utf8') : '';
 const hasMarkers = readme.includes(tableMarkers.start) && readme.includes(tableMarkers.end);
 
 describe('README rule table', () => {
-  it.runIf(hasMarkers)('is up to date with the rule registry (regenerate: npx node scanners/rules/table.ts --write)', () => {
-    expect(withRuleTable(readme), 'README.md rule table is stale: run `npx node scanners/rules/table.ts --write`').toBe(readme);
-  });
+  it.runIf(hasMarkers)(
+    'is up to date with the rule registry (regenerate: npx node scanners/rules/table.ts --write)',
+    () => {
+      expect(
+        withRuleTable(readme),
+        'README.md rule table is stale: run `npx node scanners/rules/table.ts --write`',
+      ).toBe(readme);
+    },
+  );
 
   it('lists every rule once with its severity and policy', () => {
     const table = renderRuleTable();

@@ -30,18 +30,22 @@ describe('rule registry', () => {
     expect(ruleIds.size).toBe(allRules.length);
   });
 
-  it.each(allRules.map((rule) => [rule.id, rule] as const))('%s: category, docs, messages and policy are complete', (id, rule) => {
-    expect(categories).toContain(rule.category);
-    expect(id.startsWith(`${rule.category}/`)).toBe(true);
-    expect(rule.docs.trim().length).toBeGreaterThan(80);
-    expect(rule.policy).toMatch(/^\/privacy\/(#[a-z-]+)?$/);
-    const source = readFileSync(join(rulesDir, `${id}.ts`), 'utf8');
-    for (const [messageId, text] of Object.entries<string>(rule.messages)) {
-      expect(text, `${id}: ${messageId}`).toMatch(/^[A-Z`{<].*[.)]$/);
-      const used = new RegExp(`messageId: [^,}]*'${messageId}'`).test(source) || engineSource.includes(`messages.${messageId}`);
-      expect(used, `${id}: message ${messageId} is never reported`).toBe(true);
-    }
-  });
+  it.each(allRules.map((rule) => [rule.id, rule] as const))(
+    '%s: category, docs, messages and policy are complete',
+    (id, rule) => {
+      expect(categories).toContain(rule.category);
+      expect(id.startsWith(`${rule.category}/`)).toBe(true);
+      expect(rule.docs.trim().length).toBeGreaterThan(80);
+      expect(rule.policy).toMatch(/^\/privacy\/(#[a-z-]+)?$/);
+      const source = readFileSync(join(rulesDir, `${id}.ts`), 'utf8');
+      for (const [messageId, text] of Object.entries<string>(rule.messages)) {
+        expect(text, `${id}: ${messageId}`).toMatch(/^[A-Z`{<].*[.)]$/);
+        const used =
+          new RegExp(`messageId: [^,}]*'${messageId}'`).test(source) || engineSource.includes(`messages.${messageId}`);
+        expect(used, `${id}: message ${messageId} is never reported`).toBe(true);
+      }
+    },
+  );
 
   it.runIf(existsSync(privacyPage))('cites only anchors that exist on the privacy page', () => {
     const page = readFileSync(privacyPage, 'utf8');

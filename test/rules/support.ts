@@ -8,14 +8,17 @@ import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
 
 /** The test config: nospy.config.json's example site, origin and Bunny library, with Bunny Fonts allowed. */
 export function testConfig(overrides: Partial<ConfigInput> = {}): ResolvedConfig {
-  return resolveConfig({
-    site: 'https://www.example.ca',
-    firstPartyHosts: ['example.ca'],
-    origin: 'https://origin.example.ca',
-    bunny: { libraryIds: ['123456'] },
-    allowHosts: ['fonts.bunny.net'],
-    ...overrides,
-  }, 'test config');
+  return resolveConfig(
+    {
+      site: 'https://www.example.ca',
+      firstPartyHosts: ['example.ca'],
+      origin: 'https://origin.example.ca',
+      bunny: { libraryIds: ['123456'] },
+      allowHosts: ['fonts.bunny.net'],
+      ...overrides,
+    },
+    'test config',
+  );
 }
 
 const defaultConfig = testConfig();
@@ -27,23 +30,62 @@ function hostOf(url: string): string {
   return /^(https?|wss?|ftp):$/.test(protocol) ? hostname : '';
 }
 
-type Fields<K extends ObservationKind> = Omit<ObservationOf<K>, 'kind' | 'file' | 'line' | 'column' | 'source' | 'host' | 'raw'>
-  & Partial<ObservationOf<K>>;
+type Fields<K extends ObservationKind> = Omit<
+  ObservationOf<K>,
+  'kind' | 'file' | 'line' | 'column' | 'source' | 'host' | 'raw'
+> &
+  Partial<ObservationOf<K>>;
 
 /** Hand-made observations with a default location (index.html 1:1, html) and host/raw derived from `url`. */
 export const observe = {
-  request: (fields: Partial<Fields<'request'>> & { url: string }): Observation =>
-    ({ kind: 'request', ...at, type: 'script', raw: fields.url, host: hostOf(fields.url), ...fields }),
-  navigation: (fields: Partial<Fields<'navigation'>> & { url: string }): Observation =>
-    ({ kind: 'navigation', ...at, element: 'a', via: 'link', marked: false, raw: fields.url, host: hostOf(fields.url), ...fields }),
-  form: (fields: Partial<Fields<'form'>> & { url: string }): Observation =>
-    ({ kind: 'form', ...at, element: 'form', method: 'post', via: 'action', fields: [], raw: fields.url, host: hostOf(fields.url), ...fields }),
-  embed: (fields: Partial<Fields<'embed'>> & { url: string }): Observation =>
-    ({ kind: 'embed', ...at, element: 'iframe', attributes: {}, raw: fields.url, host: hostOf(fields.url), ...fields }),
+  request: (fields: Partial<Fields<'request'>> & { url: string }): Observation => ({
+    kind: 'request',
+    ...at,
+    type: 'script',
+    raw: fields.url,
+    host: hostOf(fields.url),
+    ...fields,
+  }),
+  navigation: (fields: Partial<Fields<'navigation'>> & { url: string }): Observation => ({
+    kind: 'navigation',
+    ...at,
+    element: 'a',
+    via: 'link',
+    marked: false,
+    raw: fields.url,
+    host: hostOf(fields.url),
+    ...fields,
+  }),
+  form: (fields: Partial<Fields<'form'>> & { url: string }): Observation => ({
+    kind: 'form',
+    ...at,
+    element: 'form',
+    method: 'post',
+    via: 'action',
+    fields: [],
+    raw: fields.url,
+    host: hostOf(fields.url),
+    ...fields,
+  }),
+  embed: (fields: Partial<Fields<'embed'>> & { url: string }): Observation => ({
+    kind: 'embed',
+    ...at,
+    element: 'iframe',
+    attributes: {},
+    raw: fields.url,
+    host: hostOf(fields.url),
+    ...fields,
+  }),
   storage: (fields: Fields<'storage'>): Observation => ({ kind: 'storage', ...at, source: 'js', ...fields }),
   snippet: (fields: Fields<'snippet'>): Observation => ({ kind: 'snippet', ...at, source: 'js', ...fields }),
-  header: (fields: Omit<Fields<'header'>, 'pattern'> & { pattern?: string }): Observation =>
-    ({ kind: 'header', ...at, file: '_headers', source: 'headers', pattern: '/*', ...fields }),
+  header: (fields: Omit<Fields<'header'>, 'pattern'> & { pattern?: string }): Observation => ({
+    kind: 'header',
+    ...at,
+    file: '_headers',
+    source: 'headers',
+    pattern: '/*',
+    ...fields,
+  }),
 };
 
 /** What a test asserts about a hit: its message id and where it points (not the wording). */
@@ -63,13 +105,20 @@ export function check(rule: RuleDefinition, observations: Observation[], config 
     const hits: Hit[] = result === undefined ? [] : Array.isArray(result) ? result : [result];
     for (const hit of hits) {
       const where = hit.at ?? observation;
-      reported.push({ messageId: hit.messageId, line: where.line, column: where.column, ...(hit.vendor ? { vendor: hit.vendor } : {}) });
+      reported.push({
+        messageId: hit.messageId,
+        line: where.line,
+        column: where.column,
+        ...(hit.vendor ? { vendor: hit.vendor } : {}),
+      });
     }
   }
   return reported;
 }
 
-/** Observations of a page of the test site, through the real HTML gatherer (`index.html` at the site root unless named). */
+/**
+ * Observations of a page of the test site, through the real HTML gatherer (`index.html` at the site root unless named).
+ */
 export function gatherPage(html: string, file = 'index.html'): Observation[] {
   const url = new URL(file.replace(/(^|\/)index\.html$/, '$1'), 'https://www.example.ca/').href;
   return gatherHtml(html, { file, url });
@@ -79,8 +128,11 @@ export function gatherPage(html: string, file = 'index.html'): Observation[] {
  * A case of a valid/invalid table: inline HTML (gathered as the site's home page), the text of a `_headers` file,
  * or hand-made observations.
  */
-export type Case = { name: string; config?: ResolvedConfig }
-  & ({ html: string } | { headersFile: string } | { observations: Observation[] });
+export type Case = { name: string; config?: ResolvedConfig } & (
+  | { html: string }
+  | { headersFile: string }
+  | { observations: Observation[] }
+);
 
 function observationsOf(test: Case): Observation[] {
   if ('html' in test) return gatherPage(test.html);

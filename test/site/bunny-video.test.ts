@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { listBuiltFiles, loadPage, readBuiltFile } from './support.ts';
 
-const playerUrl = 'https://player.mediadelivery.net/embed/123456/7f3d2a9e-1c4b-4e8a-9b6d-2f5e8c1a4d70'
-  + '?autoplay=false&preload=false&responsive=true';
+const playerUrl =
+  'https://player.mediadelivery.net/embed/123456/7f3d2a9e-1c4b-4e8a-9b6d-2f5e8c1a4d70' +
+  '?autoplay=false&preload=false&responsive=true';
 
 describe('BunnyVideo', () => {
   const pagesWithVideo = ['index.html', 'news/private-video-without-youtube/index.html'];

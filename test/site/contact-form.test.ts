@@ -28,7 +28,10 @@ describe('the contact form', () => {
   });
 
   it('has exactly the fields the privacy policy lists, plus the honeypot', () => {
-    const names = form.find('input, textarea, select').toArray().map((field) => $(field).attr('name'));
+    const names = form
+      .find('input, textarea, select')
+      .toArray()
+      .map((field) => $(field).attr('name'));
     expect(names).toEqual(['name', 'business', 'position', 'email', 'phone', 'message', 'website']);
   });
 

@@ -23,18 +23,22 @@ async function findExternalLinks() {
 describe('links that leave the site', () => {
   it('exist in the starter content, written both with ExternalLink and as MDX links', async () => {
     const hrefs = (await findExternalLinks()).map(({ href }) => href);
-    expect(hrefs).toEqual(expect.arrayContaining([
-      'https://www.w3.org/WAI/standards-guidelines/wcag/',
-      'https://bunny.net/privacy/',
-      expect.stringMatching(/^https:\/\/player\.mediadelivery\.net\//),
-    ]));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        'https://www.w3.org/WAI/standards-guidelines/wcag/',
+        'https://bunny.net/privacy/',
+        expect.stringMatching(/^https:\/\/player\.mediadelivery\.net\//),
+      ]),
+    );
   });
 
   it('all carry the leaving-site notice: data-leaving, rel noopener noreferrer, a visible ↗ and a spoken "(leaves this site)"', async () => {
     for (const { page, href, link } of await findExternalLinks()) {
       const where = `${href} on ${page}`;
       expect(link.is('[data-leaving]'), where).toBe(true);
-      expect(link.attr('rel')?.split(/\s+/), where).toEqual(expect.arrayContaining(['noopener', 'noreferrer', 'external']));
+      expect(link.attr('rel')?.split(/\s+/), where).toEqual(
+        expect.arrayContaining(['noopener', 'noreferrer', 'external']),
+      );
       expect(link.find('.leaving-mark[aria-hidden="true"]').text(), where).toBe('↗');
       expect(link.find('.visually-hidden').text(), where).toBe(' (leaves this site)');
     }

@@ -13,7 +13,9 @@ describe('the built starter site', () => {
       const $ = await loadPage(page);
       const scripts = $('script').filter((_, script) => $(script).attr('type') !== 'application/ld+json');
       expect(scripts.length).toBe(0);
-      const handlers = listElements($).flatMap(({ attributes }) => Object.keys(attributes).filter((name) => name.startsWith('on')));
+      const handlers = listElements($).flatMap(({ attributes }) =>
+        Object.keys(attributes).filter((name) => name.startsWith('on')),
+      );
       expect(handlers).toEqual([]);
       expect($('[href^="javascript:" i], [src^="javascript:" i], [action^="javascript:" i]').length).toBe(0);
     });
@@ -30,7 +32,9 @@ describe('the built starter site', () => {
     it('has exactly one h1 and headings that never skip a level', async () => {
       const $ = await loadPage(page);
       expect($('h1').length).toBe(1);
-      const levels = $('h1, h2, h3, h4, h5, h6').toArray().map((heading) => Number(heading.tagName.slice(1)));
+      const levels = $('h1, h2, h3, h4, h5, h6')
+        .toArray()
+        .map((heading) => Number(heading.tagName.slice(1)));
       expect(levels[0]).toBe(1);
       for (const [index, level] of levels.entries()) {
         if (index > 0) expect(level - levels[index - 1]).toBeLessThanOrEqual(1);
@@ -54,9 +58,13 @@ describe('the built starter site', () => {
 
   it('lists every news post, newest first, each linking to its own page', async () => {
     const $ = await loadPage('news/index.html');
-    const links = $('.post-list a').toArray().map((link) => $(link).attr('href'));
+    const links = $('.post-list a')
+      .toArray()
+      .map((link) => $(link).attr('href'));
     expect(links).toEqual(['/news/private-video-without-youtube/', '/news/a-contact-form-that-forgets/']);
-    const dates = $('.post-list time').toArray().map((time) => $(time).attr('datetime') ?? '');
+    const dates = $('.post-list time')
+      .toArray()
+      .map((time) => $(time).attr('datetime') ?? '');
     expect(dates).toEqual([...dates].sort().reverse());
   });
 

@@ -42,5 +42,7 @@ export async function loadPage(file: string): Promise<CheerioAPI> {
 
 /** Every element of a page with its attributes, in document order. */
 export function listElements($: CheerioAPI): { tagName: string; attributes: Record<string, string> }[] {
-  return $('*').toArray().flatMap((node) => ('attribs' in node ? [{ tagName: node.tagName, attributes: node.attribs }] : []));
+  return $('*')
+    .toArray()
+    .flatMap((node) => ('attribs' in node ? [{ tagName: node.tagName, attributes: node.attribs }] : []));
 }

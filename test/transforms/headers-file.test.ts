@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { gatherHeaders } from '../../scanners/gather/headers.ts';
 import {
-  addPageHashes, contentSecurityPolicy, createInlineHashes, cspHash, headersBlock, mergeHeadersFile, securityHeaders,
-  writeHeadersFile, type InlineHashes,
+  addPageHashes,
+  contentSecurityPolicy,
+  createInlineHashes,
+  cspHash,
+  headersBlock,
+  mergeHeadersFile,
+  securityHeaders,
+  writeHeadersFile,
+  type InlineHashes,
 } from '../../scanners/transforms/headers-file.ts';
 import { readPageTags } from '../../scanners/transforms/page-tags.ts';
 import { testConfig } from './support.ts';
@@ -16,17 +23,21 @@ function hashesOf(...pages: string[]): InlineHashes {
 
 /** The CSP's directives by name. */
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split('; ').map((part) => {
-    const [name, ...values] = part.split(' ');
-    return [name, values];
-  }));
+  return new Map(
+    csp.split('; ').map((part) => {
+      const [name, ...values] = part.split(' ');
+      return [name, values];
+    }),
+  );
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 describe('contentSecurityPolicy', () => {
   it('limits a site with no inline code and no allowed hosts to itself', () => {
-    const csp = directives(contentSecurityPolicy(testConfig({ firstPartyHosts: [], origin: undefined }), createInlineHashes()));
+    const csp = directives(
+      contentSecurityPolicy(testConfig({ firstPartyHosts: [], origin: undefined }), createInlineHashes()),
+    );
     expect(Object.fromEntries(csp)).toEqual({
       'default-src': ["'self'"],
       'script-src': ["'self'"],
@@ -45,7 +56,10 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('allows the configured hosts, the origin for forms and the Bunny libraries for frames', () => {
-    const config = testConfig({ allowHosts: ['fonts.bunny.net', '*.cdn.other.org'], bunny: { libraryIds: ['123456'] } });
+    const config = testConfig({
+      allowHosts: ['fonts.bunny.net', '*.cdn.other.org'],
+      bunny: { libraryIds: ['123456'] },
+    });
     const csp = directives(contentSecurityPolicy(config, createInlineHashes()));
     const hosts = ['https://example.ca', 'https://fonts.bunny.net', 'https://*.cdn.other.org'];
     for (const name of ['script-src', 'style-src', 'font-src', 'connect-src', 'media-src']) {
@@ -54,8 +68,10 @@ describe('contentSecurityPolicy', () => {
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', ...hosts]);
     expect(csp.get('form-action')).toEqual(["'self'", 'https://origin.example.ca']);
     expect(csp.get('frame-src')).toEqual([
-      'https://player.mediadelivery.net/embed/123456/', 'https://player.mediadelivery.net/play/123456/',
-      'https://iframe.mediadelivery.net/embed/123456/', 'https://iframe.mediadelivery.net/play/123456/',
+      'https://player.mediadelivery.net/embed/123456/',
+      'https://player.mediadelivery.net/play/123456/',
+      'https://iframe.mediadelivery.net/embed/123456/',
+      'https://iframe.mediadelivery.net/play/123456/',
     ]);
   });
 
@@ -70,7 +86,11 @@ describe('contentSecurityPolicy', () => {
       '<script>console.log(1)</script><script type="application/ld+json">{}</script><script src="/x.js">ignored</script>',
     );
     const csp = directives(contentSecurityPolicy(testConfig(), hashes));
-    expect(csp.get('script-src')).toEqual(["'self'", 'https://example.ca', ...[sha256('console.log(1)'), sha256('import "/a.js"')].sort()]);
+    expect(csp.get('script-src')).toEqual([
+      "'self'",
+      'https://example.ca',
+      ...[sha256('console.log(1)'), sha256('import "/a.js"')].sort(),
+    ]);
   });
 
   it('hashes script text as the browser sees it: raw, with CR LF turned into LF', () => {
@@ -81,7 +101,12 @@ describe('contentSecurityPolicy', () => {
   it('hashes <style> blocks, and style attributes (decoded) behind unsafe-hashes', () => {
     const hashes = hashesOf('<style>p{color:red}</style><p style="font-family:&quot;A&quot;">x</p>');
     const csp = directives(contentSecurityPolicy(testConfig({ firstPartyHosts: [] }), hashes));
-    expect(csp.get('style-src')).toEqual(["'self'", sha256('p{color:red}'), "'unsafe-hashes'", sha256('font-family:"A"')]);
+    expect(csp.get('style-src')).toEqual([
+      "'self'",
+      sha256('p{color:red}'),
+      "'unsafe-hashes'",
+      sha256('font-family:"A"'),
+    ]);
   });
 
   it('computes the same hash as cspHash for non-ASCII text (UTF-8)', () => {
@@ -96,7 +121,7 @@ describe('headersBlock', () => {
     const lines = block.split('\n');
     expect(lines[0]).toMatch(/^# nospy:start/);
     expect(lines[1]).toBe('/*');
-    expect(block).toContain('\n  Content-Security-Policy: default-src \'self\'; ');
+    expect(block).toContain("\n  Content-Security-Policy: default-src 'self'; ");
     expect(block).toContain('\n  Referrer-Policy: strict-origin-when-cross-origin\n');
     expect(block).toContain('\n  X-Content-Type-Options: nosniff\n');
     expect(block).toContain('\n  Strict-Transport-Security: max-age=31536000\n');
@@ -106,7 +131,16 @@ describe('headersBlock', () => {
 
   it('denies camera, microphone, geolocation, payment, usb and ad-tech features', () => {
     const policy = /Permissions-Policy: (.*)/.exec(block)![1];
-    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'interest-cohort', 'browsing-topics', 'attribution-reporting']) {
+    for (const feature of [
+      'camera',
+      'microphone',
+      'geolocation',
+      'payment',
+      'usb',
+      'interest-cohort',
+      'browsing-topics',
+      'attribution-reporting',
+    ]) {
       expect(policy).toContain(`${feature}=()`);
     }
   });
@@ -116,15 +150,21 @@ describe('headersBlock', () => {
   });
 
   it('leaves out the headers the site sets itself, naming them in a comment', () => {
-    const headers: [string, string][] = [['Content-Security-Policy', 'x'], ['Referrer-Policy', 'y'], ['X-Frame-Options', 'z']];
-    expect(headersBlock(headers, new Set(['content-security-policy', 'x-frame-options']))).toBe([
-      '# nospy:start (written by nospy from nospy.config.json on every build; edit the config, not this block)',
-      "# Content-Security-Policy, X-Frame-Options: set by this file's own /* rule, which nospy leaves as written",
-      '/*',
-      '  Referrer-Policy: y',
-      '# nospy:end',
-      '',
-    ].join('\n'));
+    const headers: [string, string][] = [
+      ['Content-Security-Policy', 'x'],
+      ['Referrer-Policy', 'y'],
+      ['X-Frame-Options', 'z'],
+    ];
+    expect(headersBlock(headers, new Set(['content-security-policy', 'x-frame-options']))).toBe(
+      [
+        '# nospy:start (written by nospy from nospy.config.json on every build; edit the config, not this block)',
+        "# Content-Security-Policy, X-Frame-Options: set by this file's own /* rule, which nospy leaves as written",
+        '/*',
+        '  Referrer-Policy: y',
+        '# nospy:end',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
@@ -153,16 +193,24 @@ describe('writeHeadersFile', () => {
   const headers = securityHeaders(testConfig(), createInlineHashes());
   const write = (existing: string | undefined) => writeHeadersFile(existing, headers);
   /** Each header name set for every path, once per rule line. */
-  const siteWide = (text: string) => gatherHeaders(text, '_headers').filter((header) => header.pattern === '/*').map((header) => header.name);
+  const siteWide = (text: string) =>
+    gatherHeaders(text, '_headers')
+      .filter((header) => header.pattern === '/*')
+      .map((header) => header.name);
 
   it('keeps the CSP and HSTS the site sets for /* and adds only the headers it does not set', () => {
-    const user = "/*\n  content-security-policy: default-src 'none'\n  Strict-Transport-Security: max-age=63072000; includeSubDomains; preload\n";
+    const user =
+      "/*\n  content-security-policy: default-src 'none'\n  Strict-Transport-Security: max-age=63072000; includeSubDomains; preload\n";
     const { text, warnings } = write(user);
     expect(text.startsWith(user)).toBe(true);
     const names = siteWide(text);
     expect(names).toEqual([
-      'content-security-policy', 'strict-transport-security',
-      'referrer-policy', 'permissions-policy', 'x-content-type-options', 'cross-origin-opener-policy',
+      'content-security-policy',
+      'strict-transport-security',
+      'referrer-policy',
+      'permissions-policy',
+      'x-content-type-options',
+      'cross-origin-opener-policy',
     ]);
     expect(text).toContain("# Content-Security-Policy, Strict-Transport-Security: set by this file's own /* rule");
     expect(warnings).toEqual([]);
@@ -181,7 +229,8 @@ describe('writeHeadersFile', () => {
   });
 
   it('adds the whole block next to rules for other paths that set other headers', () => {
-    const user = '/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\n/fonts/*\n  Access-Control-Allow-Origin: *\n';
+    const user =
+      '/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\n/fonts/*\n  Access-Control-Allow-Origin: *\n';
     const { text, warnings } = write(user);
     expect(text).toBe(`${user}\n${headersBlock(headers)}`);
     expect(warnings).toEqual([]);
@@ -196,7 +245,9 @@ describe('writeHeadersFile', () => {
     // The user added their own CSP above nospy's block, and more rules below it, since the last run.
     const edited = `/*\n  Content-Security-Policy: default-src 'self'\n\n${headersBlock(headers)}/b\n  X-B: 1\n`;
     const { text } = write(edited);
-    expect(text).toBe(`/*\n  Content-Security-Policy: default-src 'self'\n\n${headersBlock(headers, new Set(['content-security-policy']))}/b\n  X-B: 1\n`);
+    expect(text).toBe(
+      `/*\n  Content-Security-Policy: default-src 'self'\n\n${headersBlock(headers, new Set(['content-security-policy']))}/b\n  X-B: 1\n`,
+    );
     expect(siteWide(text).filter((name) => name === 'content-security-policy')).toHaveLength(1);
     expect(write(text).text).toBe(text);
   });
@@ -211,9 +262,12 @@ describe('writeHeadersFile', () => {
   });
 
   it('warns when a rule for other paths sets a header the /* block sets too', () => {
-    const user = "/embed/*\n  Content-Security-Policy: frame-ancestors https://partner.example\n  X-Robots-Tag: noindex\n";
+    const user =
+      '/embed/*\n  Content-Security-Policy: frame-ancestors https://partner.example\n  X-Robots-Tag: noindex\n';
     const { text, warnings } = write(user);
     expect(text).toBe(`${user}\n${headersBlock(headers)}`);
-    expect(warnings).toEqual([expect.stringMatching(/^_headers: \/embed\/\* sets Content-Security-Policy, and so does nospy's \/\* block/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^_headers: \/embed\/\* sets Content-Security-Policy, and so does nospy's \/\* block/),
+    ]);
   });
 });

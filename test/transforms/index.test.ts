@@ -36,7 +36,9 @@ describe('fixDirectory', () => {
     expect(result.files).toBe(3);
     expect(result.changed).toEqual(['contact/index.html', 'index.html']);
     expect(await read('index.html')).toContain('data-leaving="" rel="noopener noreferrer external"');
-    expect(await read('contact/index.html')).toBe('<form method="post" action="https://origin.example.ca/contact/"><button>Send</button></form>');
+    expect(await read('contact/index.html')).toBe(
+      '<form method="post" action="https://origin.example.ca/contact/"><button>Send</button></form>',
+    );
     expect(await read('about/index.html')).toBe(clean);
     expect(await read('_headers')).toBe(result.headers);
     expect(result.headers).toContain('Content-Security-Policy:');
@@ -44,23 +46,35 @@ describe('fixDirectory', () => {
   });
 
   it("warns when the CSP line grows past Cloudflare's 2000-character limit", async () => {
-    const pages = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`p${index}.html`, `<script>run(${index})</script>`]));
+    const pages = Object.fromEntries(
+      Array.from({ length: 40 }, (_, index) => [`p${index}.html`, `<script>run(${index})</script>`]),
+    );
     await site(pages);
     const result = await fixDirectory(dir, testConfig());
-    expect(result.warnings).toEqual([expect.stringMatching(/^_headers: the Content-Security-Policy line is \d+ characters, over Cloudflare's limit of 2000/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^_headers: the Content-Security-Policy line is \d+ characters, over Cloudflare's limit of 2000/,
+      ),
+    ]);
   });
 
   it('marks links in SVG files and in markup templates, so the check passes after it', async () => {
-    const sprite = '<svg xmlns="http://www.w3.org/2000/svg"><style>text{fill:red}</style><a href="https://other.org/"><text>O</text></a></svg>';
+    const sprite =
+      '<svg xmlns="http://www.w3.org/2000/svg"><style>text{fill:red}</style><a href="https://other.org/"><text>O</text></a></svg>';
     await site({
       'icons/sprite.svg': sprite,
-      'index.html': '<script type="text/x-template" id="footer"><footer><a href="https://twitter.com/acme">T</a></footer></script>',
+      'index.html':
+        '<script type="text/x-template" id="footer"><footer><a href="https://twitter.com/acme">T</a></footer></script>',
     });
     const result = await fixDirectory(dir, testConfig());
     expect(result.files).toBe(2);
     expect(result.changed).toEqual(['icons/sprite.svg', 'index.html']);
-    expect(await read('icons/sprite.svg')).toBe(sprite.replace('"https://other.org/"', '"https://other.org/" data-leaving="" rel="noopener noreferrer external"'));
-    expect(await read('index.html')).toContain('<a href="https://twitter.com/acme" data-leaving="" rel="noopener noreferrer external">T<span class="leaving-mark"');
+    expect(await read('icons/sprite.svg')).toBe(
+      sprite.replace('"https://other.org/"', '"https://other.org/" data-leaving="" rel="noopener noreferrer external"'),
+    );
+    expect(await read('index.html')).toContain(
+      '<a href="https://twitter.com/acme" data-leaving="" rel="noopener noreferrer external">T<span class="leaving-mark"',
+    );
     // An SVG's own <style> is not a page's: no hash for it in the site's CSP.
     expect(result.headers).not.toContain("'unsafe-hashes'");
     expect(result.headers).toMatch(/style-src 'self' https:\/\/example\.ca;/);

@@ -10,75 +10,176 @@ import { applyEdits } from '../../scanners/transforms/splice.ts';
 import { testContext } from './support.ts';
 
 const urls = [
-  'https://other.org/x', '//other.org', 'HTTPS://OTHER.ORG', 'https&#58;//other.org', ' https://other.org/a b ',
-  '/local', 'page', '#top', 'https://www.example.ca/', 'https://example.ca/x', 'mailto:a@b.c', 'tel:1',
-  'javascript:x()', '', 'https://origin.example.ca/contact', 'http://[bad', 'https://other.org/"q"',
+  'https://other.org/x',
+  '//other.org',
+  'HTTPS://OTHER.ORG',
+  'https&#58;//other.org',
+  ' https://other.org/a b ',
+  '/local',
+  'page',
+  '#top',
+  'https://www.example.ca/',
+  'https://example.ca/x',
+  'mailto:a@b.c',
+  'tel:1',
+  'javascript:x()',
+  '',
+  'https://origin.example.ca/contact',
+  'http://[bad',
+  'https://other.org/"q"',
 ];
-const quoted = (value: string) => fc.constantFrom(`"${value.replaceAll('"', '&quot;')}"`, `'${value.replaceAll("'", '&#39;')}'`, value.replace(/[\s"'=<>`]/g, '') || 'x');
-const attribute = (names: string[]) => fc.tuple(fc.constantFrom(...names), fc.constantFrom(...urls, 'post', 'POST', 'get', 'nofollow', 'noopener noreferrer', 'leaving-mark'))
-  .chain(([name, value]) => fc.oneof(fc.constant(name), quoted(value).map((v) => `${name}=${v}`)));
-const tag = (names: string[], attributeNames: string[]) => fc.tuple(
-  fc.constantFrom(...names), fc.array(attribute(attributeNames), { maxLength: 4 }), fc.constantFrom('>', '/>', ' >', '\n>'),
-).map(([name, attributes, end]) => `<${name}${attributes.map((a) => ` ${a}`).join('')}${end}`);
-const closing = fc.constantFrom('</a>', '</A>', '</form>', '</svg>', '</noscript>', '</span>', '</script>', '</template>');
-/** Start tags of scripts whose text the check reads as markup (and the transforms edit), and of some that it does not. */
-const scriptStart = fc.constantFrom('<script type="text/x-template">', '<SCRIPT TYPE=text/template>', '<script type="text/x-template" src="/t">', '<script>', '<script type="application/json">');
-const noise = fc.constantFrom('text', '<', '>', '"', "'", '/', '=', '&amp;', '<!-- <a href=//other.org> -->', '<pre>&lt;a&gt;</pre>', '<script>"<a href=//x.org>"</script>', '\r\n');
+const quoted = (value: string) =>
+  fc.constantFrom(
+    `"${value.replaceAll('"', '&quot;')}"`,
+    `'${value.replaceAll("'", '&#39;')}'`,
+    value.replace(/[\s"'=<>`]/g, '') || 'x',
+  );
+const attribute = (names: string[]) =>
+  fc
+    .tuple(
+      fc.constantFrom(...names),
+      fc.constantFrom(...urls, 'post', 'POST', 'get', 'nofollow', 'noopener noreferrer', 'leaving-mark'),
+    )
+    .chain(([name, value]) =>
+      fc.oneof(
+        fc.constant(name),
+        quoted(value).map((v) => `${name}=${v}`),
+      ),
+    );
+const tag = (names: string[], attributeNames: string[]) =>
+  fc
+    .tuple(
+      fc.constantFrom(...names),
+      fc.array(attribute(attributeNames), { maxLength: 4 }),
+      fc.constantFrom('>', '/>', ' >', '\n>'),
+    )
+    .map(([name, attributes, end]) => `<${name}${attributes.map((a) => ` ${a}`).join('')}${end}`);
+const closing = fc.constantFrom(
+  '</a>',
+  '</A>',
+  '</form>',
+  '</svg>',
+  '</noscript>',
+  '</span>',
+  '</script>',
+  '</template>',
+);
+/**
+ * Start tags of scripts whose text the check reads as markup (and the transforms edit), and of some that it does not.
+ */
+const scriptStart = fc.constantFrom(
+  '<script type="text/x-template">',
+  '<SCRIPT TYPE=text/template>',
+  '<script type="text/x-template" src="/t">',
+  '<script>',
+  '<script type="application/json">',
+);
+const noise = fc.constantFrom(
+  'text',
+  '<',
+  '>',
+  '"',
+  "'",
+  '/',
+  '=',
+  '&amp;',
+  '<!-- <a href=//other.org> -->',
+  '<pre>&lt;a&gt;</pre>',
+  '<script>"<a href=//x.org>"</script>',
+  '\r\n',
+);
 
 /** HTML-ish text built from the pieces transforms care about, plus the characters that break naive parsers. */
 function htmlish(tagNames: string[], attributeNames: string[]) {
-  return fc.array(fc.oneof(tag(tagNames, attributeNames), closing, noise, scriptStart, fc.string({ maxLength: 6 })), { maxLength: 24 })
+  return fc
+    .array(fc.oneof(tag(tagNames, attributeNames), closing, noise, scriptStart, fc.string({ maxLength: 6 })), {
+      maxLength: 24,
+    })
     .map((parts) => parts.join(''));
 }
 
 const anyHtml = htmlish(
   ['a', 'A', 'area', 'form', 'FORM', 'button', 'input', 'base', 'span', 'svg', 'noscript', 'textarea', 'style'],
-  ['href', 'HREF', 'rel', 'data-leaving', 'class', 'method', 'action', 'formaction', 'formmethod', 'type', 'style', 'id', 'form'],
+  [
+    'href',
+    'HREF',
+    'rel',
+    'data-leaving',
+    'class',
+    'method',
+    'action',
+    'formaction',
+    'formmethod',
+    'type',
+    'style',
+    'id',
+    'form',
+  ],
 );
 /** Mostly links and forms, with the attributes that decide where they go. */
-const linksAndForms = fc.array(fc.oneof(
-  { weight: 4, arbitrary: tag(['a', 'A', 'area'], ['href', 'href', 'xlink:href', 'rel', 'data-leaving']) },
-  { weight: 3, arbitrary: tag(['form', 'FORM'], ['method', 'method', 'action', 'action', 'id']) },
-  { weight: 2, arbitrary: tag(['button', 'input'], ['type', 'formaction', 'formmethod', 'form']) },
-  { weight: 1, arbitrary: tag(['base', 'svg', 'noscript', 'span', 'template'], ['href', 'class']) },
-  { weight: 2, arbitrary: closing },
-  { weight: 2, arbitrary: noise },
-  { weight: 1, arbitrary: scriptStart },
-), { maxLength: 16 }).map((parts) => parts.join(''));
+const linksAndForms = fc
+  .array(
+    fc.oneof(
+      { weight: 4, arbitrary: tag(['a', 'A', 'area'], ['href', 'href', 'xlink:href', 'rel', 'data-leaving']) },
+      { weight: 3, arbitrary: tag(['form', 'FORM'], ['method', 'method', 'action', 'action', 'id']) },
+      { weight: 2, arbitrary: tag(['button', 'input'], ['type', 'formaction', 'formmethod', 'form']) },
+      { weight: 1, arbitrary: tag(['base', 'svg', 'noscript', 'span', 'template'], ['href', 'class']) },
+      { weight: 2, arbitrary: closing },
+      { weight: 2, arbitrary: noise },
+      { weight: 1, arbitrary: scriptStart },
+    ),
+    { maxLength: 16 },
+  )
+  .map((parts) => parts.join(''));
 const contexts = [
-  testContext(), testContext({ externalLinks: { mode: 'interstitial' } }), testContext({}, 'index.html'), testContext({}, 'icons/sprite.svg'),
+  testContext(),
+  testContext({ externalLinks: { mode: 'interstitial' } }),
+  testContext({}, 'index.html'),
+  testContext({}, 'icons/sprite.svg'),
 ];
 
 describe('transforms on arbitrary HTML', () => {
   it('never throw, and a second run changes nothing', () => {
-    fc.assert(fc.property(anyHtml, fc.constantFrom(...contexts), (html, context) => {
-      const once = transformPage(html, context).text;
-      expect(transformPage(once, context).text).toBe(once);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(anyHtml, fc.constantFrom(...contexts), (html, context) => {
+        const once = transformPage(html, context).text;
+        expect(transformPage(once, context).text).toBe(once);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('edit only inside the start tags they mark or route, and before </a>: every other byte stays identical', () => {
-    fc.assert(fc.property(anyHtml, fc.constantFrom(...contexts), (html, context) => {
-      const page = readPageTags(html);
-      const tags = [...page.links, ...page.forms, ...page.submitters];
-      const edits = planPageEdits(html, page, context);
-      for (const edit of edits) {
-        const inTag = tags.some((tag) => edit.start > tag.start && edit.end <= tag.end);
-        const notice = edit.text === leavingNotice && edit.start === edit.end && page.links.some((link) => link.closeStart === edit.start);
-        expect(inTag || notice, JSON.stringify(edit)).toBe(true);
-      }
-      expect(applyEdits(html, edits)).toBe(transformPage(html, context).text);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(anyHtml, fc.constantFrom(...contexts), (html, context) => {
+        const page = readPageTags(html);
+        const tags = [...page.links, ...page.forms, ...page.submitters];
+        const edits = planPageEdits(html, page, context);
+        for (const edit of edits) {
+          const inTag = tags.some((tag) => edit.start > tag.start && edit.end <= tag.end);
+          const notice =
+            edit.text === leavingNotice &&
+            edit.start === edit.end &&
+            page.links.some((link) => link.closeStart === edit.start);
+          expect(inTag || notice, JSON.stringify(edit)).toBe(true);
+        }
+        expect(applyEdits(html, edits)).toBe(transformPage(html, context).text);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('only insert when no rel or form is involved: removing the inserted markup gives back the input', () => {
     const links = htmlish(['a', 'A', 'area', 'span', 'svg', 'p'], ['href', 'HREF', 'class', 'title']);
     const inserted = ' data-leaving="" rel="noopener noreferrer external"';
-    fc.assert(fc.property(links, (html) => {
-      fc.pre(!html.includes('leaving'));
-      const out = transformPage(html, testContext()).text;
-      expect(out.replaceAll(leavingNotice, '').replaceAll(inserted, '')).toBe(html);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(links, (html) => {
+        fc.pre(!html.includes('leaving'));
+        const out = transformPage(html, testContext()).text;
+        expect(out.replaceAll(leavingNotice, '').replaceAll(inserted, '')).toBe(html);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -86,13 +187,17 @@ describe('transforms and the check agree', () => {
   const fixable = new Set(['external-links/unmarked', 'forms/post-to-cdn']);
 
   it('after the transforms, the check finds no unmarked external link and no POST to the CDN', () => {
-    fc.assert(fc.property(linksAndForms, fc.constantFrom(...contexts), (html, context) => {
-      // Known gap: the check lets a <base> inside a template move that template's links; the transforms use the page's.
-      fc.pre(!/<script[^>]*template[^]*<base/i.test(html));
-      const fixed = transformPage(html, context).text;
-      const observations = gatherHtml(fixed, { file: context.file, url: pageUrl(context.config.site, context.file) });
-      const findings = runRules(observations, context.config).filter((finding) => fixable.has(finding.ruleId));
-      expect(findings).toEqual([]);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(linksAndForms, fc.constantFrom(...contexts), (html, context) => {
+        // Known gap: the check lets a <base> inside a template move that template's links; the transforms use the
+        // page's.
+        fc.pre(!/<script[^>]*template[^]*<base/i.test(html));
+        const fixed = transformPage(html, context).text;
+        const observations = gatherHtml(fixed, { file: context.file, url: pageUrl(context.config.site, context.file) });
+        const findings = runRules(observations, context.config).filter((finding) => fixable.has(finding.ruleId));
+        expect(findings).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

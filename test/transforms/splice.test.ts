@@ -4,26 +4,43 @@ import { applyEdits } from '../../scanners/transforms/splice.ts';
 
 describe('applyEdits', () => {
   it('splices insertions and replacements at original offsets, in any order', () => {
-    const edits = [{ start: 7, end: 7, text: '!' }, { start: 0, end: 5, text: 'Howdy' }];
+    const edits = [
+      { start: 7, end: 7, text: '!' },
+      { start: 0, end: 5, text: 'Howdy' },
+    ];
     expect(applyEdits('Hello, world', edits)).toBe('Howdy, !world');
   });
 
   it('keeps two insertions at one offset in the order given', () => {
-    expect(applyEdits('ab', [{ start: 1, end: 1, text: 'x' }, { start: 1, end: 1, text: 'y' }])).toBe('axyb');
+    expect(
+      applyEdits('ab', [
+        { start: 1, end: 1, text: 'x' },
+        { start: 1, end: 1, text: 'y' },
+      ]),
+    ).toBe('axyb');
   });
 
   it('refuses overlapping edits rather than corrupting the text', () => {
-    expect(() => applyEdits('abcdef', [{ start: 1, end: 4, text: '' }, { start: 3, end: 5, text: '' }])).toThrow(/overlapping/);
+    expect(() =>
+      applyEdits('abcdef', [
+        { start: 1, end: 4, text: '' },
+        { start: 3, end: 5, text: '' },
+      ]),
+    ).toThrow(/overlapping/);
   });
 
   it('leaves every byte outside the edits identical', () => {
-    const input = fc.string({ maxLength: 40 }).chain((text) => fc.tuple(
-      fc.constant(text),
-      fc.uniqueArray(fc.nat(text.length), { maxLength: 6 }).map((offsets) => offsets.sort((a, b) => a - b)),
-    ));
-    fc.assert(fc.property(input, ([text, offsets]) => {
-      const edits = offsets.map((offset) => ({ start: offset, end: offset, text: '\u0000' }));
-      expect(applyEdits(text, edits).replaceAll('\u0000', '')).toBe(text.replaceAll('\u0000', ''));
-    }));
+    const input = fc.string({ maxLength: 40 }).chain((text) =>
+      fc.tuple(
+        fc.constant(text),
+        fc.uniqueArray(fc.nat(text.length), { maxLength: 6 }).map((offsets) => offsets.sort((a, b) => a - b)),
+      ),
+    );
+    fc.assert(
+      fc.property(input, ([text, offsets]) => {
+        const edits = offsets.map((offset) => ({ start: offset, end: offset, text: '\u0000' }));
+        expect(applyEdits(text, edits).replaceAll('\u0000', '')).toBe(text.replaceAll('\u0000', ''));
+      }),
+    );
   });
 });

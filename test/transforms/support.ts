@@ -4,12 +4,15 @@ import type { TransformContext } from '../../scanners/transforms/context.ts';
 
 /** A config like the starter's: www.example.ca on the CDN, origin.example.ca receiving forms. */
 export function testConfig(overrides: Partial<ConfigInput> = {}): ResolvedConfig {
-  return resolveConfig({
-    site: 'https://www.example.ca',
-    firstPartyHosts: ['example.ca'],
-    origin: 'https://origin.example.ca',
-    ...overrides,
-  }, 'test config');
+  return resolveConfig(
+    {
+      site: 'https://www.example.ca',
+      firstPartyHosts: ['example.ca'],
+      origin: 'https://origin.example.ca',
+      ...overrides,
+    },
+    'test config',
+  );
 }
 
 /** A transform context for `file` (default: the contact page). */

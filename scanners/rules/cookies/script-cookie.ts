@@ -5,9 +5,10 @@ export default defineRule({
   category: 'cookies',
   severity: 'error',
   policy: '/privacy/#cookies',
-  docs: 'Script that reads or writes `document.cookie` or uses the Cookie Store API stores an identifier in the visitor\'s browser that comes back with every request, which is exactly what the policy promises the site never does. Remove the code, or the library that carries it.',
+  docs: "Script that reads or writes `document.cookie` or uses the Cookie Store API stores an identifier in the visitor's browser that comes back with every request, which is exactly what the policy promises the site never does. Remove the code, or the library that carries it.",
   messages: {
-    scriptCookie: 'Script uses {api}; remove the cookie code (or the library that sets it), the site promises no cookies.',
+    scriptCookie:
+      'Script uses {api}; remove the cookie code (or the library that sets it), the site promises no cookies.',
   },
   observes: ['storage'],
   check(observation) {

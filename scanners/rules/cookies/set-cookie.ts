@@ -9,12 +9,15 @@ export default defineRule({
   messages: {
     header: 'The _headers file sets a cookie for {pattern}; delete the Set-Cookie line, the site promises no cookies.',
     meta: 'A <meta http-equiv="set-cookie"> tag sets a cookie; delete it, the site promises no cookies.',
-    response: 'A response set a cookie while the page loaded; find the server or script that sends Set-Cookie and remove it.',
+    response:
+      'A response set a cookie while the page loaded; find the server or script that sends Set-Cookie and remove it.',
   },
   observes: ['header', 'storage'],
   check(observation) {
     if (observation.kind === 'header') {
-      return observation.name === 'set-cookie' ? { messageId: 'header', data: { pattern: observation.pattern } } : undefined;
+      return observation.name === 'set-cookie'
+        ? { messageId: 'header', data: { pattern: observation.pattern } }
+        : undefined;
     }
     if (observation.api !== 'set-cookie') return undefined;
     return { messageId: observation.source === 'html' ? 'meta' : 'response' };

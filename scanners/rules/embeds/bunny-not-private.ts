@@ -10,10 +10,12 @@ export default defineRule({
   policy: '/privacy/#video',
   docs: 'A Bunny player embedded without `loading="lazy"`, `preload=false` and `autoplay=false` contacts Bunny and fetches video before the visitor asks for it. Lazy loading keeps the frame from loading until it scrolls into view, `preload=false` stops the player fetching the video before play, and `autoplay=false` leaves the choice to the visitor. A `title` names the frame for screen-reader users. The `BunnyVideo` component does all four.',
   messages: {
-    notLazy: 'Bunny player frame loads eagerly; add loading="lazy" so Bunny is contacted only when the video scrolls into view.',
+    notLazy:
+      'Bunny player frame loads eagerly; add loading="lazy" so Bunny is contacted only when the video scrolls into view.',
     noTitle: 'Bunny player frame has no title; add a title that names the video for screen-reader users.',
     autoplay: 'Bunny player URL has autoplay=true; set autoplay=false so the video plays only when the visitor asks.',
-    preload: 'Bunny player URL does not set preload=false; add it so the video is fetched only when the visitor presses play.',
+    preload:
+      'Bunny player URL does not set preload=false; add it so the video is fetched only when the visitor presses play.',
   },
   observes: ['embed'],
   check(observation) {

@@ -8,11 +8,14 @@ export default defineRule({
   category: 'embeds',
   severity: 'error',
   policy: '/privacy/#video',
-  docs: 'A Bunny Stream player from a library that is not the site\'s own plays under someone else\'s settings (tracking, ads, domain rules), while the policy promises video comes from libraries the site controls. A Bunny URL that is not a player is a link nobody checked. List the site\'s library ids in `bunny.libraryIds`, and embed only videos from them.',
+  docs: "A Bunny Stream player from a library that is not the site's own plays under someone else's settings (tracking, ads, domain rules), while the policy promises video comes from libraries the site controls. A Bunny URL that is not a player is a link nobody checked. List the site's library ids in `bunny.libraryIds`, and embed only videos from them.",
   messages: {
-    unknownLibrary: 'Page embeds a video of Bunny library {libraryId}, which is not in bunny.libraryIds; use one of the site\'s libraries or add {libraryId} if it is the site\'s own.',
-    noBunnyConfig: 'Page embeds a video of Bunny library {libraryId} but the config has no bunny.libraryIds; add the site\'s library ids to the config.',
-    notAPlayer: 'Page embeds {url}, which is not a Bunny Stream player URL (/embed/LIBRARY/VIDEO); use the player URL of a video in the site\'s library.',
+    unknownLibrary:
+      "Page embeds a video of Bunny library {libraryId}, which is not in bunny.libraryIds; use one of the site's libraries or add {libraryId} if it is the site's own.",
+    noBunnyConfig:
+      "Page embeds a video of Bunny library {libraryId} but the config has no bunny.libraryIds; add the site's library ids to the config.",
+    notAPlayer:
+      "Page embeds {url}, which is not a Bunny Stream player URL (/embed/LIBRARY/VIDEO); use the player URL of a video in the site's library.",
   },
   observes: ['embed'],
   check(observation, config): Hit<MessageId> | undefined {

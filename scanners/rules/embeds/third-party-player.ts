@@ -8,10 +8,12 @@ export default defineRule({
   category: 'embeds',
   severity: 'error',
   policy: '/privacy/#video',
-  docs: 'An embedded YouTube, Vimeo, Google Maps, Spotify or social-media player loads its vendor\'s scripts and cookies as soon as the page opens, before the visitor presses play, and tells the vendor who watched what. The policy promises that video is delivered privately through Bunny Stream: move videos to the site\'s Bunny library (the `BunnyVideo` component), and replace other embeds with a link or a self-hosted image. Known players fail even when their host is in `allowHosts`; any other third-party frame, object or embed fails unless its host is allowed.',
+  docs: "An embedded YouTube, Vimeo, Google Maps, Spotify or social-media player loads its vendor's scripts and cookies as soon as the page opens, before the visitor presses play, and tells the vendor who watched what. The policy promises that video is delivered privately through Bunny Stream: move videos to the site's Bunny library (the `BunnyVideo` component), and replace other embeds with a link or a self-hosted image. Known players fail even when their host is in `allowHosts`; any other third-party frame, object or embed fails unless its host is allowed.",
   messages: {
-    player: 'Page embeds a {vendor} player from {host}; host the video on the site\'s Bunny Stream library or link to it instead.',
-    thirdParty: 'Page embeds {host} with <{element}>, a third party the policy does not name; replace it with a link or add {host} to allowHosts and the policy.',
+    player:
+      "Page embeds a {vendor} player from {host}; host the video on the site's Bunny Stream library or link to it instead.",
+    thirdParty:
+      'Page embeds {host} with <{element}>, a third party the policy does not name; replace it with a link or add {host} to allowHosts and the policy.',
   },
   observes: ['embed'],
   check(observation, config) {

@@ -8,7 +8,8 @@ export default defineRule({
   docs: 'A `<meta http-equiv="refresh">` (or a `Refresh` header in `_headers`) that points at another site sends the visitor there without a click and without the leaving-site notice the policy promises, and the other site learns where they came from. Replace it with a marked link, or a server-side redirect announced on the page.',
   messages: {
     refresh: 'Page redirects to {host} by meta refresh, without telling the visitor; replace it with a marked link.',
-    header: 'A Refresh header sends visitors to {host} without telling them; remove it and link there with the leaving-site notice.',
+    header:
+      'A Refresh header sends visitors to {host} without telling them; remove it and link there with the leaving-site notice.',
   },
   observes: ['navigation'],
   check(observation, config) {

@@ -6,10 +6,12 @@ export default defineRule({
   category: 'external-links',
   severity: 'error',
   policy: '/privacy/#external-links',
-  docs: 'A rule in `_redirects` whose destination is another site answers a visitor\'s request for a page of this site by sending them there, with no click and no leaving-site notice, breaking the policy\'s promise that visitors are told when they leave. Redirect to a page of the site that links there with the notice instead. A destination with placeholders in its host (`https://:host/:splat`) sends visitors wherever a crafted link says, and is reported unless the part the placeholders cannot change is the site\'s own domain (`https://:lang.example.com/`). Rewrites (status 200) and other non-3xx rules are served by the host and are not reported.',
+  docs: "A rule in `_redirects` whose destination is another site answers a visitor's request for a page of this site by sending them there, with no click and no leaving-site notice, breaking the policy's promise that visitors are told when they leave. Redirect to a page of the site that links there with the notice instead. A destination with placeholders in its host (`https://:host/:splat`) sends visitors wherever a crafted link says, and is reported unless the part the placeholders cannot change is the site's own domain (`https://:lang.example.com/`). Rewrites (status 200) and other non-3xx rules are served by the host and are not reported.",
   messages: {
-    redirect: 'The _redirects rule for {path} sends visitors to {host} without telling them; redirect to a page of the site that links there with the leaving-site notice.',
-    anyHost: 'The _redirects rule for {path} sends visitors to a host its placeholders fill in from the requested path ({host}) without telling them; redirect to a page of the site that links there with the leaving-site notice.',
+    redirect:
+      'The _redirects rule for {path} sends visitors to {host} without telling them; redirect to a page of the site that links there with the leaving-site notice.',
+    anyHost:
+      'The _redirects rule for {path} sends visitors to a host its placeholders fill in from the requested path ({host}) without telling them; redirect to a page of the site that links there with the leaving-site notice.',
   },
   observes: ['navigation'],
   check(observation, config) {

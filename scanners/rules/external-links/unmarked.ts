@@ -9,9 +9,12 @@ export default defineRule({
   policy: '/privacy/#external-links',
   docs: 'An external link without the leaving-site notice breaks the policy\'s promise that visitors are told when a link takes them to another site, whose own privacy practices then apply. In inline mode an external link must carry `data-leaving` (the visible leaving-site notice) and `rel="noopener noreferrer"`, so the other site learns neither the page the visitor came from nor gets a handle on its window; in interstitial mode it must go through the site\'s leaving page. `nospy fix` (and the Astro integration) marks links this way.',
   messages: {
-    unmarked: 'Link to {host} leaves the site unmarked; add data-leaving and rel="noopener noreferrer" (nospy fix does this).',
-    direct: 'Link to {host} leaves the site without passing the leaving page; point it at {leavingPage} (nospy fix does this).',
-    script: 'Script sends visitors to {host} without the leaving-site notice; replace it with a marked link the visitor chooses to follow.',
+    unmarked:
+      'Link to {host} leaves the site unmarked; add data-leaving and rel="noopener noreferrer" (nospy fix does this).',
+    direct:
+      'Link to {host} leaves the site without passing the leaving page; point it at {leavingPage} (nospy fix does this).',
+    script:
+      'Script sends visitors to {host} without the leaving-site notice; replace it with a marked link the visitor chooses to follow.',
   },
   observes: ['navigation'],
   check(observation, config): Hit<MessageId> | undefined {

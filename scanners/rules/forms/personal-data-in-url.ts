@@ -11,7 +11,8 @@ export default defineRule({
   policy: '/privacy/#forms',
   docs: 'A GET form puts every field in the URL of the next page, so a visitor\'s email, phone number, name, address, password or card details end up in browser history, CDN and server logs, analytics and the Referer header sent to other sites. Forms that carry personal data must use `method="post"` (to the origin server).',
   messages: {
-    personalData: 'GET form sends {fields} in the URL, where logs and history keep it; use method="post" to the origin server.',
+    personalData:
+      'GET form sends {fields} in the URL, where logs and history keep it; use method="post" to the origin server.',
   },
   observes: ['form'],
   check(observation) {

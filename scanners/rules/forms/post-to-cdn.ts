@@ -10,7 +10,8 @@ export default defineRule({
   docs: 'A POST form whose action is the page itself, a relative path or the public site host sends what the visitor types to the CDN, which logs and may cache it, rather than to the origin server that the policy says receives it. `nospy fix` points same-site POST forms at the configured `origin`; set `origin` in the config and run it (the Astro integration does this at build).',
   messages: {
     postToCdn: 'Form posts to {host}, the CDN; send it to the origin server {origin} (nospy fix does this).',
-    noOrigin: 'Form posts to {host}, the CDN; set "origin" in nospy.config.json to the server that receives forms and run nospy fix.',
+    noOrigin:
+      'Form posts to {host}, the CDN; set "origin" in nospy.config.json to the server that receives forms and run nospy fix.',
   },
   observes: ['form'],
   check(observation, config): Hit<MessageId> | undefined {

@@ -9,10 +9,12 @@ export default defineRule({
   category: 'forms',
   severity: 'error',
   policy: '/privacy/#forms',
-  docs: 'A form that posts to a hosted form service (Formspree, HubSpot, Mailchimp, Typeform …) hands everything the visitor types to that company, which stores it under its own terms and often feeds it into marketing tools. The policy promises form data goes only to the site\'s own server: post to the configured `origin`, where nospy\'s form receiver mails it on and keeps nothing. `allowHosts` does not change this.',
+  docs: "A form that posts to a hosted form service (Formspree, HubSpot, Mailchimp, Typeform …) hands everything the visitor types to that company, which stores it under its own terms and often feeds it into marketing tools. The policy promises form data goes only to the site's own server: post to the configured `origin`, where nospy's form receiver mails it on and keeps nothing. `allowHosts` does not change this.",
   messages: {
-    vendor: 'Form posts to {vendor} ({host}); post it to the site\'s origin server instead, the policy promises form data stays with the site.',
-    thirdParty: 'Form posts to {host}, a third party; post it to the site\'s origin server instead, the policy promises form data stays with the site.',
+    vendor:
+      "Form posts to {vendor} ({host}); post it to the site's origin server instead, the policy promises form data stays with the site.",
+    thirdParty:
+      "Form posts to {host}, a third party; post it to the site's origin server instead, the policy promises form data stays with the site.",
   },
   observes: ['form'],
   check(observation, config): Hit<MessageId> | undefined {

@@ -35,9 +35,10 @@ export default defineRule({
   category: 'headers',
   severity: 'error',
   policy: '/privacy/#headers',
-  docs: 'A reporting endpoint on another host (in `Report-To`, `Reporting-Endpoints` or a CSP\'s `report-uri`) receives the visitor\'s IP address and the URL of the page they were on with every CSP-violation, network-error or deprecation report the browser sends, so it is a third party that sees visitors; send reports to the site\'s own host, or drop the reporting headers.',
+  docs: "A reporting endpoint on another host (in `Report-To`, `Reporting-Endpoints` or a CSP's `report-uri`) receives the visitor's IP address and the URL of the page they were on with every CSP-violation, network-error or deprecation report the browser sends, so it is a third party that sees visitors; send reports to the site's own host, or drop the reporting headers.",
   messages: {
-    reporting: '{header} for {pattern} sends visitors\' reports to {host}; send them to the site\'s own host or remove the endpoint.',
+    reporting:
+      "{header} for {pattern} sends visitors' reports to {host}; send them to the site's own host or remove the endpoint.",
   },
   observes: ['header'],
   check(observation, config) {

@@ -20,7 +20,10 @@ export function isBunnyPlayerHost(host: string): boolean {
   return playerHosts.has(host);
 }
 
-/** Parses `/embed/{libraryId}/{videoId}` or `/play/{libraryId}/{videoId}` on a Bunny player host; undefined for anything else. */
+/**
+ * Parses `/embed/{libraryId}/{videoId}` or `/play/{libraryId}/{videoId}` on a Bunny player host; undefined for anything
+ * else.
+ */
 export function parseBunnyPlayerUrl(url: string, host: string): BunnyPlayerUrl | undefined {
   if (!playerHosts.has(host)) return undefined;
   const match = playerPath.exec(url);
@@ -28,7 +31,10 @@ export function parseBunnyPlayerUrl(url: string, host: string): BunnyPlayerUrl |
   return { libraryId: match[1], videoId: match[2], query: match[3] ?? '' };
 }
 
-/** Is this URL a player of one of the site's own Bunny libraries (`config.bunny.libraryIds`)? Those are allowed automatically. */
+/**
+ * Is this URL a player of one of the site's own Bunny libraries (`config.bunny.libraryIds`)? Those are allowed
+ * automatically.
+ */
 export function isConfiguredBunnyPlayer(url: string, host: string, config: ResolvedConfig): boolean {
   if (!config.bunny || !playerHosts.has(host)) return false;
   const player = parseBunnyPlayerUrl(url, host);

@@ -6,8 +6,10 @@ import { isConfiguredBunnyPlayer } from './bunny.ts';
  * configured Bunny library? Host '' (data:, mailto:, javascript: …) reaches no one and is never third-party.
  */
 export function isUnacceptedThirdParty(url: string, host: string, config: ResolvedConfig): boolean {
-  return host !== ''
-    && !config.hosts.isFirstParty(host)
-    && !config.hosts.isAllowed(host)
-    && !isConfiguredBunnyPlayer(url, host, config);
+  return (
+    host !== '' &&
+    !config.hosts.isFirstParty(host) &&
+    !config.hosts.isAllowed(host) &&
+    !isConfiguredBunnyPlayer(url, host, config)
+  );
 }

@@ -22,7 +22,14 @@ export function isLocalHost(host: string): boolean {
   const ipv4 = IPV4.exec(name);
   if (ipv4) {
     const [first, second] = [Number(ipv4[1]), Number(ipv4[2])];
-    return first === 0 || first === 10 || first === 127 || (first === 169 && second === 254) || (first === 172 && second >= 16 && second <= 31) || (first === 192 && second === 168);
+    return (
+      first === 0 ||
+      first === 10 ||
+      first === 127 ||
+      (first === 169 && second === 254) ||
+      (first === 172 && second >= 16 && second <= 31) ||
+      (first === 192 && second === 168)
+    );
   }
   return localHostPatterns.some((pattern) => matchesHostPattern(name, pattern));
 }

@@ -15,15 +15,29 @@ interface EntityApi {
 
 /** third-party-web categories whose business is following visitors, or that log them as a side effect of embedding. */
 const trackingCategories = new Set([
-  'ad', 'analytics', 'social', 'marketing', 'tag-manager', 'customer-success', 'consent-provider', 'video',
+  'ad',
+  'analytics',
+  'social',
+  'marketing',
+  'tag-manager',
+  'customer-success',
+  'consent-provider',
+  'video',
 ]);
-/** Companies whose every host sees the visitor's IP and page for an ad profile, whatever the service (Fonts, Maps, CDN, reCAPTCHA). */
+/**
+ * Companies whose every host sees the visitor's IP and page for an ad profile, whatever the service (Fonts, Maps, CDN,
+ * reCAPTCHA).
+ */
 const trackingCompanies = new Set(['Google', 'Facebook', 'Meta']);
 /** Microsoft products that are tracking even though third-party-web files Clarity under "utility". */
 const trackingEntities = new Set(['Clarity', 'Bing Ads']);
 
 function isTracking(entity: { name: string; company: string; category: string }): boolean {
-  return trackingCategories.has(entity.category) || trackingCompanies.has(entity.company) || trackingEntities.has(entity.name);
+  return (
+    trackingCategories.has(entity.category) ||
+    trackingCompanies.has(entity.company) ||
+    trackingEntities.has(entity.name)
+  );
 }
 
 let api: EntityApi | undefined;
@@ -38,7 +52,9 @@ export function entityOf(host: string): Entity | undefined {
   if (entity === undefined) {
     api ??= createRequire(import.meta.url)('third-party-web/nostats-subset.js') as EntityApi;
     const found = host === '' ? undefined : api.getEntity(`https://${host}/`);
-    entity = found ? { name: found.name, company: found.company, category: found.category, tracking: isTracking(found) } : null;
+    entity = found
+      ? { name: found.name, company: found.company, category: found.category, tracking: isTracking(found) }
+      : null;
     byHost.set(host, entity);
   }
   return entity ?? undefined;

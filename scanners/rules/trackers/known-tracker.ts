@@ -7,9 +7,10 @@ export default defineRule({
   category: 'trackers',
   severity: 'error',
   policy: '/privacy/#tracking',
-  docs: 'A request to a host of an advertising, analytics, social or other tracking company tells it who visited which page, by IP address and browser, whether or not a cookie is set. nospy asks the third-party-web database (MIT) who owns each host and counts as tracking its advertising, analytics, social, marketing, tag-manager, customer-success, consent-provider and video entities, every Google and Meta host (Google Fonts, Maps, reCAPTCHA and the Google CDN log visitors\' IPs too) and Microsoft Clarity and Bing. `allowHosts` does not silence it: a tracker breaks the policy\'s promise wherever it is listed; self-host the file or use a private alternative (Bunny Fonts, Bunny Stream).',
+  docs: "A request to a host of an advertising, analytics, social or other tracking company tells it who visited which page, by IP address and browser, whether or not a cookie is set. nospy asks the third-party-web database (MIT) who owns each host and counts as tracking its advertising, analytics, social, marketing, tag-manager, customer-success, consent-provider and video entities, every Google and Meta host (Google Fonts, Maps, reCAPTCHA and the Google CDN log visitors' IPs too) and Microsoft Clarity and Bing. `allowHosts` does not silence it: a tracker breaks the policy's promise wherever it is listed; self-host the file or use a private alternative (Bunny Fonts, Bunny Stream).",
   messages: {
-    tracker: 'Page requests {host} ({type}), run by the tracker {vendor}; remove it, self-host the file or use a private alternative.',
+    tracker:
+      'Page requests {host} ({type}), run by the tracker {vendor}; remove it, self-host the file or use a private alternative.',
     literal: 'Script contains a URL of {vendor} ({host}); remove the tracking code, the site promises no tracking.',
   },
   observes: ['request'],

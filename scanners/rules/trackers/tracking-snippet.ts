@@ -2,14 +2,41 @@ import { defineRule } from '../define-rule.ts';
 
 /** Globals that tracking snippets define, by the vendor behind them. */
 const vendorBySnippet: Record<string, string> = {
-  gtag: 'Google Analytics', ga: 'Google Analytics', _gaq: 'Google Analytics', dataLayer: 'Google Tag Manager',
-  fbq: 'Meta Pixel', _fbq: 'Meta Pixel', _paq: 'Matomo', _mtm: 'Matomo Tag Manager', _hsq: 'HubSpot',
-  hj: 'Hotjar', _hjSettings: 'Hotjar', clarity: 'Microsoft Clarity', uetq: 'Microsoft Advertising',
-  twq: 'X (Twitter) Pixel', ttq: 'TikTok Pixel', snaptr: 'Snap Pixel', pintrk: 'Pinterest Tag',
-  lintrk: 'LinkedIn Insight Tag', _linkedin_partner_id: 'LinkedIn Insight Tag', mixpanel: 'Mixpanel',
-  amplitude: 'Amplitude', analytics: 'Segment', posthog: 'PostHog', heap: 'Heap', Intercom: 'Intercom',
-  _kmq: 'Kissmetrics', plausible: 'Plausible', umami: 'Umami', fathom: 'Fathom', _satellite: 'Adobe Experience Platform Launch',
-  s_gi: 'Adobe Analytics', AppMeasurement: 'Adobe Analytics', ym: 'Yandex Metrica', _tfa: 'Taboola', obApi: 'Outbrain',
+  gtag: 'Google Analytics',
+  ga: 'Google Analytics',
+  _gaq: 'Google Analytics',
+  dataLayer: 'Google Tag Manager',
+  fbq: 'Meta Pixel',
+  _fbq: 'Meta Pixel',
+  _paq: 'Matomo',
+  _mtm: 'Matomo Tag Manager',
+  _hsq: 'HubSpot',
+  hj: 'Hotjar',
+  _hjSettings: 'Hotjar',
+  clarity: 'Microsoft Clarity',
+  uetq: 'Microsoft Advertising',
+  twq: 'X (Twitter) Pixel',
+  ttq: 'TikTok Pixel',
+  snaptr: 'Snap Pixel',
+  pintrk: 'Pinterest Tag',
+  lintrk: 'LinkedIn Insight Tag',
+  _linkedin_partner_id: 'LinkedIn Insight Tag',
+  mixpanel: 'Mixpanel',
+  amplitude: 'Amplitude',
+  analytics: 'Segment',
+  posthog: 'PostHog',
+  heap: 'Heap',
+  Intercom: 'Intercom',
+  _kmq: 'Kissmetrics',
+  plausible: 'Plausible',
+  umami: 'Umami',
+  fathom: 'Fathom',
+  _satellite: 'Adobe Experience Platform Launch',
+  s_gi: 'Adobe Analytics',
+  AppMeasurement: 'Adobe Analytics',
+  ym: 'Yandex Metrica',
+  _tfa: 'Taboola',
+  obApi: 'Outbrain',
 };
 
 export default defineRule({
@@ -17,13 +44,15 @@ export default defineRule({
   category: 'trackers',
   severity: 'error',
   policy: '/privacy/#tracking',
-  docs: 'Code that calls a tracking vendor\'s global (`gtag`, `fbq`, `_paq` …) is the snippet that loads and feeds that vendor\'s tracker, even when its script is bundled, renamed or served from the site\'s own host where no request rule can see it. Remove the snippet; a site that promises not to track has no use for it.',
+  docs: "Code that calls a tracking vendor's global (`gtag`, `fbq`, `_paq` …) is the snippet that loads and feeds that vendor's tracker, even when its script is bundled, renamed or served from the site's own host where no request rule can see it. Remove the snippet; a site that promises not to track has no use for it.",
   messages: {
     snippet: 'Script calls {name}, the {vendor} tracking snippet; remove it, the site promises no tracking.',
   },
   observes: ['snippet'],
   check(observation) {
-    const vendor = Object.hasOwn(vendorBySnippet, observation.name) ? vendorBySnippet[observation.name] : observation.name;
+    const vendor = Object.hasOwn(vendorBySnippet, observation.name)
+      ? vendorBySnippet[observation.name]
+      : observation.name;
     return { messageId: 'snippet', data: { name: observation.name, vendor }, vendor };
   },
 });

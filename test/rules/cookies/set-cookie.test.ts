@@ -5,7 +5,10 @@ import { observe, testRule } from '../support.ts';
 describe('cookies/set-cookie', () => {
   testRule(rule, {
     valid: [
-      { name: 'other _headers lines', observations: [observe.header({ name: 'x-content-type-options', value: 'nosniff' })] },
+      {
+        name: 'other _headers lines',
+        observations: [observe.header({ name: 'x-content-type-options', value: 'nosniff' })],
+      },
       { name: 'script storage (other rules)', observations: [observe.storage({ api: 'document.cookie' })] },
     ],
     invalid: [
@@ -29,15 +32,34 @@ describe('cookies/set-cookie', () => {
 
   describe('in HTML', () => {
     testRule(rule, {
-      valid: [{ name: 'other http-equiv metas', html: '<meta http-equiv="content-type" content="text/html; charset=utf-8">' }],
-      invalid: [{ name: 'a set-cookie meta in any case', html: '<head>\n<META HTTP-EQUIV="Set-Cookie" CONTENT="id=1">', errors: [{ messageId: 'meta', line: 2 }] }],
+      valid: [
+        { name: 'other http-equiv metas', html: '<meta http-equiv="content-type" content="text/html; charset=utf-8">' },
+      ],
+      invalid: [
+        {
+          name: 'a set-cookie meta in any case',
+          html: '<head>\n<META HTTP-EQUIV="Set-Cookie" CONTENT="id=1">',
+          errors: [{ messageId: 'meta', line: 2 }],
+        },
+      ],
     });
   });
 
   describe('in _headers', () => {
     testRule(rule, {
-      valid: [{ name: 'the starter\'s headers', headersFile: '/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n' }],
-      invalid: [{ name: 'a Set-Cookie line', headersFile: '/*\n  X-Content-Type-Options: nosniff\n  Set-Cookie: id=1; Secure\n', errors: [{ messageId: 'header', line: 3, column: 3 }] }],
+      valid: [
+        {
+          name: "the starter's headers",
+          headersFile: '/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n',
+        },
+      ],
+      invalid: [
+        {
+          name: 'a Set-Cookie line',
+          headersFile: '/*\n  X-Content-Type-Options: nosniff\n  Set-Cookie: id=1; Secure\n',
+          errors: [{ messageId: 'header', line: 3, column: 3 }],
+        },
+      ],
     });
   });
 });

@@ -5,8 +5,14 @@ import { observe, testConfig, testRule } from '../support.ts';
 describe('embeds/third-party-player', () => {
   testRule(rule, {
     valid: [
-      { name: 'the configured Bunny player', observations: [observe.embed({ url: 'https://player.mediadelivery.net/embed/123456/abc' })] },
-      { name: 'a Bunny player of another library (embeds/bunny-unknown-library)', observations: [observe.embed({ url: 'https://player.mediadelivery.net/embed/9/abc' })] },
+      {
+        name: 'the configured Bunny player',
+        observations: [observe.embed({ url: 'https://player.mediadelivery.net/embed/123456/abc' })],
+      },
+      {
+        name: 'a Bunny player of another library (embeds/bunny-unknown-library)',
+        observations: [observe.embed({ url: 'https://player.mediadelivery.net/embed/9/abc' })],
+      },
       { name: 'a first-party frame', observations: [observe.embed({ url: 'https://www.example.ca/map.html' })] },
       { name: 'an srcdoc or about:blank frame', observations: [observe.embed({ url: 'about:blank' })] },
       {
@@ -14,38 +20,92 @@ describe('embeds/third-party-player', () => {
         config: testConfig({ allowHosts: ['widgets.partner.test'] }),
         observations: [observe.embed({ url: 'https://widgets.partner.test/w' })],
       },
-      { name: 'Google pages that are not maps (known-tracker reports the request)', observations: [observe.embed({ url: 'https://www.google.com/search' })], config: testConfig({ allowHosts: ['www.google.com'] }) },
+      {
+        name: 'Google pages that are not maps (known-tracker reports the request)',
+        observations: [observe.embed({ url: 'https://www.google.com/search' })],
+        config: testConfig({ allowHosts: ['www.google.com'] }),
+      },
     ],
     invalid: [
-      { name: 'YouTube', observations: [observe.embed({ url: 'https://www.youtube.com/embed/x' })], errors: [{ messageId: 'player', vendor: 'YouTube' }] },
-      { name: 'youtube-nocookie.com, which still tracks', observations: [observe.embed({ url: 'https://www.youtube-nocookie.com/embed/x' })], errors: [{ messageId: 'player', vendor: 'YouTube' }] },
-      { name: 'Vimeo', observations: [observe.embed({ url: 'https://player.vimeo.com/video/1' })], errors: [{ messageId: 'player', vendor: 'Vimeo' }] },
-      { name: 'a Google Maps embed on www.google.com', observations: [observe.embed({ url: 'https://www.google.com/maps/embed?pb=1' })], errors: [{ messageId: 'player', vendor: 'Google Maps' }] },
-      { name: 'an <object> Spotify player', observations: [observe.embed({ element: 'object', url: 'https://open.spotify.com/embed/track/1' })], errors: [{ messageId: 'player', vendor: 'Spotify' }] },
+      {
+        name: 'YouTube',
+        observations: [observe.embed({ url: 'https://www.youtube.com/embed/x' })],
+        errors: [{ messageId: 'player', vendor: 'YouTube' }],
+      },
+      {
+        name: 'youtube-nocookie.com, which still tracks',
+        observations: [observe.embed({ url: 'https://www.youtube-nocookie.com/embed/x' })],
+        errors: [{ messageId: 'player', vendor: 'YouTube' }],
+      },
+      {
+        name: 'Vimeo',
+        observations: [observe.embed({ url: 'https://player.vimeo.com/video/1' })],
+        errors: [{ messageId: 'player', vendor: 'Vimeo' }],
+      },
+      {
+        name: 'a Google Maps embed on www.google.com',
+        observations: [observe.embed({ url: 'https://www.google.com/maps/embed?pb=1' })],
+        errors: [{ messageId: 'player', vendor: 'Google Maps' }],
+      },
+      {
+        name: 'an <object> Spotify player',
+        observations: [observe.embed({ element: 'object', url: 'https://open.spotify.com/embed/track/1' })],
+        errors: [{ messageId: 'player', vendor: 'Spotify' }],
+      },
       {
         name: 'a known player even when its host is allowed',
         config: testConfig({ allowHosts: ['player.vimeo.com'] }),
         observations: [observe.embed({ url: 'https://player.vimeo.com/video/1' })],
         errors: [{ messageId: 'player' }],
       },
-      { name: 'any other third-party frame', observations: [observe.embed({ url: 'https://widgets.partner.test/w' })], errors: [{ messageId: 'thirdParty' }] },
-      { name: 'a lookalike host only as a generic embed', observations: [observe.embed({ url: 'https://notyoutube.com/embed/x' })], errors: [{ messageId: 'thirdParty' }] },
+      {
+        name: 'any other third-party frame',
+        observations: [observe.embed({ url: 'https://widgets.partner.test/w' })],
+        errors: [{ messageId: 'thirdParty' }],
+      },
+      {
+        name: 'a lookalike host only as a generic embed',
+        observations: [observe.embed({ url: 'https://notyoutube.com/embed/x' })],
+        errors: [{ messageId: 'thirdParty' }],
+      },
     ],
   });
 
   describe('in HTML', () => {
     testRule(rule, {
       valid: [
-        { name: 'the BunnyVideo embed', html: '<iframe src="https://player.mediadelivery.net/embed/123456/abc?autoplay=false&amp;preload=false" loading="lazy" title="Tour"></iframe>' },
+        {
+          name: 'the BunnyVideo embed',
+          html: '<iframe src="https://player.mediadelivery.net/embed/123456/abc?autoplay=false&amp;preload=false" loading="lazy" title="Tour"></iframe>',
+        },
         { name: 'a link to a YouTube video', html: '<a href="https://www.youtube.com/watch?v=x">Watch on YouTube</a>' },
-        { name: 'an embed in an escaped code sample', html: '<pre>&lt;iframe src="https://www.youtube.com/embed/x"&gt;&lt;/iframe&gt;</pre>' },
+        {
+          name: 'an embed in an escaped code sample',
+          html: '<pre>&lt;iframe src="https://www.youtube.com/embed/x"&gt;&lt;/iframe&gt;</pre>',
+        },
         { name: 'an srcdoc frame', html: '<iframe srcdoc="&lt;p&gt;hi&lt;/p&gt;"></iframe>' },
       ],
       invalid: [
-        { name: 'a YouTube iframe', html: '<h1>Tour</h1>\n<IFRAME SRC="https://www.youtube.com/embed/x"></IFRAME>', errors: [{ messageId: 'player', vendor: 'YouTube', line: 2, column: 1 }] },
-        { name: 'a scheme-relative Vimeo player', html: '<iframe src="//player.vimeo.com/video/1"></iframe>', errors: [{ messageId: 'player', vendor: 'Vimeo' }] },
-        { name: 'a Google Maps embed', html: '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>', errors: [{ messageId: 'player', vendor: 'Google Maps' }] },
-        { name: 'a third-party <object>', html: '<object data="https://widgets.other.test/w.swf"></object>', errors: [{ messageId: 'thirdParty' }] },
+        {
+          name: 'a YouTube iframe',
+          html: '<h1>Tour</h1>\n<IFRAME SRC="https://www.youtube.com/embed/x"></IFRAME>',
+          errors: [{ messageId: 'player', vendor: 'YouTube', line: 2, column: 1 }],
+        },
+        {
+          name: 'a scheme-relative Vimeo player',
+          html: '<iframe src="//player.vimeo.com/video/1"></iframe>',
+          errors: [{ messageId: 'player', vendor: 'Vimeo' }],
+        },
+        {
+          name: 'a Google Maps embed',
+          html: '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>',
+          errors: [{ messageId: 'player', vendor: 'Google Maps' }],
+        },
+        {
+          name: 'a third-party <object>',
+          html: '<object data="https://widgets.other.test/w.swf"></object>',
+          errors: [{ messageId: 'thirdParty' }],
+        },
       ],
     });
   });

@@ -15,8 +15,16 @@ describe('headers/leaky-referrer-policy', () => {
     ],
     invalid: [
       { name: 'unsafe-url', observations: [policy('unsafe-url')], errors: [{ messageId: 'leaky' }] },
-      { name: 'No-Referrer-When-Downgrade in any case', observations: [policy('No-Referrer-When-Downgrade')], errors: [{ messageId: 'leaky' }] },
-      { name: 'a leaky last token after an unknown one', observations: [policy('no-referrer, origin-when-cross-origin, bogus')], errors: [{ messageId: 'leaky' }] },
+      {
+        name: 'No-Referrer-When-Downgrade in any case',
+        observations: [policy('No-Referrer-When-Downgrade')],
+        errors: [{ messageId: 'leaky' }],
+      },
+      {
+        name: 'a leaky last token after an unknown one',
+        observations: [policy('no-referrer, origin-when-cross-origin, bogus')],
+        errors: [{ messageId: 'leaky' }],
+      },
     ],
   });
 
@@ -25,20 +33,39 @@ describe('headers/leaky-referrer-policy', () => {
       valid: [
         { name: 'a safe policy', html: '<meta name="referrer" content="strict-origin-when-cross-origin">' },
         { name: 'the legacy never', html: '<meta name="referrer" content="never">' },
-        { name: 'a list, which browsers ignore in a meta tag', html: '<meta name="referrer" content="no-referrer, unsafe-url">' },
+        {
+          name: 'a list, which browsers ignore in a meta tag',
+          html: '<meta name="referrer" content="no-referrer, unsafe-url">',
+        },
         { name: 'another meta name', html: '<meta name="description" content="unsafe-url">' },
       ],
       invalid: [
-        { name: 'unsafe-url, at the meta tag', html: '<title>x</title>\n  <META NAME="Referrer" CONTENT="Unsafe-URL">', errors: [{ messageId: 'leaky', line: 2, column: 3 }] },
-        { name: 'the legacy always', html: '<meta name="referrer" content="always">', errors: [{ messageId: 'leaky' }] },
+        {
+          name: 'unsafe-url, at the meta tag',
+          html: '<title>x</title>\n  <META NAME="Referrer" CONTENT="Unsafe-URL">',
+          errors: [{ messageId: 'leaky', line: 2, column: 3 }],
+        },
+        {
+          name: 'the legacy always',
+          html: '<meta name="referrer" content="always">',
+          errors: [{ messageId: 'leaky' }],
+        },
       ],
     });
   });
 
   describe('in _headers', () => {
     testRule(rule, {
-      valid: [{ name: 'the starter\'s policy', headersFile: '/*\n  Referrer-Policy: strict-origin-when-cross-origin\n' }],
-      invalid: [{ name: 'unsafe-url for one path', headersFile: '/*\n  X-Frame-Options: DENY\n/blog/*\n  Referrer-Policy: unsafe-url\n', errors: [{ messageId: 'leaky', line: 4, column: 3 }] }],
+      valid: [
+        { name: "the starter's policy", headersFile: '/*\n  Referrer-Policy: strict-origin-when-cross-origin\n' },
+      ],
+      invalid: [
+        {
+          name: 'unsafe-url for one path',
+          headersFile: '/*\n  X-Frame-Options: DENY\n/blog/*\n  Referrer-Policy: unsafe-url\n',
+          errors: [{ messageId: 'leaky', line: 4, column: 3 }],
+        },
+      ],
     });
   });
 });

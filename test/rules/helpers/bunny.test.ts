@@ -4,8 +4,14 @@ import { testConfig } from '../support.ts';
 
 describe('parseBunnyPlayerUrl', () => {
   it.each([
-    ['https://player.mediadelivery.net/embed/123456/0d1e-2f3a', { libraryId: '123456', videoId: '0d1e-2f3a', query: '' }],
-    ['https://player.mediadelivery.net/embed/123456/abc/?autoplay=false&preload=false', { libraryId: '123456', videoId: 'abc', query: 'autoplay=false&preload=false' }],
+    [
+      'https://player.mediadelivery.net/embed/123456/0d1e-2f3a',
+      { libraryId: '123456', videoId: '0d1e-2f3a', query: '' },
+    ],
+    [
+      'https://player.mediadelivery.net/embed/123456/abc/?autoplay=false&preload=false',
+      { libraryId: '123456', videoId: 'abc', query: 'autoplay=false&preload=false' },
+    ],
     ['https://iframe.mediadelivery.net/play/42/abc#t=10', { libraryId: '42', videoId: 'abc', query: '' }],
     ['https://player.mediadelivery.net/embed/42/abc?x=1#frag', { libraryId: '42', videoId: 'abc', query: 'x=1' }],
   ])('takes apart %s', (url, expected) => {
@@ -30,7 +36,9 @@ describe('isConfiguredBunnyPlayer', () => {
 
   it('accepts players of the configured libraries only', () => {
     expect(isConfiguredBunnyPlayer(url, 'player.mediadelivery.net', testConfig())).toBe(true);
-    expect(isConfiguredBunnyPlayer(url.replace('123456', '1234567'), 'player.mediadelivery.net', testConfig())).toBe(false);
+    expect(isConfiguredBunnyPlayer(url.replace('123456', '1234567'), 'player.mediadelivery.net', testConfig())).toBe(
+      false,
+    );
   });
 
   it('accepts none when the config has no bunny section', () => {

@@ -42,15 +42,20 @@ describe('isLocalHost', () => {
 });
 
 describe('isNoOnesHost', () => {
-  it.each([
-    'https://x.invalid/', 'http://localhost/', 'http://n/', 'http://127.0.0.1/',
-  ])('counts %s', (url) => {
+  it.each(['https://x.invalid/', 'http://localhost/', 'http://n/', 'http://127.0.0.1/'])('counts %s', (url) => {
     expect(isNoOnesHost(hostOf(url))).toBe(true);
   });
 
   it.each([
-    'https://example.com/', 'https://api.example.org/', 'https://tracker.example/', 'https://t.test/',
-    'https://example.ca/', 'https://notexample.com/', 'https://example.com.evil.net/', 'https://dummy.com/', 'https://www.google-analytics.com/',
+    'https://example.com/',
+    'https://api.example.org/',
+    'https://tracker.example/',
+    'https://t.test/',
+    'https://example.ca/',
+    'https://notexample.com/',
+    'https://example.com.evil.net/',
+    'https://dummy.com/',
+    'https://www.google-analytics.com/',
   ])('does not count %s', (url) => {
     expect(isNoOnesHost(hostOf(url))).toBe(false);
   });

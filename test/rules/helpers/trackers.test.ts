@@ -18,7 +18,8 @@ describe('trackerOf', () => {
   });
 
   it.each(['cdn.jsdelivr.net', 'unpkg.com', 'fonts.bunny.net', 'player.mediadelivery.net', 'www.example.ca', ''])(
-    'does not count %s', (host) => {
+    'does not count %s',
+    (host) => {
       expect(trackerOf(host)).toBeUndefined();
     },
   );

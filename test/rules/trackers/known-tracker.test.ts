@@ -6,9 +6,18 @@ describe('trackers/known-tracker', () => {
   testRule(rule, {
     valid: [
       { name: 'first-party scripts', observations: [observe.request({ url: 'https://www.example.ca/app.js' })] },
-      { name: 'an unknown third party (third-party/request)', observations: [observe.request({ url: 'https://cdn.unknown-vendor.test/x.js' })] },
-      { name: 'a CDN that does not track', observations: [observe.request({ url: 'https://cdn.jsdelivr.net/npm/x.js' })] },
-      { name: 'Bunny Fonts', observations: [observe.request({ type: 'style', url: 'https://fonts.bunny.net/css?family=inter' })] },
+      {
+        name: 'an unknown third party (third-party/request)',
+        observations: [observe.request({ url: 'https://cdn.unknown-vendor.test/x.js' })],
+      },
+      {
+        name: 'a CDN that does not track',
+        observations: [observe.request({ url: 'https://cdn.jsdelivr.net/npm/x.js' })],
+      },
+      {
+        name: 'Bunny Fonts',
+        observations: [observe.request({ type: 'style', url: 'https://fonts.bunny.net/css?family=inter' })],
+      },
       {
         name: 'the configured Bunny player',
         observations: [observe.request({ type: 'frame', url: 'https://player.mediadelivery.net/embed/123456/abc' })],
@@ -22,7 +31,7 @@ describe('trackers/known-tracker', () => {
         errors: [{ messageId: 'tracker', vendor: 'Google Tag Manager' }],
       },
       {
-        name: 'Google Fonts, which logs visitors\' IPs',
+        name: "Google Fonts, which logs visitors' IPs",
         observations: [observe.request({ type: 'style', url: 'https://fonts.googleapis.com/css2?family=Inter' })],
         errors: [{ messageId: 'tracker', vendor: 'Google Fonts' }],
       },
@@ -43,7 +52,9 @@ describe('trackers/known-tracker', () => {
       },
       {
         name: 'a tracker URL literal in a script',
-        observations: [observe.request({ type: 'literal', source: 'js', url: 'https://www.google-analytics.com/collect' })],
+        observations: [
+          observe.request({ type: 'literal', source: 'js', url: 'https://www.google-analytics.com/collect' }),
+        ],
         errors: [{ messageId: 'literal', vendor: 'Google Analytics' }],
       },
       {
@@ -58,20 +69,61 @@ describe('trackers/known-tracker', () => {
   describe('in HTML', () => {
     testRule(rule, {
       valid: [
-        { name: 'a link to a tracker\'s site, which the visitor chooses to follow', html: '<a href="https://www.google.com/">Google</a>' },
-        { name: 'a tracker URL in an escaped code sample', html: '<pre>&lt;script src="https://www.googletagmanager.com/gtag/js"&gt;</pre>' },
-        { name: 'a tracker URL in a comment', html: '<!-- <script src="https://www.googletagmanager.com/gtag/js"></script> -->' },
-        { name: 'social links in JSX props and site config', html: '<script>jsx("a", { href: "https://www.facebook.com/acme", children: "Facebook" }); var social = [{ label: "LinkedIn", href: "https://www.linkedin.com/company/acme" }]</script>' },
-        { name: 'a share link set on an anchor', html: '<script>var a = document.createElement("a"); a.href = "https://www.facebook.com/sharer/sharer.php?u=" + encodeURIComponent(location.href)</script>' },
-        { name: 'links in React server component data', html: '<script>self.__next_f.push([1,"4:[\\"$\\",\\"a\\",null,{\\"href\\":\\"https://www.linkedin.com/company/acme\\"}]"])</script>' },
-        { name: 'a tracker named in a message', html: '<script>console.warn("Blocked: see https://www.google-analytics.com/analytics.js in the console")</script>' },
+        {
+          name: "a link to a tracker's site, which the visitor chooses to follow",
+          html: '<a href="https://www.google.com/">Google</a>',
+        },
+        {
+          name: 'a tracker URL in an escaped code sample',
+          html: '<pre>&lt;script src="https://www.googletagmanager.com/gtag/js"&gt;</pre>',
+        },
+        {
+          name: 'a tracker URL in a comment',
+          html: '<!-- <script src="https://www.googletagmanager.com/gtag/js"></script> -->',
+        },
+        {
+          name: 'social links in JSX props and site config',
+          html: '<script>jsx("a", { href: "https://www.facebook.com/acme", children: "Facebook" }); var social = [{ label: "LinkedIn", href: "https://www.linkedin.com/company/acme" }]</script>',
+        },
+        {
+          name: 'a share link set on an anchor',
+          html: '<script>var a = document.createElement("a"); a.href = "https://www.facebook.com/sharer/sharer.php?u=" + encodeURIComponent(location.href)</script>',
+        },
+        {
+          name: 'links in React server component data',
+          html: '<script>self.__next_f.push([1,"4:[\\"$\\",\\"a\\",null,{\\"href\\":\\"https://www.linkedin.com/company/acme\\"}]"])</script>',
+        },
+        {
+          name: 'a tracker named in a message',
+          html: '<script>console.warn("Blocked: see https://www.google-analytics.com/analytics.js in the console")</script>',
+        },
       ],
       invalid: [
-        { name: 'the gtag.js script', html: '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>', errors: [{ messageId: 'tracker', vendor: 'Google Tag Manager' }] },
-        { name: 'the Google Fonts stylesheet', html: '<link href="https://fonts.googleapis.com/css2?family=Inter" rel="stylesheet">', errors: [{ messageId: 'tracker', vendor: 'Google Fonts' }] },
-        { name: 'the Meta pixel fallback in <noscript>', html: '<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1&amp;ev=PageView"></noscript>', errors: [{ messageId: 'tracker', vendor: 'Facebook', column: 11 }] },
-        { name: 'a beacon to Google Analytics', html: '<script>navigator.sendBeacon("https://www.google-analytics.com/g/collect")</script>', errors: [{ messageId: 'tracker', vendor: 'Google Analytics', column: 9 }] },
-        { name: 'a YouTube frame', html: '<iframe src="https://www.youtube.com/embed/x"></iframe>', errors: [{ messageId: 'tracker', vendor: 'YouTube' }] },
+        {
+          name: 'the gtag.js script',
+          html: '<script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>',
+          errors: [{ messageId: 'tracker', vendor: 'Google Tag Manager' }],
+        },
+        {
+          name: 'the Google Fonts stylesheet',
+          html: '<link href="https://fonts.googleapis.com/css2?family=Inter" rel="stylesheet">',
+          errors: [{ messageId: 'tracker', vendor: 'Google Fonts' }],
+        },
+        {
+          name: 'the Meta pixel fallback in <noscript>',
+          html: '<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1&amp;ev=PageView"></noscript>',
+          errors: [{ messageId: 'tracker', vendor: 'Facebook', column: 11 }],
+        },
+        {
+          name: 'a beacon to Google Analytics',
+          html: '<script>navigator.sendBeacon("https://www.google-analytics.com/g/collect")</script>',
+          errors: [{ messageId: 'tracker', vendor: 'Google Analytics', column: 9 }],
+        },
+        {
+          name: 'a YouTube frame',
+          html: '<iframe src="https://www.youtube.com/embed/x"></iframe>',
+          errors: [{ messageId: 'tracker', vendor: 'YouTube' }],
+        },
         {
           name: 'the classic Google Analytics loader',
           html: "<script>(function(i,s,o,g,r,a,m){i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){(i[r].q=i[r].q||[]).push(arguments)},i[r].l=1*new Date();a=s.createElement(o),m=s.getElementsByTagName(o)[0];a.async=1;a.src=g;m.parentNode.insertBefore(a,m)})(window,document,'script','https://www.google-analytics.com/analytics.js','ga');</script>",
@@ -100,12 +152,18 @@ describe('trackers/known-tracker', () => {
         {
           name: 'a pixel set as innerHTML and a pixel image',
           html: '<script>el.innerHTML = \'<img src="https://www.facebook.com/tr?id=1&ev=PageView">\';\nnew Image().src = "https://bat.bing.com/action/0?ti=1";</script>',
-          errors: [{ messageId: 'literal', vendor: 'Facebook', column: 24 }, { messageId: 'tracker', vendor: 'Bing Ads', line: 2, column: 1 }],
+          errors: [
+            { messageId: 'literal', vendor: 'Facebook', column: 24 },
+            { messageId: 'tracker', vendor: 'Bing Ads', line: 2, column: 1 },
+          ],
         },
         {
           name: 'fetch and XHR to analytics endpoints',
           html: '<script>fetch("https://www.google-analytics.com/g/collect?v=2");\nvar x = new XMLHttpRequest(); x.open("POST", "https://api.mixpanel.com/track")</script>',
-          errors: [{ messageId: 'tracker', vendor: 'Google Analytics', column: 9 }, { messageId: 'tracker', vendor: 'Mixpanel', line: 2, column: 31 }],
+          errors: [
+            { messageId: 'tracker', vendor: 'Google Analytics', column: 9 },
+            { messageId: 'tracker', vendor: 'Mixpanel', line: 2, column: 31 },
+          ],
         },
       ],
     });

@@ -6,24 +6,54 @@ describe('trackers/tracking-snippet', () => {
   testRule(rule, {
     valid: [],
     invalid: [
-      { name: 'gtag() as Google Analytics', observations: [observe.snippet({ name: 'gtag' })], errors: [{ messageId: 'snippet', vendor: 'Google Analytics' }] },
-      { name: 'fbq() as the Meta Pixel', observations: [observe.snippet({ name: 'fbq' })], errors: [{ messageId: 'snippet', vendor: 'Meta Pixel' }] },
-      { name: '_paq as Matomo', observations: [observe.snippet({ name: '_paq' })], errors: [{ messageId: 'snippet', vendor: 'Matomo' }] },
-      { name: 'an unlisted snippet under its own name', observations: [observe.snippet({ name: 'newTracker' })], errors: [{ messageId: 'snippet', vendor: 'newTracker' }] },
-      { name: 'a name that Object.prototype also has, under its own name', observations: [observe.snippet({ name: 'constructor' })], errors: [{ messageId: 'snippet', vendor: 'constructor' }] },
+      {
+        name: 'gtag() as Google Analytics',
+        observations: [observe.snippet({ name: 'gtag' })],
+        errors: [{ messageId: 'snippet', vendor: 'Google Analytics' }],
+      },
+      {
+        name: 'fbq() as the Meta Pixel',
+        observations: [observe.snippet({ name: 'fbq' })],
+        errors: [{ messageId: 'snippet', vendor: 'Meta Pixel' }],
+      },
+      {
+        name: '_paq as Matomo',
+        observations: [observe.snippet({ name: '_paq' })],
+        errors: [{ messageId: 'snippet', vendor: 'Matomo' }],
+      },
+      {
+        name: 'an unlisted snippet under its own name',
+        observations: [observe.snippet({ name: 'newTracker' })],
+        errors: [{ messageId: 'snippet', vendor: 'newTracker' }],
+      },
+      {
+        name: 'a name that Object.prototype also has, under its own name',
+        observations: [observe.snippet({ name: 'constructor' })],
+        errors: [{ messageId: 'snippet', vendor: 'constructor' }],
+      },
     ],
   });
 
   describe('in HTML', () => {
     testRule(rule, {
-      valid: [{ name: 'a snippet shown as a code sample', html: '<pre><code>gtag(\'config\', \'G-1\')</code></pre>' }],
+      valid: [{ name: 'a snippet shown as a code sample', html: "<pre><code>gtag('config', 'G-1')</code></pre>" }],
       invalid: [
         {
           name: 'the Google tag snippet',
-          html: '<script>\n  window.dataLayer = window.dataLayer || [];\n  function gtag(){dataLayer.push(arguments);}\n  gtag(\'js\', new Date());\n</script>',
-          errors: [{ messageId: 'snippet', vendor: 'Google Tag Manager', line: 3, column: 19 }, { messageId: 'snippet', vendor: 'Google Analytics', line: 4, column: 3 }],
+          html: "<script>\n  window.dataLayer = window.dataLayer || [];\n  function gtag(){dataLayer.push(arguments);}\n  gtag('js', new Date());\n</script>",
+          errors: [
+            { messageId: 'snippet', vendor: 'Google Tag Manager', line: 3, column: 19 },
+            { messageId: 'snippet', vendor: 'Google Analytics', line: 4, column: 3 },
+          ],
         },
-        { name: 'the Meta pixel', html: '<script>fbq(\'init\', \'1\'); fbq(\'track\', \'PageView\');</script>', errors: [{ messageId: 'snippet', vendor: 'Meta Pixel', column: 9 }, { messageId: 'snippet', vendor: 'Meta Pixel', column: 27 }] },
+        {
+          name: 'the Meta pixel',
+          html: "<script>fbq('init', '1'); fbq('track', 'PageView');</script>",
+          errors: [
+            { messageId: 'snippet', vendor: 'Meta Pixel', column: 9 },
+            { messageId: 'snippet', vendor: 'Meta Pixel', column: 27 },
+          ],
+        },
       ],
     });
   });
