@@ -3,7 +3,7 @@ import { resolveConfig } from '../scanners/config/load.ts';
 import { scanFile } from '../scanners/scan.ts';
 
 // A stylesheet gatherer with a bug: the runner must turn it into a finding for that file alone.
-vi.mock('../scanners/gather/css.ts', () => ({
+vi.mock('../scanners/gather/css/index.ts', () => ({
   gatherCss: () => {
     throw new RangeError('Maximum call stack size exceeded');
   },

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Frame, Request, Route } from 'playwright-core';
-import { resolveUrl } from '../gather/url.ts';
+import { resolveUrl } from '../syntax/url.ts';
 import type { EmbedObservation, Location, Observation, RequestType, StorageObservation } from '../observations.ts';
 import { recordStorageUse, snapshotKey, type StorageUse } from './instrument.ts';
 import type { UrlMap } from './urls.ts';

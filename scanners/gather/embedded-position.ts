@@ -1,5 +1,5 @@
 import type { EmbeddedContext } from './context.ts';
-import { lineOf, lineStarts, type Position } from './line-index.ts';
+import { lineOf, lineStarts, type Position } from '../syntax/line-index.ts';
 
 const EXCERPT_LENGTH = 80;
 

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/load.ts';
-import { pageUrl, resolveUrl } from '../gather/url.ts';
+import { pageUrl, resolveUrl } from '../syntax/url.ts';
 import type { PageTags } from './page-tags.ts';
 
 /** The file a transform edits and the config it follows. */

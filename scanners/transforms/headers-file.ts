@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.ts';
-import { gatherHeaders } from '../gather/headers.ts';
-import { bunnyPlayerHosts } from '../rules/helpers/bunny.ts';
+import { gatherHeaders } from '../gather/site-files/headers.ts';
+import { bunnyPlayerHosts } from '../syntax/bunny.ts';
 import type { PageTags } from './page-tags.ts';
 
 /** CSP hash sources of the inline code the site's pages hold, deduplicated across pages. */

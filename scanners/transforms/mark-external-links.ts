@@ -1,5 +1,5 @@
-import { hasLeavingMarker, splitTokens } from '../gather/link-rel.ts';
-import { resolveUrl } from '../gather/url.ts';
+import { hasLeavingMarker, splitTokens } from '../syntax/link-rel.ts';
+import { resolveUrl } from '../syntax/url.ts';
 import { fileType } from '../walk.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';

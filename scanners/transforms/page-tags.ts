@@ -1,7 +1,7 @@
-import { isSubmitButton } from '../gather/form-fields.ts';
-import { BrowserParser } from '../gather/html-parser.ts';
-import { MAX_DEPTH, NOSCRIPT_END_TAG } from '../gather/html-embedded.ts';
-import { hasScriptSource, scriptKind, type ScriptKind } from '../gather/script-type.ts';
+import { isSubmitButton } from '../syntax/form-fields.ts';
+import { BrowserParser } from '../html/parser.ts';
+import { MAX_DEPTH, NOSCRIPT_END_TAG } from '../gather/html/embedded.ts';
+import { hasScriptSource, scriptKind, type ScriptKind } from '../syntax/script-type.ts';
 
 /** One attribute as written in a start tag. */
 export interface TagAttribute {

@@ -1,5 +1,5 @@
-import { asciiLowerCase, formMethod } from '../gather/form-fields.ts';
-import { resolveUrl } from '../gather/url.ts';
+import { asciiLowerCase, formMethod } from '../syntax/form-fields.ts';
+import { resolveUrl } from '../syntax/url.ts';
 import type { FormObservation } from '../observations.ts';
 import { escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';

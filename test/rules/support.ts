@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { resolveConfig, type ResolvedConfig } from '../../scanners/config/load.ts';
 import type { ConfigInput } from '../../scanners/config/schema.ts';
-import { gatherHeaders } from '../../scanners/gather/headers.ts';
-import { gatherHtml } from '../../scanners/gather/html.ts';
+import { gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
+import { gatherHtml } from '../../scanners/gather/html/index.ts';
 import type { Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
 import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { gatherHeaders } from '../../scanners/gather/headers.ts';
+import { gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
 import {
   addPageHashes,
   contentSecurityPolicy,

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../scanners/engine.ts';
-import { gatherHtml } from '../../scanners/gather/html.ts';
-import { pageUrl } from '../../scanners/gather/url.ts';
+import { gatherHtml } from '../../scanners/gather/html/index.ts';
+import { pageUrl } from '../../scanners/syntax/url.ts';
 import { planPageEdits, transformPage } from '../../scanners/transforms/index.ts';
 import { leavingNotice } from '../../scanners/transforms/mark-external-links.ts';
 import { readPageTags } from '../../scanners/transforms/page-tags.ts';

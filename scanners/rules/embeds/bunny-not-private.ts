@@ -1,4 +1,4 @@
-import { parseBunnyPlayerUrl } from '../helpers/bunny.ts';
+import { parseBunnyPlayerUrl } from '../../syntax/bunny.ts';
 import { defineRule, type Hit } from '../define-rule.ts';
 
 type MessageId = 'notLazy' | 'noTitle' | 'autoplay' | 'preload';

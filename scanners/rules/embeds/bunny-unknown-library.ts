@@ -1,4 +1,4 @@
-import { isBunnyPlayerHost, parseBunnyPlayerUrl } from '../helpers/bunny.ts';
+import { isBunnyPlayerHost, parseBunnyPlayerUrl } from '../../syntax/bunny.ts';
 import { defineRule, type Hit } from '../define-rule.ts';
 
 type MessageId = 'unknownLibrary' | 'noBunnyConfig' | 'notAPlayer';

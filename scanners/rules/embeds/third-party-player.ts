@@ -1,4 +1,4 @@
-import { isBunnyPlayerHost } from '../helpers/bunny.ts';
+import { isBunnyPlayerHost } from '../../syntax/bunny.ts';
 import { entityOf } from '../helpers/trackers.ts';
 import { findVendor, playerVendors } from '../helpers/vendors.ts';
 import { defineRule } from '../define-rule.ts';

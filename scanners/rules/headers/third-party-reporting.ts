@@ -1,5 +1,5 @@
-import { structuredStrings } from '../../gather/structured-field.ts';
-import { resolveUrl } from '../../gather/url.ts';
+import { structuredStrings } from '../../syntax/structured-field.ts';
+import { resolveUrl } from '../../syntax/url.ts';
 import { isUnacceptedThirdParty } from '../helpers/parties.ts';
 import { defineRule, type Hit } from '../define-rule.ts';
 

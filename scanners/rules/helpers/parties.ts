@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../../config/load.ts';
-import { isConfiguredBunnyPlayer } from './bunny.ts';
+import { isConfiguredBunnyPlayer } from '../../syntax/bunny.ts';
 
 /**
  * Is a URL on a host the site has not accepted: not first-party, not in `allowHosts`, not the player of a

@@ -1,4 +1,4 @@
-import { isConfiguredBunnyPlayer } from '../helpers/bunny.ts';
+import { isConfiguredBunnyPlayer } from '../../syntax/bunny.ts';
 import { trackerOf } from '../helpers/trackers.ts';
 import { defineRule } from '../define-rule.ts';
 

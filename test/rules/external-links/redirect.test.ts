@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gatherRedirects } from '../../../scanners/gather/redirects.ts';
+import { gatherRedirects } from '../../../scanners/gather/site-files/redirects.ts';
 import metaRefresh from '../../../scanners/rules/external-links/meta-refresh.ts';
 import rule from '../../../scanners/rules/external-links/redirect.ts';
 import unmarked from '../../../scanners/rules/external-links/unmarked.ts';

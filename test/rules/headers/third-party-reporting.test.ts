@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatherHeaders } from '../../../scanners/gather/headers.ts';
+import { gatherHeaders } from '../../../scanners/gather/site-files/headers.ts';
 import rule from '../../../scanners/rules/headers/third-party-reporting.ts';
 import { observe, testConfig, testRule } from '../support.ts';
 

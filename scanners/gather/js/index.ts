@@ -1,0 +1,133 @@
+import { parse, type Program } from 'acorn';
+import type { Observation } from '../../observations.ts';
+import type { EmbeddedContext } from '../context.ts';
+import { TextLocator } from '../embedded-position.ts';
+import { analyzeProgram, type JsFact } from './analyze.ts';
+import { scanJsTokens } from './fallback-scan.ts';
+import { SNIPPET_NAMES } from './snippets.ts';
+import { resolveIceServer, resolveUrl } from '../../syntax/url.ts';
+
+// Every fact needs one of these in the source text: a URL ('//'), a watched name, or a way of hiding one
+// (escapes, concatenation, computed access, templates). Scripts with none cannot yield anything.
+const MAY_HAVE_FACTS = new RegExp(
+  [
+    '//',
+    'cookie',
+    'Storage',
+    'indexedDB',
+    'caches',
+    'FileSystem',
+    'getDirectory',
+    'fetch',
+    'Beacon',
+    'open',
+    'import',
+    'src',
+    'location',
+    'href',
+    'WebSocket',
+    'EventSource',
+    'Worker',
+    'atob',
+    'stun:',
+    'stuns:',
+    'turn:',
+    'turns:',
+    '\\\\',
+    '\\+',
+    '`',
+    '\\[',
+    `\\b(?:${SNIPPET_NAMES.join('|')})\\b`,
+  ].join('|'),
+);
+
+/**
+ * Cookie and storage use, request targets (fetch, beacons, XHR, sockets, imports, workers, element src),
+ * navigations, tracking-snippet calls and URL string literals in a script. Parses with acorn (as a
+ * module when asked or when the classic parse fails); code that does not parse is still scanned, by
+ * tokens. Pure and never throws.
+ */
+export function gatherJs(text: string, context: EmbeddedContext & { module?: boolean }): Observation[] {
+  if (!MAY_HAVE_FACTS.test(text)) return [];
+  const locator = new TextLocator(text, context);
+  return factsOf(text, context.module === true)
+    .sort((a, b) => a.node.start - b.node.start)
+    .flatMap((fact) => toObservation(fact, context, locator) ?? []);
+}
+
+/** Strings run as code inside strings run as code … are followed this deep. */
+const MAX_CODE_DEPTH = 4;
+
+function factsOf(text: string, module: boolean, depth = 0): JsFact[] {
+  const program = parseProgram(text, module);
+  if (!program) return scanJsTokens(text);
+  const runCode =
+    depth < MAX_CODE_DEPTH
+      ? (code: string) => (MAY_HAVE_FACTS.test(code) ? factsOf(code, false, depth + 1) : [])
+      : undefined;
+  try {
+    return analyzeProgram(program, program.sourceType === 'module', runCode);
+  } catch {
+    // Nesting deep enough to exhaust the stack in the walk (or any other surprise): the gate must not
+    // crash on a file, and the token scan, which has no recursion, still reports what it finds.
+    return scanJsTokens(text);
+  }
+}
+
+function parseProgram(text: string, module: boolean): Program | undefined {
+  for (const sourceType of module ? (['module'] as const) : (['script', 'module'] as const)) {
+    try {
+      return parse(text, { ecmaVersion: 'latest', sourceType, allowHashBang: true });
+    } catch {
+      // acorn reports syntax errors and stack exhaustion alike as SyntaxError; try the next way, then scan.
+    }
+  }
+  return undefined;
+}
+
+function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLocator): Observation | undefined {
+  // An event-handler attribute (`onclick`) or `src`: where on the element the code or URL sat.
+  const attribute = (fact.kind === 'request' ? fact.attribute : undefined) ?? context.attribute;
+  const base = {
+    source: 'js' as const,
+    file: context.file,
+    ...locator.at(fact.node.start),
+    ...(attribute && { attribute }),
+    evidence: locator.excerpt(fact.node.start, fact.node.end),
+  };
+  switch (fact.kind) {
+    case 'storage':
+      return { kind: 'storage', ...base, element: context.element ?? 'script', api: fact.api };
+    case 'snippet':
+      return { kind: 'snippet', ...base, element: context.element ?? 'script', name: fact.name };
+    case 'request': {
+      const resolved =
+        (fact.type === 'literal' ? resolveIceServer(fact.raw) : undefined) ?? resolveUrl(fact.raw, context.baseUrl);
+      if (!resolved) return undefined;
+      const element = fact.element ?? context.element;
+      return {
+        kind: 'request',
+        ...base,
+        type: fact.type,
+        ...(element && { element }),
+        raw: fact.raw,
+        url: resolved.url,
+        host: resolved.host,
+      };
+    }
+    case 'navigation': {
+      const resolved = resolveUrl(fact.raw, context.baseUrl);
+      if (!resolved) return undefined;
+      return {
+        kind: 'navigation',
+        ...base,
+        via: fact.via ?? 'link',
+        element: fact.element,
+        raw: fact.raw,
+        url: resolved.url,
+        host: resolved.host,
+        marked: false,
+      };
+    }
+  }
+}

@@ -1,0 +1,232 @@
+import type {
+  AnyNode,
+  AssignmentExpression,
+  CallExpression,
+  ObjectExpression,
+  Pattern,
+  Property,
+  SpreadElement,
+} from 'acorn';
+import type { RequestType } from '../../observations.ts';
+import type { ProgramAnalysis } from './analyze.ts';
+import { unwrap } from './resolve.ts';
+import type { Scope } from './scope.ts';
+import { findRequestedUrls, hrefRequestType } from './url-literals.ts';
+import { linkRequestType } from '../../syntax/link-rel.ts';
+import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
+
+const ASSIGNED_PROPERTIES: ReadonlySet<string> = new Set(['src', 'href', 'location', 'httpEquiv', 'content']);
+const LINK_TARGET_KEYS: ReadonlySet<string> = new Set(['href', 'to', 'link']);
+const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
+  script: 'script',
+  img: 'image',
+  image: 'image',
+  input: 'image',
+  iframe: 'frame',
+  frame: 'frame',
+  audio: 'media',
+  video: 'media',
+  source: 'media',
+  track: 'media',
+  embed: 'object',
+};
+
+/** `location = url`, `location.href = url`, `img.src = url`: a navigation or a request the assignment makes. */
+export function checkAssignment(analysis: ProgramAnalysis, node: AssignmentExpression, scope: Scope): void {
+  const left = node.left;
+  if (left.type === 'Identifier') {
+    if (left.name === 'location' && scope.isGlobal('location'))
+      reportNavigation(analysis, 'location', node.right, scope, node);
+    return;
+  }
+  if (left.type !== 'MemberExpression') return;
+  const resolve = analysis.resolve;
+  const property = resolve.propertyName(left, scope);
+  if (property === 'src') reportElementSource(analysis, left.object, node.right, scope, node);
+  else if (property === 'href' && resolve.isLocation(left.object, scope))
+    reportNavigation(analysis, 'location', node.right, scope, node);
+  else if (property === 'href') reportElementHref(analysis, left.object, node.right, scope, node);
+  else if (property === 'location' && (resolve.isWindow(left.object, scope) || resolve.isDocument(left.object, scope)))
+    reportNavigation(analysis, 'location', node.right, scope, node);
+  else if (property === 'httpEquiv')
+    analysis.elementWrites.note(analysis, left.object, 'http-equiv', node.right, scope, node);
+  else if (property === 'content')
+    analysis.elementWrites.note(analysis, left.object, 'content', node.right, scope, node);
+}
+
+/** `img.src = url`, `script.setAttribute('src', url)`: the request type follows the element, when known. */
+export function reportElementSource(
+  analysis: ProgramAnalysis,
+  element: AnyNode,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
+  const tag = analysis.resolve.tagOf(element, scope);
+  reportRequest(analysis, tag ? (REQUEST_TYPE_BY_TAG[tag] ?? 'other') : 'other', tag, value, scope, at, 'src');
+}
+
+/**
+ * `link.href = url`, `link.setAttribute('href', url)`: a request when the element fetches its href (a `<link>`,
+ * SVG `<image>` …). On any other element (`a.href = url`) it is a link target the visitor may follow, and a
+ * navigation once the script clicks that element.
+ */
+export function reportElementHref(
+  analysis: ProgramAnalysis,
+  element: AnyNode,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
+  const tag = analysis.resolve.tagOf(element, scope);
+  const type = tag === undefined ? undefined : hrefRequestType(tag);
+  if (type) reportRequest(analysis, type, tag, value, scope, at, 'href');
+  // Another window's location (`frame.contentWindow.location.href = url`) loads a page: its URL stays a literal.
+  else if (!isLocationObject(analysis, element, scope)) {
+    noteLinkTarget(analysis, value, scope);
+    analysis.elementWrites.note(analysis, element, 'href', value, scope, at);
+  }
+}
+
+/**
+ * Whether an object literal has an `href`, `to` or `link` key: the cheap test in the walk before `checkLinkTargets`.
+ */
+export function hasLinkTargetKey(object: ObjectExpression): boolean {
+  return object.properties.some(
+    (property) => property.type === 'Property' && LINK_TARGET_KEYS.has(keyName(property) ?? ''),
+  );
+}
+
+/**
+ * `jsx('a', { href: url })`, `createElement(Link, { to: url })`, a site config's `{ label: 'X', href: url }`: props
+ * of a link or a link in data, which the visitor may follow. Unless the object describes an element that fetches
+ * its href (`h('link', { rel: 'stylesheet', href })`), those URLs are neither requests nor bare literals.
+ */
+export function checkLinkTargets(
+  analysis: ProgramAnalysis,
+  object: ObjectExpression,
+  call: CallExpression | undefined,
+  scope: Scope,
+): void {
+  if (describesFetchingElement(analysis, object, call, scope)) return;
+  for (const property of object.properties) {
+    if (property.type === 'Property' && LINK_TARGET_KEYS.has(keyName(property) ?? ''))
+      noteLinkTarget(analysis, property.value, scope);
+  }
+}
+
+/**
+ * `{ rel: 'stylesheet', href }`, or props passed along with the tag or element they are for (`jsx('link', …)`,
+ * `Object.assign(link, …)`).
+ */
+function describesFetchingElement(
+  analysis: ProgramAnalysis,
+  object: ObjectExpression,
+  call: CallExpression | undefined,
+  scope: Scope,
+): boolean {
+  const rel = object.properties.find(
+    (property): property is Property => property.type === 'Property' && keyName(property) === 'rel',
+  );
+  if (rel && linkRequestType(analysis.resolve.fold(rel.value, scope).value, undefined) !== undefined) return true;
+  return call?.arguments.some((arg) => arg !== object && isHrefFetchingElement(analysis, arg, scope)) ?? false;
+}
+
+function isHrefFetchingElement(analysis: ProgramAnalysis, node: AnyNode | SpreadElement, scope: Scope): boolean {
+  if (node.type === 'SpreadElement') return false;
+  const folded = analysis.resolve.fold(node, scope);
+  const tag = folded.complete ? folded.value.toLowerCase() : analysis.resolve.tagOf(node, scope);
+  return tag !== undefined && hrefRequestType(tag) !== undefined;
+}
+
+function keyName(property: Property): string | undefined {
+  if (property.computed) return undefined;
+  if (property.key.type === 'Identifier') return property.key.name;
+  return property.key.type === 'Literal' && typeof property.key.value === 'string' ? property.key.value : undefined;
+}
+
+function isLocationObject(analysis: ProgramAnalysis, node: AnyNode, scope: Scope): boolean {
+  const expression = unwrap(node);
+  if (expression.type === 'Identifier') return expression.name === 'location';
+  return expression.type === 'MemberExpression' && analysis.resolve.propertyName(expression, scope) === 'location';
+}
+
+/** A link target's URL: marked as seen, so its literals are not reported as bare URL literals. */
+function noteLinkTarget(analysis: ProgramAnalysis, value: AnyNode | undefined, scope: Scope): void {
+  target(analysis, value, scope);
+}
+
+/** A request to the URL `value` holds, reported at the call or assignment `at` that makes it. */
+export function reportRequest(
+  analysis: ProgramAnalysis,
+  type: RequestType,
+  element: string | undefined,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+  attribute?: string,
+): void {
+  const raw = target(analysis, value, scope);
+  if (raw !== undefined)
+    analysis.facts.push({ kind: 'request', type, element, ...(attribute && { attribute }), raw, node: at });
+}
+
+/** A navigation to the URL `value` holds (`location.assign(…)`, `window.open(…)`), reported at `at`. */
+export function reportNavigation(
+  analysis: ProgramAnalysis,
+  element: string,
+  value: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
+  const raw = target(analysis, value, scope);
+  if (raw !== undefined) analysis.facts.push({ kind: 'navigation', element, raw, node: at });
+}
+
+/** A created `<meta http-equiv=refresh>`'s `content` (`0;url=…`): a navigation to its URL, reported at `at`. */
+export function reportRefresh(
+  analysis: ProgramAnalysis,
+  content: AnyNode | undefined,
+  scope: Scope,
+  at: AnyNode,
+): void {
+  const text = target(analysis, content, scope);
+  const url = text === undefined ? undefined : parseMetaRefresh(text)?.url?.trim();
+  if (url) analysis.facts.push({ kind: 'navigation', via: 'refresh', element: 'meta', raw: url, node: at });
+}
+
+/** The constant (prefix of a) URL an argument holds; its literals are then not reported again as bare literals. */
+function target(analysis: ProgramAnalysis, value: AnyNode | undefined, scope: Scope): string | undefined {
+  if (!value || value.type === 'SpreadElement') return undefined;
+  const folded = analysis.resolve.fold(value, scope);
+  if (!folded.string || folded.value.trim() === '') return undefined;
+  for (const literal of folded.literals) analysis.consumed.add(literal);
+  analysis.consumed.add(value);
+  return folded.value;
+}
+
+/**
+ * Every URL a string literal, template or constant concatenation may fetch that no call, assignment or link reported.
+ */
+export function reportUrlLiterals(analysis: ProgramAnalysis, unit: AnyNode): void {
+  const texts =
+    unit.type === 'TemplateLiteral'
+      ? unit.quasis.map((quasi) => quasi.value.cooked ?? '')
+      : [analysis.pureFold(unit).value];
+  for (const text of texts) {
+    for (const { url } of findRequestedUrls(text))
+      analysis.facts.push({ kind: 'request', type: 'literal', element: undefined, raw: url, node: unit });
+  }
+}
+
+/**
+ * Cheap syntactic test before any scope work: an assignment to `location` or to a `src`, `href`, `location`,
+ * `httpEquiv` or `content` property.
+ */
+export function isAssignmentCandidate(left: Pattern): boolean {
+  if (left.type === 'Identifier') return left.name === 'location';
+  return (
+    left.type === 'MemberExpression' &&
+    (left.computed || (left.property.type === 'Identifier' && ASSIGNED_PROPERTIES.has(left.property.name)))
+  );
+}

@@ -1,0 +1,97 @@
+import type { HeaderObservation, Observation } from '../../observations.ts';
+import { parseLinkHeader } from '../../syntax/header-link.ts';
+import { linkRequestType } from '../../syntax/link-rel.ts';
+import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
+import { structuredStrings } from '../../syntax/structured-field.ts';
+import { resolveUrl } from '../../syntax/url.ts';
+
+/**
+ * Wrangler's test for a `_headers` line that starts a rule: a path or an absolute URL pattern. Indentation
+ * means nothing to it (every line is trimmed first), so `Set-Cookie: a=1` right under `/*` is one of its headers.
+ */
+const patternLine = /^(?:[^\s]+:\/\/|\/)/;
+
+/**
+ * Header rules from a `_headers` file (Cloudflare Pages / Workers static assets / Netlify), read as wrangler
+ * reads it: a line starting with `/` or `scheme://` is a URL pattern, any other line with a colon is a
+ * `Name: value` header of the pattern above it, indented or not; `! Name` detaches one, `#` starts a comment.
+ * One observation per header line; detach lines and lines Cloudflare rejects (no pattern above, a name with a
+ * space, an empty name or value) are skipped. Never throws.
+ *
+ * Given the site's URL (what relative URLs resolve against), it also reports what headers make a browser
+ * do on their own: `Link: <url>; rel=preload` (and preconnect, prefetch …) and `Speculation-Rules` fetches,
+ * `Refresh` redirects.
+ */
+export function gatherHeaders(text: string, file: string): HeaderObservation[];
+export function gatherHeaders(text: string, file: string, site: string): Observation[];
+export function gatherHeaders(text: string, file: string, site?: string): Observation[] {
+  const observations: Observation[] = [];
+  let pattern: string | undefined;
+  text.split(/\r\n?|\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (patternLine.test(trimmed)) {
+      pattern = trimmed;
+      return;
+    }
+    const colon = trimmed.indexOf(':');
+    const name = trimmed.slice(0, colon).trim().toLowerCase();
+    const value = trimmed.slice(colon + 1).trim();
+    // A header needs a pattern above it, a name without spaces and a value; `! Name` detaches rather than sets.
+    if (
+      pattern === undefined ||
+      colon === -1 ||
+      name === '' ||
+      /\s/.test(name) ||
+      value === '' ||
+      trimmed.startsWith('!')
+    )
+      return;
+    const header: HeaderObservation = {
+      kind: 'header',
+      source: 'headers',
+      file,
+      line: index + 1,
+      column: line.length - line.trimStart().length + 1,
+      pattern,
+      name,
+      value,
+      evidence: trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed,
+    };
+    observations.push(header);
+    if (site !== undefined) observations.push(...headerEffects(header, site));
+  });
+  return observations;
+}
+
+/**
+ * The fetches a `Link` header asks for, the rule sets a `Speculation-Rules` header loads, or the redirect a
+ * `Refresh` header makes, at the header's line.
+ */
+function headerEffects(header: HeaderObservation, site: string): Observation[] {
+  const { file, line, column, evidence } = header;
+  const at = { file, line, column, evidence, source: 'headers' as const, attribute: header.name };
+  if (header.name === 'refresh') {
+    const target = parseMetaRefresh(header.value)?.url;
+    const resolved = target === undefined ? undefined : resolveUrl(target, site);
+    return resolved === undefined
+      ? []
+      : [{ kind: 'navigation', via: 'refresh', raw: target!.trim(), ...resolved, marked: false, ...at }];
+  }
+  if (header.name === 'speculation-rules') {
+    // Chromium fetches each rule set as soon as the page loads; what the rule set then prefetches is out of sight.
+    // Typed `other`, not `prefetch`: this request is the rule set itself, a JSON file, not a page fetched ahead.
+    return structuredStrings(header.value).flatMap((url) => {
+      const resolved = resolveUrl(url, site);
+      return resolved === undefined
+        ? []
+        : [{ kind: 'request' as const, type: 'other' as const, raw: url, ...resolved, ...at }];
+    });
+  }
+  if (header.name !== 'link') return [];
+  return parseLinkHeader(header.value).flatMap((link) => {
+    const type = linkRequestType(link.rel, link.as);
+    const resolved = type === undefined ? undefined : resolveUrl(link.url, site);
+    return resolved === undefined ? [] : [{ kind: 'request' as const, type: type!, raw: link.url, ...resolved, ...at }];
+  });
+}
