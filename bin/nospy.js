@@ -22,6 +22,7 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 });
 
 /**

@@ -31,6 +31,12 @@ export interface Finding {
   policy: string;
 }
 
+/** What `nospy crawl` opened in the browser, and why each other file `nospy check` scans was not opened. */
+export interface CrawlCoverage {
+  pages: string[];
+  notVisited: { file: string; reason: string }[];
+}
+
 /** The report model every reporter prints; `--format json` is this, serialised. */
 export interface Report {
   version: 1;
@@ -38,4 +44,6 @@ export interface Report {
   root: string;
   summary: { files: number; errors: number; warnings: number };
   findings: Finding[];
+  /** Only in a crawl's report. */
+  crawl?: CrawlCoverage;
 }

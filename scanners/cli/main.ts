@@ -7,7 +7,9 @@ import { NospyError, UsageError } from '../errors.ts';
 import { createReport, formats, reporters, type Format } from '../reporters/index.ts';
 import { ruleIds } from '../rules/index.ts';
 import { scanDirectory, type ScanResult } from '../scan.ts';
+import type { CrawlCoverage } from '../report.ts';
 import { helpText } from './help.ts';
+import { createProgress } from './progress.ts';
 import { version } from './version.ts';
 
 /** Where the CLI reads and writes; the bin passes the process's, tests their own. */
@@ -17,6 +19,8 @@ export interface CliIo {
   cwd: string;
   /** Whether stdout is a terminal (colours). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (the crawl's progress line). */
+  stderrIsTTY?: boolean;
   /** For NO_COLOR / FORCE_COLOR; defaults to process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -25,6 +29,7 @@ interface Values {
   config?: string;
   format?: string;
   output?: string;
+  progress?: boolean;
   help?: boolean;
 }
 
@@ -42,9 +47,14 @@ const reportOptions = { ...configOption, format: { type: 'string' }, output: { t
 const commands: Record<string, Command> = {
   check: { options: reportOptions, run: (dir, values, io) => report(dir, values, io, async () => scanDirectory) },
   crawl: {
-    options: reportOptions,
-    // Loaded on demand so `check` never pays for the browser.
-    run: (dir, values, io) => report(dir, values, io, async () => (await import('../crawl/index.ts')).crawlDirectory),
+    options: { ...reportOptions, progress: { type: 'boolean' } },
+    run: (dir, values, io) =>
+      report(dir, values, io, async () => {
+        // Loaded on demand so `check` never pays for the browser.
+        const { crawlDirectory } = await import('../crawl/index.ts');
+        const onProgress = createProgress(io, values.progress === true);
+        return (path, config) => crawlDirectory(path, config, { onProgress });
+      }),
   },
   fix: { options: configOption, run: fix },
 };
@@ -98,15 +108,15 @@ function parse(name: string, args: string[], options: ParseArgsOptionsConfig) {
   }
 }
 
-type Scan = (dir: string, config: ResolvedConfig) => Promise<ScanResult>;
+type Scan = (dir: string, config: ResolvedConfig) => Promise<ScanResult & { crawl?: CrawlCoverage }>;
 
 async function report(dir: string, values: Values, io: CliIo, loadScan: () => Promise<Scan>): Promise<number> {
   const format = parseFormat(values.format);
   const path = siteDirectory(dir, io.cwd);
   const config = readConfig(values.config, io);
   const scan = await loadScan();
-  const { files, findings } = await scan(path, config);
-  const result = createReport(displayRoot(dir), version, files, findings);
+  const { files, findings, crawl } = await scan(path, config);
+  const result = createReport(displayRoot(dir), version, files, findings, crawl);
   const text = `${reporters[format](result, { color: values.output === undefined && wantsColor(io) })}\n`;
   if (values.output === undefined) io.stdout.write(text);
   else await writeOutput(values.output, io.cwd, text);

@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { UsageError } from '../errors.ts';
+import { npmChromium, npmChromiumPackage } from './npm-chromium.ts';
 
 /** Where Debian, Ubuntu and Chrome's own packages put the browser, in order of preference. */
-const knownPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const systemChromiumPaths: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /**
  * Flags for a browser that can reach only the local server: every host name but localhost and
@@ -21,19 +27,30 @@ export const chromiumArgs = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
 
+export interface ChromiumSearch {
+  /** A path that must be a browser: the `chromium` option, else `$NOSPY_CHROMIUM`. */
+  explicit?: string;
+  /** Where to look for a system browser; tests pass `[]` to reach the npm-brought one. */
+  systemPaths?: readonly string[];
+}
+
 /**
- * The Chromium to drive: `explicit` (the `chromium` option), `$NOSPY_CHROMIUM`, or the first known path that exists.
+ * The Chromium to drive: an explicit path (`$NOSPY_CHROMIUM`), then a system Chromium or Chrome, then the one the
+ * optional package `@sparticuz/chromium` brings. A usage error says what to install when there is none.
  */
-export function findChromium(explicit = process.env.NOSPY_CHROMIUM): string {
+export async function findChromium({
+  explicit = process.env.NOSPY_CHROMIUM || undefined,
+  systemPaths = systemChromiumPaths,
+}: ChromiumSearch = {}): Promise<string> {
   if (explicit) {
     if (!existsSync(explicit))
       throw new UsageError(`nospy crawl: no Chromium at ${explicit} (from NOSPY_CHROMIUM or the chromium option)`);
     return explicit;
   }
-  const found = knownPaths.find((path) => existsSync(path));
+  const found = systemPaths.find((path) => existsSync(path)) ?? (await npmChromium());
   if (!found) {
     throw new UsageError(
-      'nospy crawl needs Chromium: install it (apt-get install -y chromium) or set NOSPY_CHROMIUM to its path',
+      `nospy crawl needs Chromium: npm install --save-dev ${npmChromiumPackage} (Linux x64), install Chromium or Chrome, or set NOSPY_CHROMIUM to a browser's path`,
     );
   }
   return found;

@@ -1,25 +1,37 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.ts';
 import { compareFindings, inputFindings, runRules } from '../engine.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
+import type { CrawlCoverage, Finding } from '../report.ts';
 import { pageUrl } from '../syntax/url.ts';
-import type { Finding } from '../report.ts';
-import { fileType, walkSite } from '../walk.ts';
-import { findChromium, launchChromium } from './chromium.ts';
+import { type ChromiumSearch, findChromium, launchChromium } from './chromium.ts';
 import { compileHeaderRules, type HeaderRule } from './headers.ts';
-import { crawlPage, type PageTimeouts } from './page.ts';
+import { crawlPage, type SettleRule } from './page.ts';
+import { planCrawl } from './pages.ts';
 import { serveDirectory } from './server.ts';
 import { createUrlMap } from './urls.ts';
 
 export interface CrawlOptions {
-  /** Path of the Chromium executable; default `$NOSPY_CHROMIUM`, then Debian's and Ubuntu's usual paths. */
+  /** Path of the Chromium executable; default `$NOSPY_CHROMIUM`, then a system browser, then the npm-brought one. */
   chromium?: string;
+  /** Where to look for a system browser (see `findChromium`). */
+  systemChromiumPaths?: ChromiumSearch['systemPaths'];
+  /** Called after each page, for a progress line. */
+  onProgress?(done: number, total: number): void;
 }
 
-/** Pages open at once: enough to overlap waiting, few enough for a 2-core CI runner. */
-const concurrency = 3;
-const timeouts: PageTimeouts = { loadMs: 30_000, settleMs: 2_000 };
+export interface CrawlResult {
+  /** Pages opened in the browser. */
+  files: number;
+  findings: Finding[];
+  crawl: CrawlCoverage;
+}
+
+/** Pages open at once, each in its own context of one browser: most of a visit is waiting on the renderer. */
+const concurrency = availableParallelism() * 2;
+const settleRule: SettleRule = { loadMs: 30_000, settleMs: 5_000, idleMs: 200, maxScrollSteps: 40 };
 
 async function readHeaderRules(root: string, siteHost: string): Promise<HeaderRule[]> {
   const text = await readFile(join(root, '_headers'), 'utf8').catch(() => undefined);
@@ -27,24 +39,15 @@ async function readHeaderRules(root: string, siteHost: string): Promise<HeaderRu
   return compileHeaderRules(gatherHeaders(text, '_headers'), siteHost);
 }
 
-async function listPages(root: string, ignore: readonly string[]): Promise<string[]> {
-  const pages: string[] = [];
-  for await (const file of walkSite(root, ignore)) if (fileType(file) === 'html') pages.push(file);
-  return pages.sort();
-}
-
 /**
  * A resource fetched twice, or a cookie seen in two frames, is one finding: browser observations carry no line to tell
- * them apart.
+ * them apart. Sorted, ties broken by the whole finding, so the order never depends on which request came first.
  */
-function uniqueFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((finding) => {
-    const key = JSON.stringify(finding);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function sortUniqueFindings(findings: Finding[]): Finding[] {
+  const byKey = new Map(findings.map((finding) => [JSON.stringify(finding), finding]));
+  return [...byKey.entries()]
+    .sort(([keyA, a], [keyB, b]) => compareFindings(a, b) || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
+    .map(([, finding]) => finding);
 }
 
 /** Runs `task` over `items` with at most `limit` running at once. */
@@ -59,28 +62,31 @@ async function forEachLimited<T>(items: readonly T[], limit: number, task: (item
 /**
  * `nospy crawl`: serves `dir` on 127.0.0.1 (with its `_headers`), opens every HTML page in headless
  * Chromium that can reach nothing but that server, and runs the rules on what the browser actually
- * did: requests (blocked ones included), embeds, cookies and client storage. Findings sorted.
+ * did: requests (blocked ones included), embeds, cookies and client storage. Findings sorted; `crawl` lists the
+ * pages opened and why every other file `check` scans was not.
  */
 export async function crawlDirectory(
   dir: string,
   config: ResolvedConfig,
   options: CrawlOptions = {},
-): Promise<{ files: number; findings: Finding[] }> {
-  const executablePath = findChromium(options.chromium);
+): Promise<CrawlResult> {
+  const executablePath = await findChromium({ explicit: options.chromium, systemPaths: options.systemChromiumPaths });
   const root = resolve(dir);
-  const pages = await listPages(root, config.ignore);
+  const { pages, notVisited } = await planCrawl(root, config.ignore);
   const server = await serveDirectory(root, await readHeaderRules(root, config.hosts.siteHost));
   const urls = createUrlMap(server.origin, config.site);
   const findings: Finding[] = [];
+  let done = 0;
   try {
     const browser = await launchChromium(executablePath);
     try {
       await forEachLimited(pages, concurrency, async (file) => {
         // Directory pages are visited at their pretty URL, as visitors reach them.
         const url = pageUrl(config.site, file.replace(/(^|\/)index\.html$/, '$1'));
-        const observations = await crawlPage(browser, file, url, urls, timeouts);
+        const observations = await crawlPage(browser, file, url, urls, settleRule);
         if (typeof observations === 'string') findings.push(...inputFindings(file, observations, config));
-        else findings.push(...uniqueFindings(runRules(observations, config)));
+        else findings.push(...runRules(observations, config));
+        options.onProgress?.(++done, pages.length);
       });
     } finally {
       await browser.close();
@@ -88,5 +94,5 @@ export async function crawlDirectory(
   } finally {
     await server.close();
   }
-  return { files: pages.length, findings: findings.sort(compareFindings) };
+  return { files: pages.length, findings: sortUniqueFindings(findings), crawl: { pages, notVisited } };
 }

@@ -1,13 +1,19 @@
-import type { Browser, BrowserContext, Frame, Request, Route } from 'playwright-core';
-import { resolveUrl } from '../syntax/url.ts';
+import type { Browser, BrowserContext, Frame, Page, Request, Route } from 'playwright-core';
 import type { EmbedObservation, Location, Observation, RequestType, StorageObservation } from '../observations.ts';
+import { resolveUrl } from '../syntax/url.ts';
 import { recordStorageUse, snapshotKey, type StorageUse } from './instrument.ts';
 import type { UrlMap } from './urls.ts';
 
-/** How long a page may take to load, and how long to wait afterwards for late requests to stop. */
-export interface PageTimeouts {
+/**
+ * When a visit is over. After `load`, the page is scrolled a viewport at a time (at most `maxScrollSteps`), each step
+ * waiting for the requests it started; then the network must stay idle for `idleMs`. `settleMs` bounds it all, so a
+ * page that never stops fetching still ends.
+ */
+export interface SettleRule {
   loadMs: number;
   settleMs: number;
+  idleMs: number;
+  maxScrollSteps: number;
 }
 
 const requestTypes: Record<string, RequestType> = {
@@ -24,14 +30,19 @@ const requestTypes: Record<string, RequestType> = {
   manifest: 'manifest',
 };
 
+/** What a font or a video is made of cannot contact anyone: the request is what matters, so its body is empty. */
+const bodiesThatCannotMatter = new Set(['font', 'media']);
+
 type Place = Location & { source: 'browser' };
 
 /** Lets the loopback server answer, serves the public site's own URLs from it, and stops everything else. */
 async function routeRequest(route: Route, urls: UrlMap): Promise<void> {
-  const url = route.request().url();
-  if (urls.isLocal(url)) return route.continue();
-  const local = urls.toLocal(url);
+  const request = route.request();
+  const url = request.url();
+  const local = urls.isLocal(url) ? url : urls.toLocal(url);
   if (local === undefined) return route.abort('blockedbyclient');
+  if (bodiesThatCannotMatter.has(request.resourceType())) return route.fulfill({ status: 200, body: '' });
+  if (local === url) return route.continue();
   return route.fulfill({ response: await route.fetch({ url: local }) });
 }
 
@@ -43,6 +54,53 @@ function typeOf(request: Request): RequestType {
 
 function requestObservation(url: string, type: RequestType, place: Place): Observation {
   return { kind: 'request', ...place, type, raw: url, url, host: resolveUrl(url, url)?.host ?? '' };
+}
+
+/** Requests of a context still waiting for an answer, and when the last one started or ended. */
+class NetworkActivity {
+  inFlight = 0;
+  lastChange = performance.now();
+
+  constructor(context: BrowserContext) {
+    context.on('request', () => this.change(1));
+    context.on('requestfinished', () => this.change(-1));
+    context.on('requestfailed', () => this.change(-1));
+  }
+
+  private change(by: number): void {
+    this.inFlight += by;
+    this.lastChange = performance.now();
+  }
+
+  /** Resolves once nothing is in flight and nothing changed for `quietMs`, or at `deadline`. */
+  async idle(quietMs: number, deadline: number): Promise<void> {
+    while (performance.now() < deadline) {
+      const quietFor = performance.now() - this.lastChange;
+      if (this.inFlight <= 0 && quietFor >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(5, quietMs - quietFor)));
+    }
+  }
+}
+
+/**
+ * Scrolls one viewport down and waits two frames, so lazy images and frames that came into view have started
+ * loading; false at the bottom.
+ */
+function scrollOneViewport(): Promise<boolean> {
+  const before = window.scrollY;
+  window.scrollBy(0, window.innerHeight);
+  const moved = window.scrollY > before;
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(moved))));
+}
+
+async function settle(page: Page, network: NetworkActivity, rule: SettleRule): Promise<void> {
+  const deadline = performance.now() + rule.settleMs;
+  for (let step = 0; step < rule.maxScrollSteps && performance.now() < deadline; step++) {
+    const moved = await page.evaluate(scrollOneViewport).catch(() => false);
+    await network.idle(0, deadline);
+    if (!moved) break;
+  }
+  await network.idle(rule.idleMs, deadline);
 }
 
 /** Frames, objects and players in a frame's live DOM, scripts' additions included. */
@@ -86,7 +144,7 @@ async function cookiesOf(
 ): Promise<StorageUse & { 'set-cookie'?: string }> {
   const names = (await context.cookies()).map((cookie) => cookie.name).join(', ');
   if (setBy.size > 0)
-    return { 'set-cookie': `Set-Cookie from ${[...setBy].join(', ')}; cookies: ${names || 'none kept'}` };
+    return { 'set-cookie': `Set-Cookie from ${[...setBy].sort().join(', ')}; cookies: ${names || 'none kept'}` };
   return names ? { 'document.cookie': `cookies: ${names}` } : {};
 }
 
@@ -100,7 +158,7 @@ export async function crawlPage(
   file: string,
   url: string,
   urls: UrlMap,
-  timeouts: PageTimeouts,
+  rule: SettleRule,
 ): Promise<Observation[] | string> {
   const place: Place = { file, line: 1, column: 1, source: 'browser' };
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -108,6 +166,7 @@ export async function crawlPage(
     const observations: Observation[] = [];
     const setCookieFrom = new Set<string>();
     const pendingHeaders: Promise<void>[] = [];
+    const network = new NetworkActivity(context);
     await context.addInitScript(recordStorageUse, snapshotKey);
     await context.route('**/*', (route) => routeRequest(route, urls));
     context.on('request', (request) =>
@@ -127,14 +186,12 @@ export async function crawlPage(
     page.on('websocket', (socket) =>
       observations.push(requestObservation(urls.toPublic(socket.url()), 'other', place)),
     );
-    const loaded = await page.goto(urls.toLocal(url)!, { waitUntil: 'load', timeout: timeouts.loadMs }).then(
+    const loaded = await page.goto(urls.toLocal(url)!, { waitUntil: 'load', timeout: rule.loadMs }).then(
       () => true,
       (error: Error) => error.message.split('\n')[0],
     );
     if (loaded !== true) return `page did not load in Chromium: ${loaded}`;
-    // Lazy images and frames load once a visitor scrolls to them.
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => undefined);
-    await page.waitForLoadState('networkidle', { timeout: timeouts.settleMs }).catch(() => undefined);
+    await settle(page, network, rule);
     const storage: Record<string, string> = {};
     for (const frame of page.frames()) {
       observations.push(...(await embedsOf(frame, urls, place)));

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../report.ts';
+import type { CrawlCoverage, Finding, Report } from '../report.ts';
 import { formatGithub } from './github.ts';
 import { formatJson } from './json.ts';
 import { formatJunit } from './junit.ts';
@@ -18,7 +18,13 @@ export const reporters: Record<Format, Reporter> = {
 };
 
 /** The report model of a scan (SPEC.md's JSON document); `root` is the scanned directory as the user gave it. */
-export function createReport(root: string, version: string, files: number, findings: Finding[]): Report {
+export function createReport(
+  root: string,
+  version: string,
+  files: number,
+  findings: Finding[],
+  crawl?: CrawlCoverage,
+): Report {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   return {
     version: 1,
@@ -26,5 +32,6 @@ export function createReport(root: string, version: string, files: number, findi
     root,
     summary: { files, errors, warnings: findings.length - errors },
     findings,
+    ...(crawl && { crawl }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Finding, Report } from '../report.ts';
+import type { CrawlCoverage, Finding, Report } from '../report.ts';
 import type { ReporterOptions } from './reporter.ts';
 import { position, sitePath } from './paths.ts';
 import { summarize } from './summary.ts';
@@ -18,6 +18,7 @@ export function formatText(report: Report, options: ReporterOptions = {}): strin
     lines.push(paint(bold, path));
     for (const finding of findings) lines.push(...describe(finding, path, paint), '');
   }
+  if (report.crawl) lines.push(...describeCoverage(report.crawl), '');
   const summary = summarize(report);
   const colour = report.summary.errors > 0 ? red : report.summary.warnings > 0 ? yellow : green;
   lines.push(paint(colour, summary));
@@ -35,6 +36,16 @@ function describe(finding: Finding, path: string, paint: Paint): string[] {
     for (const excerpt of finding.evidence.split(/\r?\n/)) lines.push(paint(dim, `      │ ${excerpt}`));
   }
   lines.push(`      policy: ${finding.policy}`);
+  return lines;
+}
+
+/** Which pages the crawl opened, and the other files by why they were not opened (a redirect stub each by name). */
+function describeCoverage({ pages, notVisited }: CrawlCoverage): string[] {
+  const reasons = new Map<string, number>();
+  for (const { reason } of notVisited) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const lines = [`Opened ${pages.length} page${pages.length === 1 ? '' : 's'} in Chromium.`];
+  if (notVisited.length > 0) lines.push(`Not opened as pages (${notVisited.length}):`);
+  for (const [reason, count] of reasons) lines.push(`  ${count} × ${reason}`);
   return lines;
 }
 

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../scanners/config/load.ts';
-import { crawlDirectory } from '../../scanners/crawl/index.ts';
+import { type CrawlResult, crawlDirectory } from '../../scanners/crawl/index.ts';
+import { findChromium } from '../../scanners/crawl/chromium.ts';
 import { UsageError } from '../../scanners/errors.ts';
 import type { Finding } from '../../scanners/report.ts';
 
@@ -16,13 +17,22 @@ describe('nospy crawl', () => {
     'finds nothing on a clean site: first-party CSS and images (absolute URLs too), a private Bunny player, a script removing an old service worker',
     async () => {
       const result = await crawlDirectory(fixture('clean'), config);
-      expect(result).toEqual({ files: 2, findings: [] });
+      expect(result.files).toBe(2);
+      expect(result.findings).toEqual([]);
+      expect(result.crawl).toEqual({
+        pages: ['about/index.html', 'index.html'],
+        notVisited: [
+          { file: '_headers', reason: 'response headers: sent with every page and file' },
+          { file: 'logo.svg', reason: 'image: loaded by the pages that use it' },
+          { file: 'style.css', reason: 'stylesheet: loaded by the pages that use it' },
+        ],
+      });
     },
     browserTimeoutMs,
   );
 
   describe('on a site that leaks', () => {
-    let result: { files: number; findings: Finding[] };
+    let result: CrawlResult;
     beforeAll(async () => {
       result = await crawlDirectory(fixture('leaky'), config);
     }, browserTimeoutMs);
@@ -76,6 +86,49 @@ describe('nospy crawl', () => {
       expect(order).toEqual([...order].sort());
     });
   });
+
+  describe('on a long page of lazy images', () => {
+    let runs: CrawlResult[];
+    beforeAll(async () => {
+      runs = [await crawlDirectory(fixture('lazy'), config), await crawlDirectory(fixture('lazy'), config)];
+    }, browserTimeoutMs);
+
+    it('scrolls the whole page, so every lazy image and frame, and one a script loads in view, is fetched', () => {
+      const hosts = runs[0].findings.map((finding) => finding.host);
+      expect(hosts).toEqual(
+        expect.arrayContaining([
+          ...Array.from({ length: 20 }, (_, i) => `lazy-${i + 1}.cdn.example`),
+          'scripted.cdn.example',
+          'frames.cdn.example',
+        ]),
+      );
+    });
+
+    it('gives the same report twice', () => {
+      expect(runs[1]).toEqual(runs[0]);
+    });
+
+    it('does not open a redirect stub, and says why', () => {
+      expect(runs[0].crawl).toEqual({
+        pages: ['index.html'],
+        notVisited: [{ file: 'moved/index.html', reason: 'redirect stub to /: the browser would leave it at once' }],
+      });
+    });
+  });
+
+  it(
+    'finds the Chromium that @sparticuz/chromium brings when there is no system browser, and crawls with it',
+    async () => {
+      const withoutSystemBrowser = { systemPaths: [] };
+      const executable = await findChromium({ ...withoutSystemBrowser, explicit: undefined });
+      expect(executable).toMatch(/node_modules\/\.cache\/nospy\/chromium-[\d.]+\/chromium$/);
+      const result = await crawlDirectory(fixture('leaky'), config, { systemChromiumPaths: [] });
+      expect(summary(result.findings.filter((finding) => finding.file === 'cookie/index.html'))).toEqual([
+        { file: 'cookie/index.html', ruleId: 'cookies/set-cookie', host: undefined },
+      ]);
+    },
+    browserTimeoutMs,
+  );
 
   it('is a usage error, naming the path, when the given Chromium does not exist', async () => {
     const crawl = crawlDirectory(fixture('clean'), config, { chromium: '/no/such/chromium' });
