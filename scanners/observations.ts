@@ -119,7 +119,19 @@ export interface HeaderObservation extends Base {
   value: string;
 }
 
+/** What the browser refused, or objected to, while showing a page: only `nospy crawl` sees these. */
+export interface RefusalObservation extends Base {
+  kind: 'refusal';
+  /** `csp`: the page's Content-Security-Policy blocked something; `console`: Chromium's own security message. */
+  cause: 'csp' | 'console';
+  /** The CSP directive that blocked, or the message as Chromium wrote it. */
+  detail: string;
+  /** What the CSP blocked: a URL, or `inline`, `eval`… as the `securitypolicyviolation` event names it. */
+  blocked?: string;
+}
+
 export type Observation =
+  | RefusalObservation
   | RequestObservation
   | NavigationObservation
   | FormObservation

@@ -102,3 +102,29 @@ export function recordStorageUse(key: string): void {
   };
   Object.defineProperty(window, Symbol.for(key), { value: snapshot });
 }
+
+/** A CSP violation as the `securitypolicyviolation` event reports it. */
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+}
+
+/** The window property (a registered symbol) holding the CSP violations a frame saw. */
+export const violationsKey = 'nospy.csp-violations';
+
+/**
+ * Runs in every frame before the page's own scripts: notes each CSP violation the policy enforced (a report-only
+ * policy blocks nothing), listening first so a page script cannot hide one.
+ */
+export function recordCspViolations(key: string): void {
+  const violations: CspViolation[] = [];
+  Object.defineProperty(window, Symbol.for(key), { value: violations });
+  document.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      if (event.disposition === 'enforce')
+        violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI });
+    },
+    true,
+  );
+}

@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Frame, Page, Request, Route } from 'playwright-core';
 import type { EmbedObservation, Location, Observation, RequestType, StorageObservation } from '../observations.ts';
 import { resolveUrl } from '../syntax/url.ts';
-import { recordStorageUse, snapshotKey, type StorageUse } from './instrument.ts';
+import {
+  type CspViolation,
+  recordCspViolations,
+  recordStorageUse,
+  snapshotKey,
+  type StorageUse,
+  violationsKey,
+} from './instrument.ts';
 import type { UrlMap } from './urls.ts';
 
 /**
@@ -127,6 +134,36 @@ async function embedsOf(frame: Frame, urls: UrlMap, place: Place): Promise<Embed
   });
 }
 
+async function refusalsOf(frame: Frame, urls: UrlMap, place: Place): Promise<Observation[]> {
+  const violations = await frame
+    .evaluate(
+      (key) => [...((window as unknown as Record<symbol, CspViolation[]>)[Symbol.for(key)] ?? [])],
+      violationsKey,
+    )
+    .catch(() => []);
+  return violations.map(({ directive, blocked }) => ({
+    kind: 'refusal',
+    ...place,
+    cause: 'csp',
+    detail: directive,
+    blocked: urls.toPublic(blocked),
+  }));
+}
+
+/**
+ * Chromium's own security messages about the page (a header it could not apply), read from the DevTools log;
+ * CSP blocks are left to `refusalsOf`, which knows their directive.
+ */
+async function recordSecurityMessages(context: BrowserContext, page: Page, place: Place, into: Observation[]) {
+  const session = await context.newCDPSession(page);
+  session.on('Log.entryAdded', ({ entry }) => {
+    if (entry.source !== 'security' || entry.level === 'verbose' || entry.level === 'info') return;
+    if (entry.text.includes('Content Security Policy')) return;
+    into.push({ kind: 'refusal', ...place, cause: 'console', detail: entry.text });
+  });
+  await session.send('Log.enable');
+}
+
 async function storageOf(frame: Frame): Promise<StorageUse> {
   return frame
     .evaluate(
@@ -168,6 +205,7 @@ export async function crawlPage(
     const pendingHeaders: Promise<void>[] = [];
     const network = new NetworkActivity(context);
     await context.addInitScript(recordStorageUse, snapshotKey);
+    await context.addInitScript(recordCspViolations, violationsKey);
     await context.route('**/*', (route) => routeRequest(route, urls));
     context.on('request', (request) =>
       observations.push(requestObservation(urls.toPublic(request.url()), typeOf(request), place)),
@@ -183,6 +221,7 @@ export async function crawlPage(
       );
     });
     const page = await context.newPage();
+    await recordSecurityMessages(context, page, place, observations);
     page.on('websocket', (socket) =>
       observations.push(requestObservation(urls.toPublic(socket.url()), 'other', place)),
     );
@@ -194,7 +233,7 @@ export async function crawlPage(
     await settle(page, network, rule);
     const storage: Record<string, string> = {};
     for (const frame of page.frames()) {
-      observations.push(...(await embedsOf(frame, urls, place)));
+      observations.push(...(await embedsOf(frame, urls, place)), ...(await refusalsOf(frame, urls, place)));
       Object.assign(storage, await storageOf(frame));
     }
     await Promise.all(pendingHeaders);

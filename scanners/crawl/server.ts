@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { headersFor, type HeaderRule } from './headers.ts';
 
 /** A running local server of a built site. */
@@ -103,7 +103,9 @@ async function handle(
 }
 
 /** Serves `root` on 127.0.0.1 (a free port) with the `_headers` rules applied to every response. */
-export async function serveDirectory(root: string, rules: readonly HeaderRule[]): Promise<StaticServer> {
+export async function serveDirectory(directory: string, rules: readonly HeaderRule[]): Promise<StaticServer> {
+  // Without a trailing separator, so the check that a path stays inside it holds.
+  const root = resolve(directory);
   const server = createServer((request, response) => {
     handle(root, rules, request, response).catch(() => response.destroy());
   });

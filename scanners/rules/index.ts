@@ -12,6 +12,8 @@ import formsInsecureAction from './forms/insecure-action.ts';
 import formsPersonalDataInUrl from './forms/personal-data-in-url.ts';
 import formsPostToCdn from './forms/post-to-cdn.ts';
 import formsPostToThirdParty from './forms/post-to-third-party.ts';
+import headersBrowserRefused from './headers/browser-refused.ts';
+import headersCspViolation from './headers/csp-violation.ts';
 import headersLeakyReferrerPolicy from './headers/leaky-referrer-policy.ts';
 import headersThirdPartyReporting from './headers/third-party-reporting.ts';
 import inputUnreadable from './input/unreadable.ts';
@@ -34,6 +36,8 @@ export const allRules: readonly RuleDefinition[] = [
   formsPersonalDataInUrl,
   formsPostToCdn,
   formsPostToThirdParty,
+  headersBrowserRefused,
+  headersCspViolation,
   headersLeakyReferrerPolicy,
   headersThirdPartyReporting,
   inputUnreadable,

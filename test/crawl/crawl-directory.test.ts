@@ -117,6 +117,28 @@ describe('nospy crawl', () => {
   });
 
   it(
+    "reports what the browser refused because of the site's own _headers: a CSP block and a header it cannot apply",
+    async () => {
+      const { findings } = await crawlDirectory(fixture('refused'), config);
+      expect(findings.map(({ ruleId, evidence, message }) => ({ ruleId, evidence, message }))).toEqual([
+        {
+          ruleId: 'headers/browser-refused',
+          evidence: undefined,
+          message:
+            "Chromium ignored part of this page's headers (Error with Permissions-Policy header: Unrecognized feature: 'no-such-feature'.); fix the header in _headers.",
+        },
+        {
+          ruleId: 'headers/csp-violation',
+          evidence: 'inline',
+          message:
+            'The Content-Security-Policy directive script-src-elem blocked inline on this page; allow it or remove it.',
+        },
+      ]);
+    },
+    browserTimeoutMs,
+  );
+
+  it(
     'finds the Chromium that @sparticuz/chromium brings when there is no system browser, and crawls with it',
     async () => {
       const withoutSystemBrowser = { systemPaths: [] };

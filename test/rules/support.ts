@@ -78,6 +78,7 @@ export const observe = {
   }),
   storage: (fields: Fields<'storage'>): Observation => ({ kind: 'storage', ...at, source: 'js', ...fields }),
   snippet: (fields: Fields<'snippet'>): Observation => ({ kind: 'snippet', ...at, source: 'js', ...fields }),
+  refusal: (fields: Fields<'refusal'>): Observation => ({ kind: 'refusal', ...at, source: 'browser', ...fields }),
   header: (fields: Omit<Fields<'header'>, 'pattern'> & { pattern?: string }): Observation => ({
     kind: 'header',
     ...at,
