@@ -4,11 +4,12 @@
  *    reports exactly the pages generate.ts planted issues in,
  *  - a bare htmlparser2 parse of the same files (the floor for this design),
  *  - a naive cheerio-based scan (what a simple implementation costs),
- * then the cost of the integration inside `astro build` of the starter, and a profile of where the
- * gate's time goes; prints the table and writes everything to bench/RESULTS.md.
+ * then the cost of the integration inside `astro build` of the starter, `nospy crawl` pages/s on a small corpus, and a
+ * profile of where the gate's time goes; prints the table and writes everything to bench/RESULTS.md.
  *
  *   npm run bench                                  # sizes 1000, 10000, 50000
  *   npm run bench -- --sizes 1000 --no-astro       # a quick run
+ *   npm run bench -- --crawl-pages 0               # without the crawl
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureCrawl } from './crawl.ts';
 import { generateCorpus } from './generate.ts';
 import { profileScan } from './profile.ts';
 
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     astro: { type: 'boolean', default: true },
     profile: { type: 'boolean', default: true },
+    'crawl-pages': { type: 'string', default: '200' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -188,6 +191,8 @@ function measureAstroBuild(): string {
 }
 
 const astro = values.astro ? measureAstroBuild() : undefined;
+const crawlPages = Number(values['crawl-pages']);
+const crawl = crawlPages > 0 ? await measureCrawl(crawlPages, Number(values.seed)) : undefined;
 const profiled = values.profile ? (rows.find((row) => row.pages === 10000) ?? rows[0]) : undefined;
 const profile = profiled ? await profileScan(ensureCorpus(profiled.pages).dir, config, 12) : undefined;
 
@@ -267,6 +272,14 @@ The starter site built with the integration (\`astro build\` into a temporary fo
 its transforms and its check took.
 
 ${astro}
+`
+    : ''
+}${
+  crawl
+    ? `
+## nospy crawl
+
+${crawl}
 `
     : ''
 }${

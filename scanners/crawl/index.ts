@@ -30,7 +30,7 @@ export interface CrawlResult {
 }
 
 /** Pages open at once, each in its own context of one browser: most of a visit is waiting on the renderer. */
-const concurrency = availableParallelism() * 2;
+const concurrency = availableParallelism() * 4;
 const settleRule: SettleRule = { loadMs: 30_000, settleMs: 5_000, idleMs: 200, maxScrollSteps: 40 };
 
 async function readHeaderRules(root: string, siteHost: string): Promise<HeaderRule[]> {

@@ -38,7 +38,7 @@ describe('nospy crawl', () => {
     }, browserTimeoutMs);
 
     it('visits every page and reports nothing on the clean one', () => {
-      expect(result.files).toBe(5);
+      expect(result.files).toBe(6);
       expect(result.findings.filter((finding) => finding.file === 'index.html')).toEqual([]);
     });
 
@@ -51,6 +51,19 @@ describe('nospy crawl', () => {
         { file: 'storage/index.html', ruleId: 'cookies/storage', host: undefined },
       ]);
       expect(storage.map((finding) => finding.evidence)).toEqual(['cookies: visitor', 'localStorage keys: theme']);
+    });
+
+    it('names a cookie and a tracker that a script puts together at run time, which static analysis cannot see', () => {
+      const runtime = result.findings.filter((finding) => finding.file === 'runtime/index.html');
+      expect(runtime.map(({ ruleId, host, vendor, evidence }) => ({ ruleId, host, vendor, evidence }))).toEqual([
+        { ruleId: 'cookies/script-cookie', host: undefined, vendor: undefined, evidence: 'cookies: session_id' },
+        {
+          ruleId: 'trackers/known-tracker',
+          host: 'www.google-analytics.com',
+          vendor: 'Google Analytics',
+          evidence: undefined,
+        },
+      ]);
     });
 
     it('reports a service worker a page script registers once loaded', () => {
