@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from '../scanners/crawl/chromium.ts';
+import { npmChromium } from '../scanners/crawl/npm-chromium.ts';
 import { generateCorpus } from './generate.ts';
 
 const benchDir = import.meta.dirname;
@@ -15,7 +16,16 @@ const runsPerBrowser = 2;
 
 interface CrawlRun {
   ms: number;
+  /** CPU time of the crawl and its browser processes, user + system; undefined off Linux. */
+  cpuMs?: number;
   report: string;
+}
+
+/** CPU time of this process's waited-for children and theirs (`/proc/self/stat` cutime + cstime, in 1/100 s). */
+function childrenCpuMs(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
 function crawl(corpus: string, chromium: string | undefined, output: string): CrawlRun {
@@ -27,14 +37,16 @@ function crawl(corpus: string, chromium: string | undefined, output: string): Cr
     '--config',
     join(benchDir, 'nospy.config.json'),
   ];
-  const started = performance.now();
+  const [started, cpuBefore] = [performance.now(), childrenCpuMs()];
   const child = spawnSync(process.execPath, [...args, '--format', 'json', '--output', output], {
     encoding: 'utf8',
     env,
   });
   const ms = performance.now() - started;
+  const cpuAfter = childrenCpuMs();
   if (child.status !== 0) throw new Error(`nospy crawl exited ${child.status}: ${child.stderr}`);
-  return { ms, report: readFileSync(output, 'utf8') };
+  const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { ms, cpuMs, report: readFileSync(output, 'utf8') };
 }
 
 /** The markdown section: one row per Chromium, the corpus generated in a temporary folder and removed after. */
@@ -43,9 +55,9 @@ export async function measureCrawl(pages: number, seed: number): Promise<string>
   try {
     const corpus = join(dir, 'site');
     generateCorpus(pages, corpus, seed);
-    const npmBrought = await findChromium({ explicit: undefined, systemPaths: [] });
+    const npmBrought = await npmChromium();
     const picked = await findChromium({ explicit: process.env.NOSPY_CHROMIUM || undefined });
-    const browsers = [...new Set([picked, npmBrought])].filter((path) => existsSync(path));
+    const browsers = [...new Set([picked, npmBrought])].filter((path) => path !== undefined);
     const load = loadavg()[0];
     const rows = browsers.map((chromium) => {
       const runs = Array.from({ length: runsPerBrowser }, (_, i) =>
@@ -56,15 +68,19 @@ export async function measureCrawl(pages: number, seed: number): Promise<string>
       const same = runs.every((run) => run.report === runs[0].report) ? 'yes' : '**no**';
       const name = chromium === npmBrought ? '@sparticuz/chromium (npm)' : `\`${chromium}\``;
       const seconds = runs.map((run) => (run.ms / 1000).toFixed(1)).join(', ');
-      return `| ${name}${chromium === picked ? ' (default here)' : ''} | ${files} | ${seconds} | ${rates} | ${same} |`;
+      const cpu = runs.map((run) => (run.cpuMs === undefined ? '—' : (run.cpuMs / files).toFixed(0))).join(', ');
+      // With every core to itself the crawl is bound by CPU: pages/s cannot exceed cores ÷ CPU seconds per page.
+      const bound = runs[0].cpuMs ? ((availableParallelism() * files) / (runs[0].cpuMs / 1000)).toFixed(1) : '—';
+      return `| ${name}${chromium === picked ? ' (default here)' : ''} | ${files} | ${seconds} | ${rates} | ${cpu} | ${bound} | ${same} |`;
     });
     return [
       `\`nospy crawl\` of ${pages} generated pages (seed ${seed}), the CLI as a user runs it (\`--format json\`), wall`,
       `time including Node's and Chromium's start-up, ${runsPerBrowser} runs per browser; load average ${load.toFixed(1)}`,
-      'when it started (other processes share the cores, and a crawl spends most of its time in them).',
+      "when it started. CPU is the crawl's and its browser processes' (user + system), which other processes on the",
+      `machine do not change; ${availableParallelism()} cores ÷ CPU per page is the most it can reach with the cores to itself.`,
       '',
-      '| Chromium | pages | wall (s) | pages/s | identical JSON reports |',
-      '|---|---:|---:|---:|---|',
+      '| Chromium | pages | wall (s) | pages/s | CPU ms/page | pages/s, cores free (CPU bound) | identical JSON reports |',
+      '|---|---:|---:|---:|---:|---:|---|',
       ...rows,
     ].join('\n');
   } finally {

@@ -65,8 +65,8 @@ function requestObservation(url: string, type: RequestType, place: Place): Obser
 
 /** Requests of a context still waiting for an answer, and when the last one started or ended. */
 class NetworkActivity {
-  inFlight = 0;
-  lastChange = performance.now();
+  private inFlight = 0;
+  private lastChange = performance.now();
 
   constructor(context: BrowserContext) {
     context.on('request', () => this.change(1));

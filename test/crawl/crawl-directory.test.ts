@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../scanners/config/load.ts';
 import { type CrawlResult, crawlDirectory } from '../../scanners/crawl/index.ts';
 import { findChromium } from '../../scanners/crawl/chromium.ts';
@@ -13,6 +13,10 @@ const browserTimeoutMs = 90_000;
 const summary = (findings: Finding[]) => findings.map(({ file, ruleId, host }) => ({ file, ruleId, host }));
 
 describe('nospy crawl', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it(
     'finds nothing on a clean site: first-party CSS and images (absolute URLs too), a private Bunny player, a script removing an old service worker',
     async () => {
@@ -154,8 +158,8 @@ describe('nospy crawl', () => {
   it(
     'finds the Chromium that @sparticuz/chromium brings when there is no system browser, and crawls with it',
     async () => {
-      const withoutSystemBrowser = { systemPaths: [] };
-      const executable = await findChromium({ ...withoutSystemBrowser, explicit: undefined });
+      vi.stubEnv('NOSPY_CHROMIUM', '');
+      const executable = await findChromium({ systemPaths: [] });
       expect(executable).toMatch(/node_modules\/\.cache\/nospy\/chromium-[\d.]+\/chromium$/);
       const result = await crawlDirectory(fixture('leaky'), config, { systemChromiumPaths: [] });
       expect(summary(result.findings.filter((finding) => finding.file === 'cookie/index.html'))).toEqual([

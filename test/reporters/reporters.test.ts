@@ -13,6 +13,25 @@ describe('text reporter', () => {
     expect(formatText(reports.empty)).toMatchInlineSnapshot(`"✔ No privacy problems in 12 files"`);
   });
 
+  it('lists what a crawl opened and, grouped by reason, what it did not, before the summary', () => {
+    const crawl = {
+      pages: ['index.html', 'old/index.html'],
+      notVisited: [
+        { file: '_headers', reason: 'response headers: sent with every page and file' },
+        { file: 'a.css', reason: 'stylesheet: loaded by the pages that use it' },
+        { file: 'b.css', reason: 'stylesheet: loaded by the pages that use it' },
+      ],
+    };
+    expect(formatText({ ...reports.empty, crawl })).toMatchInlineSnapshot(`
+      "Opened 2 pages in Chromium.
+      Not opened as pages (3):
+        1 × response headers: sent with every page and file
+        2 × stylesheet: loaded by the pages that use it
+
+      ✔ No privacy problems in 12 files"
+    `);
+  });
+
   it('groups findings by file with location, severity, rule, evidence and policy', () => {
     expect(formatText(reports.edgeCases)).toMatchInlineSnapshot(`
       "dist/contact/index.html
