@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
 import { bunnyPlayerHosts } from '../syntax/bunny.ts';
+import { deniedFeatures } from '../syntax/permissions-policy.ts';
 import type { PageTags } from './page-tags.ts';
 
 /** CSP hash sources of the inline code the site's pages hold, deduplicated across pages. */
@@ -29,44 +30,6 @@ export function addPageHashes(hashes: InlineHashes, page: PageTags): void {
 
 /** Bunny Stream's player paths; frames are limited to the configured libraries (`/embed/{id}/…`). */
 const bunnyPlayerPaths = ['embed', 'play'];
-
-/**
- * Browser features a cookie-free, tracker-free site never needs, Chrome's ad APIs included; denied to the page and its
- * frames.
- */
-const deniedFeatures = [
-  'accelerometer',
-  'attribution-reporting',
-  'browsing-topics',
-  'camera',
-  'compute-pressure',
-  'display-capture',
-  'geolocation',
-  'gyroscope',
-  'hid',
-  'identity-credentials-get',
-  'idle-detection',
-  'interest-cohort',
-  'join-ad-interest-group',
-  'local-fonts',
-  'magnetometer',
-  'microphone',
-  'midi',
-  'otp-credentials',
-  'payment',
-  'private-aggregation',
-  'private-state-token-issuance',
-  'private-state-token-redemption',
-  'publickey-credentials-get',
-  'run-ad-auction',
-  'serial',
-  'shared-storage',
-  'shared-storage-select-url',
-  'storage-access',
-  'usb',
-  'window-management',
-  'xr-spatial-tracking',
-];
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
 

@@ -1,3 +1,4 @@
+import { isBuildWithoutDeniedFeature } from '../../syntax/permissions-policy.ts';
 import { defineRule } from '../define-rule.ts';
 
 export default defineRule({
@@ -11,7 +12,7 @@ export default defineRule({
   },
   observes: ['refusal'],
   check(observation) {
-    if (observation.cause !== 'console') return undefined;
+    if (observation.cause !== 'console' || isBuildWithoutDeniedFeature(observation.detail)) return undefined;
     return { messageId: 'refused', data: { message: observation.detail } };
   },
 });

@@ -9,6 +9,15 @@ describe('headers/browser-refused', () => {
         name: 'a CSP block, which headers/csp-violation reports',
         observations: [observe.refusal({ cause: 'csp', detail: 'img-src', blocked: 'https://cdn.example/a.png' })],
       },
+      {
+        name: 'a feature nospy denies that this Chromium build lacks (the headless shell has no Privacy Sandbox ad APIs)',
+        observations: [
+          observe.refusal({
+            cause: 'console',
+            detail: "Error with Permissions-Policy header: Unrecognized feature: 'join-ad-interest-group'.",
+          }),
+        ],
+      },
     ],
     invalid: [
       {
