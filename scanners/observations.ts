@@ -117,6 +117,11 @@ export interface HeaderObservation extends Base {
   /** Lower-case header name. */
   name: string;
   value: string;
+  /**
+   * Where a reporting header (Report-To, Reporting-Endpoints, a CSP's report-uri) has browsers send visitors'
+   * reports, resolved against the site; set when the gatherer knows the site's URL.
+   */
+  reportEndpoints?: { url: string; host: string }[];
 }
 
 export type Observation =

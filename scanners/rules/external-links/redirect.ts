@@ -1,4 +1,4 @@
-import { sampleHost } from '../../gather/site-files/redirects.ts';
+import { sampleHost } from '../../syntax/redirect-destination.ts';
 import { defineRule } from '../define-rule.ts';
 
 export default defineRule({
