@@ -36,6 +36,14 @@ export function resolveConfig(input: unknown, label: string, knownRuleIds?: Read
       if (!knownRuleIds.has(id)) throw new ConfigError(`${label}: rules.${id}: unknown rule id`);
     }
   }
+  return withHostPolicy(config);
+}
+
+/**
+ * A validated config with its host policy: how a config handed on as data (to the site's components, say)
+ * becomes the same ResolvedConfig the gate uses, without reading or validating the file again.
+ */
+export function withHostPolicy(config: Config): ResolvedConfig {
   return {
     ...config,
     hosts: createHostPolicy(config.site, config.firstPartyHosts, config.allowHosts, config.origin),

@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { defaultConfigFile, loadConfig, type ResolvedConfig } from '../../scanners/config/load.ts';
+import { ConfigError } from '../../scanners/errors.ts';
 import type { Finding } from '../../scanners/report.ts';
 import { ruleIds } from '../../scanners/rules/index.ts';
 import { scanDirectory } from '../../scanners/scan.ts';
@@ -19,21 +20,51 @@ function formatFinding(finding: Finding): string {
   return `${finding.file}${position} ${finding.ruleId} ${finding.message}`;
 }
 
+/** What `import siteConfig from 'virtual:nospy/config'` gives the site's pages and components. */
+const configModuleId = 'virtual:nospy/config';
+const loadConfigModule = fileURLToPath(new URL('../../scanners/config/load.ts', import.meta.url));
+
+/**
+ * A Vite plugin serving the config this integration read as a module, so that components get the very config
+ * the gate checks against, without reading the file again. The host policy (functions) is rebuilt from the data.
+ */
+function configModule(config: ResolvedConfig) {
+  const { hosts: _hosts, ...data } = config;
+  const resolvedId = `\0${configModuleId}`;
+  return {
+    name: 'nospy:config',
+    resolveId: (id: string) => (id === configModuleId ? resolvedId : undefined),
+    load: (id: string) =>
+      id === resolvedId
+        ? `import { withHostPolicy } from ${JSON.stringify(loadConfigModule)};\nexport default withHostPolicy(${JSON.stringify(data)});\n`
+        : undefined,
+  };
+}
+
 const elapsed = (since: number) => `${Math.round(performance.now() - since)} ms`;
 
 /**
  * The nospy gate inside `astro build`: after the build, runs the transforms on the output (marks
  * external links, routes forms to the origin, writes `_headers`), then checks it, logs every finding
- * and fails the build on any error. Reads the same `nospy.config.json` as the CLI; a bad config
- * stops Astro before it builds anything.
+ * and fails the build on any error. Reads the same `nospy.config.json` as the CLI, once: it sets Astro's
+ * `site` from it and serves it to the site as `virtual:nospy/config`; a bad config stops Astro before it
+ * builds anything.
  */
 export default function nospy(options: NospyOptions = {}): AstroIntegration {
   let config: ResolvedConfig;
   return {
     name: 'nospy',
     hooks: {
-      'astro:config:done': ({ config: astro }) => {
-        config = loadConfig(resolve(fileURLToPath(astro.root), options.config ?? defaultConfigFile), ruleIds);
+      'astro:config:setup': ({ config: astro, updateConfig }) => {
+        const file = resolve(fileURLToPath(astro.root), options.config ?? defaultConfigFile);
+        config = loadConfig(file, ruleIds);
+        // One source of truth: a different `site` in astro.config would give pages URLs the gate does not check.
+        if (astro.site !== undefined && new URL(astro.site).href !== new URL(config.site).href) {
+          throw new ConfigError(
+            `astro.config: site is ${astro.site} but ${basename(file)} says ${config.site}; remove site from astro.config (nospy sets it)`,
+          );
+        }
+        updateConfig({ site: config.site, vite: { plugins: [configModule(config)] } });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
