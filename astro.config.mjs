@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import nospy from './src/integration/nospy.ts';
+import nospy from 'nospy/astro';
 
 export default defineConfig({
   // No `site` here: nospy.config.json is the one source of truth, and the nospy integration sets it from there.

@@ -1,3 +1,4 @@
+/// <reference path="../scanners/astro/virtual-config.d.ts" />
 /**
  * nospy.config.json as the nospy integration read it for this build: pages and components take hosts and ids from
  * it, never hard-code them.

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import nospy from '../../src/integration/nospy.ts';
+import nospy from '../../scanners/astro/index.ts';
 import { captureLog, temporaryOutDir } from './support.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -1,12 +1,12 @@
-import { basename, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { defaultConfigFile, loadConfig, type ResolvedConfig } from '../../scanners/config/load.ts';
-import { ConfigError } from '../../scanners/errors.ts';
-import type { Finding } from '../../scanners/report.ts';
-import { ruleIds } from '../../scanners/rules/index.ts';
-import { scanDirectory } from '../../scanners/scan.ts';
-import { fixDirectory } from '../../scanners/transforms/index.ts';
+import { defaultConfigFile, loadConfig, type ResolvedConfig } from '../config/load.ts';
+import { ConfigError } from '../errors.ts';
+import type { Finding } from '../report.ts';
+import { ruleIds } from '../rules/index.ts';
+import { scanDirectory } from '../scan.ts';
+import { fixDirectory } from '../transforms/index.ts';
 
 /** Options of the `nospy()` Astro integration. */
 export interface NospyOptions {
@@ -22,7 +22,8 @@ function formatFinding(finding: Finding): string {
 
 /** What `import siteConfig from 'virtual:nospy/config'` gives the site's pages and components. */
 const configModuleId = 'virtual:nospy/config';
-const loadConfigModule = fileURLToPath(new URL('../../scanners/config/load.ts', import.meta.url));
+// Beside this module: load.ts in the repository's sources, load.js in the installed package.
+const loadConfigModule = fileURLToPath(new URL(`../config/load${extname(import.meta.url)}`, import.meta.url));
 
 /**
  * A Vite plugin serving the config this integration read as a module, so that components get the very config
