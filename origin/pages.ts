@@ -18,6 +18,8 @@ export interface Page {
   submission?: Submission;
   /** The field to fix, marked and focused. */
   field?: FieldName;
+  /** Leave out the link to the site's error page, which says nothing arrived: not true when the message may have. */
+  mayHaveArrived?: boolean;
 }
 
 // The site's palette and type (src/styles/global.css), inline: this page is served by the receiver, not the CDN.
@@ -58,7 +60,7 @@ export function renderPage(page: Page, context: PageContext): string {
 <h1>${escapeHtml(page.title)}</h1>
 ${paragraphs}
 ${page.submission ? renderForm(page.submission, page.field, context.canResubmit) : ''}
-<p><a href="${other}">Other ways to reach us</a></p>
+${page.mayHaveArrived ? '' : `<p><a href="${other}">Other ways to reach us</a></p>`}
 </main>
 </html>
 `;
@@ -112,6 +114,7 @@ export const failurePages = {
       'If you hear nothing from us within two working days, please send it again. Your text is below so you can keep a copy.',
     ],
     submission,
+    mayHaveArrived: true,
   }),
   invalid: (reason: FieldName | 'form', problem: Problem, submission: Submission): Page => {
     const field = reason === 'form' ? undefined : reason;

@@ -26,6 +26,7 @@ export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<Smtp
   const options: SMTPServerOptions = {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
     hideSMTPUTF8: behaviour.withoutSmtpUtf8 ?? false,
     logger: false,
     onMailFrom(_address, _session, callback) {
