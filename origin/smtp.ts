@@ -119,7 +119,9 @@ export async function verifyRelay(
 // For the operator at start-up, when no visitor data exists yet: the error's own message may be quoted.
 function explainRelayFailure(error: unknown, relay: string): string {
   const { errorCode } = describeFailure(error);
-  const detail = `${errorCode}: ${error instanceof Error ? error.message : String(error)}`;
+  // One line: OpenSSL's messages end in a line break.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  const detail = `${errorCode}: ${message}`;
   if (errorCode.startsWith('ETLS')) {
     return `${relay} offers no STARTTLS, which SMTP_REQUIRE_TLS requires (${detail}); a port-465 relay needs SMTP_SECURE=true`;
   }

@@ -75,6 +75,17 @@ describe('origin/main.ts', () => {
     expect(output().stderr.trim().split('\n')).toHaveLength(1);
   }, 20_000);
 
+  it('refuses to start when SMTP_SECURE expects TLS from a relay that speaks plain SMTP', async () => {
+    const relay = await plainRelay();
+    const { child, output } = run({ ...validEnv, SMTP_PORT: String(relay.port), SMTP_SECURE: 'true' });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(output().stderr).toMatch(
+      /^origin: SMTP: TLS with 127\.0\.0\.1:\d+ failed \(.*\); check SMTP_SECURE and SMTP_PORT;/,
+    );
+    expect(output().stderr.trim().split('\n')).toHaveLength(1);
+  }, 20_000);
+
   it('starts without the check when SMTP_VERIFY=false', async () => {
     const { child, output } = run({ ...validEnv, SMTP_PORT: '1', SMTP_VERIFY: 'false' });
     const url = await listeningUrl(child, output);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
@@ -99,6 +100,29 @@ describe('origin form receiver', () => {
       expect(sink.attempts).toBe(0);
     },
   );
+
+  it('serves its pages under a policy that allows only their own style and a form posting back, never a script', async () => {
+    const { url } = await start();
+    const answer = await postForm(url, { ...visitor, email: '' });
+    const policy = String(answer.headers['content-security-policy']);
+    const style = /<style>([^<]*)<\/style>/.exec(answer.body)![1];
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(policy).toBe(
+      `default-src 'none'; style-src 'sha256-${hash}'; form-action 'self' ${site}; base-uri 'none'; frame-ancestors 'none'`,
+    );
+    // The resubmitted post must carry an Origin, which no-referrer would send as null.
+    expect(answer.headers['referrer-policy']).toBe('same-origin');
+    expect(answer.body).not.toContain('<script');
+  });
+
+  it('gives markup the visitor typed back as text', async () => {
+    const { url } = await start();
+    const message = 'Hi </textarea><script>alert(1)</script> & "quotes"';
+    const answer = await postForm(url, { ...visitor, name: '"><img src=x>', message, email: '' });
+    expect(answer.body).not.toContain('<script>');
+    expect(answer.body).not.toContain('<img');
+    expect(formValues(answer.body)).toMatchObject({ name: '"><img src=x>', message });
+  });
 
   it.each([
     ['Chinese', '你'],
