@@ -2,10 +2,10 @@ import { type AddressInfo, createServer, type Socket } from 'node:net';
 
 /**
  * How the relay misbehaves: `hang` accepts the connection and never speaks; `trickle-envelope` answers MAIL FROM with
- * endless `451-` continuation lines; after the final ".", `trickle-final` does the same, `silent-final` says nothing
- * and `close-final` hangs up.
+ * endless `451-` continuation lines; `close-mid-data` hangs up on the message's first bytes; after the final ".",
+ * `trickle-final` trickles too, `silent-final` says nothing and `close-final` hangs up.
  */
-export type Fault = 'hang' | 'trickle-envelope' | 'trickle-final' | 'silent-final' | 'close-final';
+export type Fault = 'hang' | 'trickle-envelope' | 'close-mid-data' | 'trickle-final' | 'silent-final' | 'close-final';
 
 /** A hand-scripted SMTP peer on loopback, for faults smtp-server cannot play. */
 export interface ScriptedRelay {
@@ -36,6 +36,7 @@ export async function startScriptedRelay(fault: Fault, trickleEveryMs = 100): Pr
     socket.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('latin1');
       while (true) {
+        if (inData && fault === 'close-mid-data') return void socket.destroy();
         if (inData) {
           const end = buffer.indexOf('\r\n.\r\n');
           if (end === -1) return;
