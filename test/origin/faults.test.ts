@@ -83,7 +83,18 @@ describe('origin receiver under relay faults', () => {
     expect(logs[0].attempts).toBeGreaterThan(1);
   });
 
-  it("has a default deadline that leaves room under a reverse proxy's 60 s for the slowest phase", () => {
+  it('on shutdown, cuts off a delivery still waiting at the drain deadline, and tells its visitor', async () => {
+    const relay = closeAfterTest(await startScriptedRelay('silent-final'));
+    const { url, receiver } = await startReceiver(relay.port, fast);
+    const posting = postForm(url, visitor);
+    while (relay.messages === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const [, closeMs] = await timed(receiver.close(200));
+    expect(closeMs).toBeLessThan(2000);
+    expect((await posting).status).toBe(202);
+    expect(relay.messages).toBe(1);
+  });
+
+  it("has a default deadline that leaves room under a reverse proxy's 60 s", () => {
     expect(receiverDefaults.requestDeadlineMs).toBeLessThanOrEqual(50_000);
   });
 });
