@@ -43,6 +43,7 @@ export function sendOnce(
   deadline: number,
   signal?: AbortSignal,
 ): Promise<Attempt> {
+  if (signal?.aborted) return Promise.resolve({ kind: 'refused', permanent: false, errorCode: 'EABORTED' });
   const remaining = () => Math.max(deadline - Date.now(), 1);
   const connection = openConnection(smtp, timeouts, remaining());
   return new Promise((resolve) => {
@@ -67,7 +68,6 @@ export function sendOnce(
     const onAbort = stop('EABORTED');
     let timer = setTimeout(stop('ETIMEDOUT'), Math.min(timeouts.envelopeMs, remaining()));
     signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted) onAbort();
 
     connection.on('error', fail);
     startSession(connection, smtp)
@@ -75,6 +75,7 @@ export function sendOnce(
         const mail = new MailComposer(compose(smtpUtf8)).compile();
         const message = Readable.from([await mail.build()]);
         message.once('end', () => {
+          if (settled) return;
           // Everything but the final answer is out: from now on only the request's deadline applies.
           dataSent = true;
           clearTimeout(timer);
