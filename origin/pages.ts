@@ -110,7 +110,7 @@ export const failurePages = {
   unconfirmed: (submission: Submission): Page => ({
     title: 'We could not confirm that your message arrived',
     body: [
-      'Our mail server took your message but did not confirm it in time. It has most likely reached us.',
+      'We sent your whole message to our mail server, but it did not confirm receiving it in time, so it may have reached us.',
       'If you hear nothing from us within two working days, please send it again. Your text is below so you can keep a copy.',
     ],
     submission,
