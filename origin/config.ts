@@ -1,5 +1,4 @@
-import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
-import { type SmtpTimeouts, smtpTimeouts } from './smtp.ts';
+import { type SmtpSettings, type SmtpTimeouts, smtpTimeouts } from './smtp.ts';
 
 /** Everything the receiver needs; `origin/env.ts` builds it from environment variables and nospy.config.json. */
 export interface ReceiverConfig {
@@ -32,13 +31,6 @@ export interface ReceiverConfig {
   /** Use the last X-Forwarded-For entry as the client address (set only behind your own reverse proxy). */
   trustProxy: boolean;
 }
-
-export type SmtpSettings = Pick<
-  SMTPConnectionOptions,
-  'host' | 'port' | 'secure' | 'requireTLS' | 'ignoreTLS' | 'tls'
-> & {
-  auth?: { user: string; pass: string };
-};
 
 /** The settings a deployment rarely changes. */
 export const receiverDefaults = {

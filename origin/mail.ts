@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { domainToASCII } from 'node:url';
 import type { Options as MailOptions } from 'nodemailer/lib/mailer';
-import type { SmtpSettings } from './config.ts';
+import type { SmtpSettings } from './smtp.ts';
 import { type FieldName, fieldLabels, type Submission } from './form.ts';
 import { type Compose, type SmtpTimeouts, sendOnce } from './smtp.ts';
 

@@ -1,10 +1,17 @@
 import { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Options as MailOptions } from 'nodemailer/lib/mailer';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { SmtpSettings } from './config.ts';
+import SMTPConnection, { type SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 
 /** How long each phase of one SMTP attempt may take. */
+/** How to reach the relay: nodemailer's connection options that a deployment sets, and the login. */
+export type SmtpSettings = Pick<
+  SMTPConnectionOptions,
+  'host' | 'port' | 'secure' | 'requireTLS' | 'ignoreTLS' | 'tls'
+> & {
+  auth?: { user: string; pass: string };
+};
+
 export interface SmtpTimeouts {
   connectMs: number;
   greetingMs: number;
