@@ -17,6 +17,7 @@ import { gatherRedirects } from './gather/site-files/redirects.ts';
 import { pageUrl } from './syntax/url.ts';
 import type { Observation } from './observations.ts';
 import type { Finding } from './report.ts';
+import { suppressInline } from './suppress/inline.ts';
 import { type FileType, fileType, walkSite } from './walk.ts';
 
 /**
@@ -60,10 +61,17 @@ const batchSize = 16;
 /** Batches sent to a worker before its first answer comes back. */
 const workerQueueDepth = 2;
 
-/** The observations a file yields, or why it could not be read as text. Throws on gatherer bugs. */
-export function dumpObservations(file: string, bytes: Uint8Array, config: ResolvedConfig): Outcome<Observation[]> {
+/** A readable file: its type, decoded text and observations. */
+interface GatheredFile {
+  type: FileType;
+  text: string;
+  observations: Observation[];
+}
+
+/** Decodes and gathers a file by its type; undefined for files nospy does not read. Throws on gatherer bugs. */
+function gatherFile(file: string, bytes: Uint8Array, config: ResolvedConfig): Outcome<GatheredFile> | undefined {
   const type = fileType(file);
-  if (type === undefined) return { ok: true, value: [] };
+  if (type === undefined) return undefined;
   const text = decodeText(bytes, type === 'html');
   if (text === undefined) {
     const problem =
@@ -72,8 +80,18 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
         : 'cannot decode as UTF-8, and no BOM names another encoding';
     return { ok: false, problem };
   }
-  if (type === 'manifest') return gatherManifest(text, { file, url: pageUrl(config.site, file) });
-  return { ok: true, value: gatherText(type, text, file, config) };
+  if (type === 'manifest') {
+    const manifest = gatherManifest(text, { file, url: pageUrl(config.site, file) });
+    return manifest.ok ? { ok: true, value: { type, text, observations: manifest.value } } : manifest;
+  }
+  return { ok: true, value: { type, text, observations: gatherText(type, text, file, config) } };
+}
+
+/** The observations a file yields, or why it could not be read as text. Throws on gatherer bugs. */
+export function dumpObservations(file: string, bytes: Uint8Array, config: ResolvedConfig): Outcome<Observation[]> {
+  const gathered = gatherFile(file, bytes, config);
+  if (gathered === undefined) return { ok: true, value: [] };
+  return gathered.ok ? { ok: true, value: gathered.value.observations } : gathered;
 }
 
 function gatherText(
@@ -98,11 +116,17 @@ function gatherText(
   }
 }
 
-/** Scans one file's bytes: decode, gather by type, run the rules. Pure; a failure is an `input` finding. */
+/**
+ * Scans one file's bytes: decode, gather by type, run the rules, apply the file's inline suppressions. Pure; a
+ * failure is an `input` finding.
+ */
 export function scanFile(file: string, bytes: Uint8Array, config: ResolvedConfig): Finding[] {
   try {
-    const observations = dumpObservations(file, bytes, config);
-    return observations.ok ? runRules(observations.value, config) : inputFindings(file, observations.problem, config);
+    const gathered = gatherFile(file, bytes, config);
+    if (gathered === undefined) return [];
+    if (!gathered.ok) return inputFindings(file, gathered.problem, config);
+    const { type, text, observations } = gathered.value;
+    return suppressInline(runRules(observations, config), file, type, text, config);
   } catch (error) {
     return inputFindings(file, `scanner error: ${error instanceof Error ? error.message : String(error)}`, config);
   }

@@ -32,6 +32,15 @@ describe('runRules', () => {
     ]);
   });
 
+  it("links the policy clause on the site's own policyPage", () => {
+    const form = observe.form({ url: 'https://www.example.ca/contact/' });
+    const legal = testConfig({ policyPage: '/legal/data-protection/' });
+    expect(runRules([form], legal)[0]!.policy).toBe('/legal/data-protection/#forms');
+    expect(inputFindings('a.html', 'EACCES', legal)[0]!.policy).toBe('/legal/data-protection/');
+    const elsewhere = testConfig({ policyPage: 'https://client.example/privacy' });
+    expect(runRules([form], elsewhere)[0]!.policy).toBe('https://client.example/privacy#forms');
+  });
+
   it('names the vendor a rule found', () => {
     const [finding] = runRules([observe.request({ url: 'https://www.googletagmanager.com/gtm.js' })], config);
     expect(finding).toMatchObject({
@@ -72,6 +81,7 @@ describe('runRules', () => {
       severity: 'warning',
       policy: '/privacy/#headers',
       docs: 'Test.',
+      fix: 'Test.',
       messages: { found: 'Found {what} and {missing}.' },
       observes: ['header'],
       check: () => [

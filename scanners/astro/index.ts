@@ -6,6 +6,7 @@ import { ConfigError } from '../errors.ts';
 import type { Finding } from '../report.ts';
 import { ruleIds } from '../rules/index.ts';
 import { scanDirectory } from '../scan.ts';
+import { suppressByConfig } from '../suppress/config.ts';
 import { fixDirectory } from '../transforms/index.ts';
 
 /** Options of the `nospy()` Astro integration. */
@@ -77,14 +78,19 @@ export default function nospy(options: NospyOptions = {}): AstroIntegration {
         for (const warning of fixed.warnings) logger.warn(warning);
 
         const checkStart = performance.now();
-        const { files, findings } = await scanDirectory(root, config);
+        const scanned = await scanDirectory(root, config);
+        // Suppressed findings are accepted exceptions: counted, not logged one by one, never failing the build.
+        const findings = suppressByConfig(scanned.findings, config.suppress).filter((finding) => !finding.suppressed);
         for (const finding of findings) {
           if (finding.severity === 'error') logger.error(formatFinding(finding));
           else logger.warn(formatFinding(finding));
         }
         const errors = findings.filter((finding) => finding.severity === 'error').length;
         const warnings = findings.length - errors;
-        logger.info(`check: ${files} files, ${errors} errors, ${warnings} warnings in ${elapsed(checkStart)}`);
+        const suppressed = scanned.findings.length - findings.length;
+        logger.info(
+          `check: ${scanned.files} files, ${errors} errors, ${warnings} warnings${suppressed > 0 ? `, ${suppressed} suppressed` : ''} in ${elapsed(checkStart)}`,
+        );
         if (errors > 0) {
           throw new Error(
             `nospy: the build breaks the site's privacy promises (${errors} error${errors === 1 ? '' : 's'} above)`,

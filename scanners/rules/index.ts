@@ -15,6 +15,8 @@ import formsPostToThirdParty from './forms/post-to-third-party.ts';
 import headersLeakyReferrerPolicy from './headers/leaky-referrer-policy.ts';
 import headersThirdPartyReporting from './headers/third-party-reporting.ts';
 import inputUnreadable from './input/unreadable.ts';
+import suppressionsNoReason from './suppressions/no-reason.ts';
+import suppressionsUnused from './suppressions/unused.ts';
 import thirdPartyRequest from './third-party/request.ts';
 import trackersKnownTracker from './trackers/known-tracker.ts';
 import trackersTrackingSnippet from './trackers/tracking-snippet.ts';
@@ -37,6 +39,8 @@ export const allRules: readonly RuleDefinition[] = [
   headersLeakyReferrerPolicy,
   headersThirdPartyReporting,
   inputUnreadable,
+  suppressionsNoReason,
+  suppressionsUnused,
   thirdPartyRequest,
   trackersKnownTracker,
   trackersTrackingSnippet,

@@ -55,6 +55,13 @@ async function reportedMessageIds(): Promise<Map<string, Set<string>>> {
   // input/unreadable is the runner's own: a file that does not decode.
   const [unreadable] = scanFile('broken.html', new Uint8Array([0x3c, 0x80, 0x81, 0xc3]), testConfig());
   if (unreadable?.ruleId === 'input/unreadable') reported.get('input/unreadable')!.add('unreadable');
+  // So are suppressions/* (one message each): a directive without a reason, and one that covers nothing.
+  const script =
+    '// nospy-ignore-next-line cookies/storage\nlocalStorage.a = 1;\n// nospy-ignore-next-line trackers -- stale\n';
+  for (const finding of scanFile('app.js', new TextEncoder().encode(script), testConfig())) {
+    const rule = allRules.find((candidate) => candidate.id === finding.ruleId && candidate.category === 'suppressions');
+    if (rule) reported.get(rule.id)!.add(Object.keys(rule.messages)[0]!);
+  }
   return reported;
 }
 const reported = await reportedMessageIds();
@@ -86,6 +93,7 @@ describe('rule registry', () => {
       expect(categories).toContain(rule.category);
       expect(id.startsWith(`${rule.category}/`)).toBe(true);
       expect(rule.docs.trim().length).toBeGreaterThan(80);
+      expect(rule.fix.trim().length, `${id}: fix`).toBeGreaterThan(80);
       expect(rule.policy).toMatch(/^\/privacy\/(#[a-z-]+)?$/);
       for (const [messageId, text] of Object.entries<string>(rule.messages)) {
         expect(text, `${id}: ${messageId}`).toMatch(/^[A-Z`{<].*[.)]$/);
