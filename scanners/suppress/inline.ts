@@ -7,9 +7,11 @@ import { createLocator } from '../syntax/line-index.ts';
 import type { FileType } from '../walk.ts';
 import { commentDirectives } from './comments.ts';
 import { type Directive, inScope, namesFinding } from './directive.ts';
+import { htmlDirectives } from './html.ts';
 
 /** The inline directives of a file, by its type; files of other types carry none. */
 function directivesOf(file: string, type: FileType, text: string): Directive[] {
+  if (type === 'html' || type === 'svg') return htmlDirectives(text, file);
   if (type === 'js' || type === 'css') return commentDirectives(text, type, file, createLocator(text));
   return [];
 }
