@@ -134,6 +134,30 @@ export function inputFindings(file: string, message: string, config: ResolvedCon
   return runnerFindings(unreadable, { messageId: 'unreadable', data: { file, reason: message }, at }, config);
 }
 
+/** A player embed is reported by embeds/third-party-player, which names the private alternative; its frame request
+ * would also be a known tracker's. */
+const samePlaceAs: Record<string, string> = { 'trackers/known-tracker': 'embeds/third-party-player' };
+
+/**
+ * One code path, one finding: of a file's findings, a rule's repeats on one line with the same message (a snippet's
+ * calls, one script's storage uses) count once, and a tracker finding on a player embed the embed rule reports
+ * already is left out. Keeps the first of each in order; recall per line and rule is unchanged.
+ */
+export function oneFindingPerCodePath(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const where = (finding: Finding, ruleId = finding.ruleId) =>
+    `${ruleId}\n${finding.line}:${finding.column}\n${finding.url}`;
+  const places = new Set(findings.map((finding) => where(finding)));
+  return findings.filter((finding) => {
+    const covering = samePlaceAs[finding.ruleId];
+    if (covering && places.has(where(finding, covering))) return false;
+    const key = `${finding.ruleId}\n${finding.line}\n${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function compareOptional(a: number | undefined, b: number | undefined): number {
   return (a ?? 0) - (b ?? 0);
 }

@@ -29,6 +29,7 @@ export type RequestType =
   | 'object'
   | 'manifest'
   | 'preconnect'
+  | 'dns-prefetch'
   | 'prefetch'
   | 'fetch'
   | 'beacon'

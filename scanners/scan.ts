@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config/load.ts';
 import type { Outcome } from './errors.ts';
 import { decodeText } from './decode.ts';
-import { compareFindings, inputFindings, runRules } from './engine.ts';
+import { compareFindings, inputFindings, oneFindingPerCodePath, runRules } from './engine.ts';
 import { gatherCss } from './gather/css/index.ts';
 import { gatherHeaders } from './gather/site-files/headers.ts';
 import { gatherHtml } from './gather/html/index.ts';
@@ -126,7 +126,7 @@ export function scanFile(file: string, bytes: Uint8Array, config: ResolvedConfig
     if (gathered === undefined) return [];
     if (!gathered.ok) return inputFindings(file, gathered.problem, config);
     const { type, text, observations } = gathered.value;
-    return suppressInline(runRules(observations, config), file, type, text, config);
+    return suppressInline(oneFindingPerCodePath(runRules(observations, config)), file, type, text, config);
   } catch (error) {
     return inputFindings(file, `scanner error: ${error instanceof Error ? error.message : String(error)}`, config);
   }

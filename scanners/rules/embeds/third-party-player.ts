@@ -1,5 +1,5 @@
 import { isBunnyPlayerHost } from '../../syntax/bunny.ts';
-import { entityOf } from '../helpers/trackers.ts';
+import { entityOf, trackerOf } from '../helpers/trackers.ts';
 import { findVendor, playerVendors } from '../helpers/vendors.ts';
 import { defineRule } from '../define-rule.ts';
 
@@ -23,7 +23,8 @@ export default defineRule({
     if (host === '' || config.hosts.isFirstParty(host) || isBunnyPlayerHost(host)) return undefined;
     const vendor = findVendor(playerVendors, url, host);
     if (vendor) return { messageId: 'player', data: { vendor, host }, vendor };
-    if (config.hosts.isAllowed(host)) return undefined;
+    // A tracker's frame (a tag manager's <noscript> iframe) is trackers/known-tracker's: allowing it cannot pass.
+    if (config.hosts.isAllowed(host) || trackerOf(host)) return undefined;
     const data = { host, element: observation.element ?? 'iframe' };
     return { messageId: 'thirdParty', data, vendor: entityOf(host)?.name };
   },

@@ -28,7 +28,7 @@ describe('gatherHtml requests', () => {
     ['<link rel="mask-icon" href="m.svg">', ['image https://site.test/blog/m.svg']],
     ['<link rel="manifest" href="/site.webmanifest">', ['manifest https://site.test/site.webmanifest']],
     ['<link rel="preconnect" href="https://fonts.test">', ['preconnect https://fonts.test/']],
-    ['<link rel="dns-prefetch" href="//fonts.test">', ['preconnect https://fonts.test/']],
+    ['<link rel="dns-prefetch" href="//fonts.test">', ['dns-prefetch https://fonts.test/']],
     ['<link rel="preload" as="font" href="https://fonts.test/f.woff2">', ['font https://fonts.test/f.woff2']],
     ['<link rel="modulepreload" href="https://t.test/m.js">', ['script https://t.test/m.js']],
     ['<link rel="prefetch" href="https://t.test/next">', ['prefetch https://t.test/next']],
