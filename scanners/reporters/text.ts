@@ -17,10 +17,16 @@ export function formatText(report: Report, options: ReporterOptions = {}): strin
   const paint = options.color ? ansi : plain;
   const lines: string[] = [];
   const shown = options.showSuppressed ? report.findings : report.findings.filter((finding) => !finding.suppressed);
-  for (const [file, findings] of groupByFile(shown)) {
+  const { listed, elsewhere } = foldRepeats(shown);
+  for (const [file, findings] of groupByFile(listed)) {
     const path = sitePath(report.root, file);
     lines.push(paint(bold, path));
-    for (const finding of findings) lines.push(...describe(finding, path, paint), '');
+    for (const finding of findings) {
+      lines.push(...describe(finding, path, paint));
+      const repeats = elsewhere.get(finding);
+      if (repeats) lines.push(paint(dim, `      ${andMore(repeats, report.root)}`));
+      lines.push('');
+    }
   }
   const hidden = report.findings.length - shown.length;
   if (hidden > 0)
@@ -51,6 +57,38 @@ function describe(finding: Finding, path: string, paint: Paint): string[] {
     lines.push(paint(dim, `      suppressed (${kind}): ${reason || 'no reason given'}`));
   }
   return lines;
+}
+
+/** What makes two findings in different files the same problem: one shared layout or script repeated on each page. */
+function repeatKey(finding: Finding): string {
+  return `${finding.ruleId}\n${finding.message}\n${finding.evidence ?? ''}\n${finding.suppressed?.reason ?? ''}`;
+}
+
+/**
+ * The findings to list, and for the first of each problem the same problem in later files, which text output folds
+ * into one line under it (JSON and SARIF keep every location). Repeats within a file stay listed: each is its own fix.
+ */
+function foldRepeats(findings: Finding[]): { listed: Finding[]; elsewhere: Map<Finding, Finding[]> } {
+  const first = new Map<string, Finding>();
+  const elsewhere = new Map<Finding, Finding[]>();
+  const listed = findings.filter((finding) => {
+    const key = repeatKey(finding);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, finding);
+    if (earlier === undefined || earlier.file === finding.file) return true;
+    elsewhere.set(earlier, [...(elsewhere.get(earlier) ?? []), finding]);
+    return false;
+  });
+  return { listed, elsewhere };
+}
+
+function andMore(repeats: Finding[], root: string): string {
+  const files = new Set(repeats.map((finding) => finding.file)).size;
+  const shown = repeats
+    .slice(0, 3)
+    .map((finding) => position(sitePath(root, finding.file), finding.line, finding.column));
+  const rest = repeats.length > shown.length ? ', …' : '';
+  return `and ${files} more file${files === 1 ? '' : 's'}: ${shown.join(', ')}${rest}`;
 }
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {

@@ -23,6 +23,16 @@ const tracker: Finding = {
 /** Edge-case reports every reporter must print faithfully. */
 export const reports = {
   empty: report('dist', 12, []),
+  /** One layout's tracker on every page, and a second one on the first page. */
+  repeated: report(
+    'dist',
+    5,
+    ['a.html', 'a.html', 'b.html', 'c.html', 'd.html', 'e.html'].map((file, index) => ({
+      ...tracker,
+      file,
+      line: index === 1 ? 8 : 4,
+    })),
+  ),
   /** One finding of each suppression kind, one without a reason, one left; a baseline with a stale entry. */
   suppressed: report(
     'dist',

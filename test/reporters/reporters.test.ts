@@ -326,6 +326,23 @@ it('has a reporter for every format', () => {
   expect(Object.keys(reporters).sort()).toEqual(['github', 'json', 'junit', 'markdown', 'sarif', 'text']);
 });
 
+describe('repeated findings', () => {
+  it('text folds the same finding in later files into one line under the first; JSON keeps every location', () => {
+    expect(formatText(reports.repeated)).toMatchInlineSnapshot(`
+      "dist/a.html
+        dist/a.html:4:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+            and 4 more files: dist/b.html:4:3, dist/c.html:4:3, dist/d.html:4:3, …
+
+        dist/a.html:8:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+
+      ✖ 6 errors, 0 warnings in 5 files"
+    `);
+    expect(JSON.parse(formatJson(reports.repeated)).findings).toHaveLength(6);
+  });
+});
+
 describe('suppressed findings', () => {
   it('count in summary.suppressed, not in errors or warnings, and keep their place in JSON', () => {
     const { summary, findings } = JSON.parse(formatJson(reports.suppressed));
