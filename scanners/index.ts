@@ -13,13 +13,14 @@ import { createReport } from './reporters/index.ts';
 import type { Report } from './report.ts';
 import { ruleIds } from './rules/index.ts';
 import { scanDirectory } from './scan.ts';
+import { suppressByConfig } from './suppress/config.ts';
 import { type FixResult, fixDirectory } from './transforms/index.ts';
 
 export type { ResolvedConfig } from './config/load.ts';
 export type { Config, ConfigInput } from './config/schema.ts';
 export { ConfigError, NospyError, UsageError } from './errors.ts';
 export { formats, type Format } from './reporters/index.ts';
-export type { Category, Finding, Report, Severity } from './report.ts';
+export type { BaselineSummary, Category, Finding, Report, Severity, Suppressed } from './report.ts';
 export type { FixResult } from './transforms/index.ts';
 
 /** Where `check` and `fix` take their config from. */
@@ -49,12 +50,12 @@ function configOf(options: GateOptions): ResolvedConfig {
 
 /**
  * Checks a built site, as `nospy check <dir>` does: the report model of `--format json` (SPEC.md), findings
- * sorted. `report.summary.errors > 0` is what fails a build.
+ * sorted, inline and config suppressions applied. `report.summary.errors > 0` is what fails a build.
  */
 export async function check(dir: string, options: GateOptions = {}): Promise<Report> {
   const config = configOf(options);
   const { files, findings } = await scanDirectory(resolve(options.cwd ?? process.cwd(), dir), config);
-  return createReport(dir, version, files, findings);
+  return createReport(dir, version, files, suppressByConfig(findings, config.suppress));
 }
 
 /**
