@@ -14,6 +14,8 @@ interface Generator {
   build: string;
   /** Reads the site's public URL from its config text. */
   siteUrl?: RegExp;
+  /** Reads an output folder the config sets instead of the default one. */
+  outputSetting?: RegExp;
 }
 
 const scriptConfigs = (base: string) => ['js', 'mjs', 'cjs', 'ts', 'mts'].map((ext) => `${base}.${ext}`);
@@ -33,6 +35,7 @@ const generators: Generator[] = [
     output: '.vitepress/dist',
     build: 'npx vitepress build',
     siteUrl: /\bhostname\s*:\s*['"`](https?:\/\/[^'"`\s]+)/,
+    outputSetting: /\boutDir\s*:\s*['"`](?:\.\/)?([\w./-]+?)\/?['"`]/,
   },
   {
     name: 'Astro',
@@ -40,6 +43,7 @@ const generators: Generator[] = [
     output: 'dist',
     build: 'npm run build',
     siteUrl: /\bsite\s*:\s*['"`](https?:\/\/[^'"`\s]+)/,
+    outputSetting: /\boutDir\s*:\s*['"`](?:\.\/)?([\w./-]+?)\/?['"`]/,
   },
   { name: 'Next.js (static export)', configFiles: scriptConfigs('next.config'), output: 'out', build: 'npm run build' },
   {
@@ -47,6 +51,7 @@ const generators: Generator[] = [
     configFiles: ['.eleventy.js', ...scriptConfigs('eleventy.config')],
     output: '_site',
     build: 'npx @11ty/eleventy',
+    outputSetting: /\boutput\s*:\s*['"`](?:\.\/)?([\w./-]+?)\/?['"`]/,
   },
   {
     name: 'Hugo',
@@ -54,6 +59,7 @@ const generators: Generator[] = [
     output: 'public',
     build: 'hugo --minify',
     siteUrl: /^\s*"?baseURL"?\s*[=:]\s*['"]?(https?:\/\/[^'"\s]+)/im,
+    outputSetting: /^\s*"?publishDir"?\s*[=:]\s*['"]?(?:\.\/)?([\w./-]+?)\/?['"\s,]*$/im,
   },
   {
     name: 'Jekyll',
@@ -61,6 +67,7 @@ const generators: Generator[] = [
     output: '_site',
     build: 'bundle exec jekyll build',
     siteUrl: /^url\s*:\s*['"]?(https?:\/\/[^'"\s]+)/m,
+    outputSetting: /^destination\s*:\s*['"]?(?:\.\/)?([\w./-]+?)\/?['"]?\s*$/m,
   },
 ];
 
@@ -122,9 +129,11 @@ export function detectSite(root: string): Detected {
   for (const generator of generators) {
     const configFile = generator.configFiles.find((file) => existsSync(join(root, file)));
     if (!configFile) continue;
+    const configText = readText(join(root, configFile)) ?? '';
     // VitePress builds next to its config folder.
-    const output = configFile.startsWith('docs/') ? `docs/${generator.output}` : generator.output;
-    const configured = generator.siteUrl?.exec(readText(join(root, configFile)) ?? '')?.[1];
+    const folder = configFile.startsWith('docs/') ? 'docs/' : '';
+    const output = posix.normalize(`${folder}${generator.outputSetting?.exec(configText)?.[1] ?? generator.output}`);
+    const configured = generator.siteUrl?.exec(configText)?.[1];
     const fromConfig =
       configured && originOf(configured) ? { url: originOf(configured)!, from: configFile } : undefined;
     const site = siteFromCname(root, output) ?? fromConfig ?? siteFromPages(root, output);

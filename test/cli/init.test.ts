@@ -138,3 +138,19 @@ describe.each(shapes)('adopting nospy on a $name site', ({ name, files, output, 
     ]);
   });
 });
+
+describe('init finds an output folder the generator config sets', () => {
+  it.each([
+    ['astro.config.mjs', "export default { site: 'https://a.example.org', outDir: './build' };", 'build'],
+    ['hugo.toml', 'baseURL = "https://h.example.org/"\npublishDir = "docs"', 'docs'],
+    ['_config.yml', 'url: https://j.example.org\ndestination: ./out/', 'out'],
+    ['eleventy.config.js', "export default () => ({ dir: { input: 'src', output: 'dist' } });", 'dist'],
+    ['docs/.vitepress/config.mts', "export default { outDir: '../public' };", 'public'],
+  ])('%s', async (file, text, output) => {
+    cwd = project({ [file]: text });
+    const { code, stdout } = await run(cwd, ['init']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`builds to ${output}/`);
+    expect(stdout).toContain(`npx nospy check ${output} --format github`);
+  });
+});
