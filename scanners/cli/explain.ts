@@ -57,6 +57,12 @@ export function listRules(format = 'text'): string {
   const rules = allRules.map(summaryOf);
   if (format === 'json') return JSON.stringify(rules, null, 2);
   if (format !== 'text') throw new UsageError(`rules: --format: expected text or json; got "${format}"`);
-  const width = Math.max(...rules.map((rule) => rule.id.length));
-  return rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.summary}`).join('\n');
+  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
+  const categoryWidth = Math.max(...rules.map((rule) => rule.category.length));
+  return rules
+    .map(
+      (rule) =>
+        `${rule.id.padEnd(idWidth)}  ${rule.category.padEnd(categoryWidth)}  ${rule.severity.padEnd(7)}  ${rule.summary}`,
+    )
+    .join('\n');
 }

@@ -161,7 +161,7 @@ describe('explain and rules', () => {
     });
     const text = (await run(cwd, ['rules'])).stdout.trimEnd().split('\n');
     expect(text).toHaveLength(allRules.length);
-    expect(text[0]).toMatch(/^cookies\/script-cookie +error +Script that/);
+    expect(text[0]).toMatch(/^cookies\/script-cookie +cookies +error +Script that/);
     expect((await run(cwd, ['rules', '--format', 'xml'])).code).toBe(2);
     expect((await run(cwd, ['rules', 'extra'])).code).toBe(2);
   });

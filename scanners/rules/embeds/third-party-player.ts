@@ -8,7 +8,7 @@ export default defineRule({
   category: 'embeds',
   severity: 'error',
   policy: '/privacy/#video',
-  docs: "An embedded YouTube, Vimeo, Google Maps, Spotify or social-media player loads its vendor's scripts and cookies as soon as the page opens, before the visitor presses play, and tells the vendor who watched what. The policy promises that video is delivered privately through Bunny Stream: move videos to the site's Bunny library (the `BunnyVideo` component), and replace other embeds with a link or a self-hosted image. Known players fail even when their host is in `allowHosts`; any other third-party frame, object or embed fails unless its host is allowed.",
+  docs: "An embedded YouTube, Vimeo, Google Maps, Spotify or social-media player loads its vendor's scripts and cookies as soon as the page opens, before the visitor presses play, and tells the vendor who watched what. The policy promises that video is delivered privately through Bunny Stream: move videos to the site's Bunny library (the `BunnyVideo` component), and replace other embeds with a link or a self-hosted image. Known players fail even when their host is in `allowHosts`; any other third-party frame, object or embed fails unless its host is allowed, and a tracker's frame (Tag Manager's `<noscript>` iframe) is reported as the tracker it is (`trackers/known-tracker`).",
   fix: "Replace a YouTube or Vimeo iframe with `BunnyVideo` after uploading the video to the site's Bunny library; replace a Google Maps iframe with a static map image you host and a marked link to the map; replace a Spotify, SoundCloud or social-media embed with a link (marked with the leaving-site notice) and, if needed, a self-hosted cover image.",
   messages: {
     player:
