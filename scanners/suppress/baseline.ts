@@ -14,10 +14,10 @@ export interface Baseline {
 export const defaultBaselineFile = 'nospy.baseline.json';
 
 /**
- * A content hash in a built file's name (`index.3Fq9aZ1x.js`, `main-4f2a9c1e.css`): rebuilt files get new ones,
- * so the fingerprint replaces it to keep matching the same file.
+ * A content hash in a bundled script's or style sheet's name (`index.3Fq9aZ1x.js`, `main-4f2a9c1e.css`): rebuilt
+ * files get new ones, so the fingerprint replaces it to keep matching the same file. Pages keep their names.
  */
-const assetHash = /[.-](?=[\w-]*\d)[\w-]{8,}(?=\.\w+$)/;
+const assetHash = /[.-](?=[\w-]*\d)[\w-]{8,}(?=\.(?:[cm]?js|css)$)/;
 
 /** What tells a finding apart from others of its rule in its file, without its line or column. */
 function subjectOf(finding: Finding): string {
