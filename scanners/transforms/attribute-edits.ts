@@ -1,4 +1,4 @@
-import type { StartTag, TagAttribute } from './page-tags.ts';
+import type { StartTag, TagAttribute } from '../html/tags.ts';
 import type { Edit } from './splice.ts';
 
 /** Escapes a value for a double-quoted attribute; the browser decodes it back to `value`. */
@@ -11,7 +11,7 @@ export function escapeAttribute(value: string): string {
  * or before a self-closing `/>` unless that `/` ends an unquoted value (`<a href=x/>`).
  */
 export function insertAttributes(text: string, tag: StartTag, markup: string): Edit {
-  const last = tag.attributes.at(-1);
+  const last = tag.written.at(-1);
   const slash = tag.end - 1;
   const beforeSlash = text[slash] === '/' && (!last || last.end <= slash);
   const at = beforeSlash ? slash : tag.end;

@@ -1,17 +1,16 @@
 import type { NavigationObservation, RequestType } from '../../observations.ts';
 import { attributeValueOffset } from '../../html/attribute-position.ts';
 import { inputType } from '../../syntax/form-fields.ts';
+import type { Attributes, DocumentGatherer } from './document-gatherer.ts';
 import {
   dataDocument,
   dataStylesheet,
-  openNoscript,
   presentationAttribute,
   script,
   srcdocDocument,
   startRawText,
   URL_PRESENTATION_ATTRIBUTES,
 } from './embedded.ts';
-import type { Attributes, DocumentGatherer } from './index.ts';
 import type { Position } from '../../syntax/line-index.ts';
 import { hasLeavingMarker, linkRequestType, splitTokens } from '../../syntax/link-rel.ts';
 import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
@@ -130,25 +129,6 @@ function link(g: DocumentGatherer, _name: string, attributes: Attributes): void 
   if (type === 'style' && resolved !== undefined) dataStylesheet(g, resolved.url);
 }
 
-const HTTP_URL = /^https?:/;
-
-/**
- * The first `<base href>` that Chromium uses: an HTML element of the live document (not in a template, a noscript
- * or SVG/MathML) whose href resolves to an http(s) URL. One it refuses (data:, javascript:, unparsable) passes to the
- * next.
- */
-function base(g: DocumentGatherer, _name: string, attributes: Attributes): void {
-  if (g.baseSeen || attributes.href === undefined || !g.parser.isLiveHtml()) return;
-  const resolved = resolveUrl(attributes.href, g.scope.baseUrl);
-  if (resolved === undefined || !HTTP_URL.test(resolved.url)) return;
-  g.baseSeen = true;
-  g.baseUrl = resolved.url;
-  for (const link of g.linksBeforeBase) {
-    const again = resolveUrl(link.raw, g.baseUrl);
-    if (again !== undefined) Object.assign(link, again);
-  }
-}
-
 function meta(g: DocumentGatherer, _name: string, attributes: Attributes): void {
   const httpEquiv = attributes['http-equiv'];
   if (httpEquiv === undefined) return metaName(g, attributes);
@@ -176,13 +156,14 @@ function metaName(g: DocumentGatherer, attributes: Attributes): void {
 
 function form(g: DocumentGatherer, _name: string, attributes: Attributes): void {
   if (attributes.action !== undefined) g.runsJavaScript('form', 'action', attributes.action);
-  g.forms.openForm(attributes, g.at('form', 'action'));
+  // A form opened while another is still the form element pointer is dropped by the browser.
+  if (g.tag.form === g.tag) g.forms.openForm(g.tag, g.at('form', 'action'));
 }
 
 function formControl(g: DocumentGatherer, name: string, attributes: Attributes): void {
   const formAction = attributes.formaction;
   if (formAction !== undefined) g.runsJavaScript(name, 'formaction', formAction);
-  g.forms.control(name, attributes, () => g.at(name, formAction !== undefined ? 'formaction' : 'formmethod'));
+  g.forms.control(g.tag, () => g.at(name, formAction !== undefined ? 'formaction' : 'formmethod'));
 }
 
 function navigation(
@@ -306,8 +287,6 @@ export const ELEMENT_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<str
   ['textarea', formControl],
   ['select', formControl],
   ['form', form],
-  ['base', base],
-  ['noscript', (g) => openNoscript(g)],
   ['meta', meta],
   ...['body', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'].map((tag) => [tag, backgroundImage] as const),
   ['html', (g, name, a) => g.urlAttribute('manifest', name, 'manifest', a.manifest)],
