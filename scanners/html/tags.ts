@@ -45,7 +45,10 @@ export interface StartTag {
   inTemplate: boolean;
   /** A `<noscript>` is open around it: read as markup, as a browser with scripting off builds it. */
   inNoscript: boolean;
-  /** It is an SVG or MathML element, not HTML (integration points such as `foreignObject` hold HTML again). */
+  /**
+   * It is in SVG or MathML content, where HTML rules do not apply: an SVG/MathML element other than an integration
+   * point such as `foreignObject` or `mi`, whose content is HTML again.
+   */
   foreign: boolean;
   /** An `<svg>` or `<math>` is open around it, whatever namespace the tag itself is in. */
   insideSvgOrMath: boolean;

@@ -337,6 +337,12 @@ describe('gatherHtml locations and evidence', () => {
     const html = '<script type="text/template">\n  <img src="https://t.test/a.png">\n</script>';
     expect(only('request', html)).toEqual([expect.objectContaining({ line: 2, column: 3 })]);
   });
+
+  it("resolves a markup template's URLs against the page's base, not a base the template holds", () => {
+    // A browser never parses the template's text as the document; the markup it inserts takes the page's base.
+    const html = '<script type="text/x-template"><base href="https://cdn.test/"><img src="a.png"></script>';
+    expect(requests(html)).toEqual(['image https://site.test/blog/a.png']);
+  });
 });
 
 describe('gatherHtml <noscript> read both ways', () => {
