@@ -55,6 +55,10 @@ export function readPageTags(text: string): PageTags {
 
 const NOTHING_SEEN: ReadonlySet<number> = new Set();
 
+function startsOf(page: PageTags): ReadonlySet<number> {
+  return new Set([...page.links, ...page.forms, ...page.submitters].map((tag) => tag.start));
+}
+
 /**
  * A handler that adds one reading's links, forms and submit buttons to `page`, and those of the readings nested in
  * it. The page's own reading (`known` undefined) also collects the inline code the CSP hashes; a noscript's
@@ -99,9 +103,8 @@ function collectTags(page: PageTags, text: string, known: ReadonlySet<number> | 
       }
     },
     nested(markup) {
-      const tags = [...page.links, ...page.forms, ...page.submitters];
-      const seen = markup.reading.kind === 'scripting-on' ? new Set(tags.map((tag) => tag.start)) : known;
-      markup.read(collectTags(page, text, seen ?? NOTHING_SEEN));
+      const seen = markup.reading.kind === 'scripting-on' ? startsOf(page) : (known ?? NOTHING_SEEN);
+      markup.read(collectTags(page, text, seen));
     },
   };
 }

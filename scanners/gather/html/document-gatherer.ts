@@ -1,4 +1,3 @@
-import type { StartTag } from '../../html/tags.ts';
 import type { Location, NavigationObservation, Observation, RequestType } from '../../observations.ts';
 import type { Position } from '../../syntax/line-index.ts';
 import type { SpeculationRules } from '../../syntax/script-json.ts';
@@ -51,8 +50,6 @@ export interface DocumentGatherer {
   /** Whether that base has been seen: links met before it are resolved again when it comes. */
   readonly baseSeen: boolean;
   readonly linksBeforeBase: NavigationObservation[];
-  /** The start tag being handled. */
-  readonly tag: StartTag;
   /** The `<script>` or `<style>` whose text is being collected until its end tag. */
   rawText: RawTextElement | undefined;
   /** The links the page's speculation rules prefetch unasked. */

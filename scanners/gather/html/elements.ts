@@ -1,5 +1,6 @@
 import type { NavigationObservation, RequestType } from '../../observations.ts';
 import { attributeValueOffset } from '../../html/attribute-position.ts';
+import type { StartTag } from '../../html/tags.ts';
 import { inputType } from '../../syntax/form-fields.ts';
 import type { Attributes, DocumentGatherer } from './document-gatherer.ts';
 import {
@@ -17,8 +18,11 @@ import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
 import { parseSrcset } from '../../syntax/srcset.ts';
 import { resolveUrl, type ResolvedUrl } from '../../syntax/url.ts';
 
-/** What the HTML gatherer does on the start tag of an element: records its requests, navigations, embeds and forms. */
-export type ElementHandler = (gatherer: DocumentGatherer, name: string, attributes: Attributes) => void;
+/**
+ * What the HTML gatherer does on the start tag of an element: records its requests, navigations, embeds and forms.
+ * `tag` is the reader's, with its form owner.
+ */
+export type ElementHandler = (gatherer: DocumentGatherer, name: string, attributes: Attributes, tag: StartTag) => void;
 
 /** Attributes lazy-loading and consent scripts copy into `src`/`srcset` once they run. */
 const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original'];
@@ -31,9 +35,9 @@ function image(g: DocumentGatherer, name: string, attributes: Attributes): void 
   lazyAttributes(g, 'image', name, attributes);
 }
 
-function input(g: DocumentGatherer, name: string, attributes: Attributes): void {
+function input(g: DocumentGatherer, name: string, attributes: Attributes, tag: StartTag): void {
   if (inputType(attributes) === 'image') g.urlAttribute('image', name, 'src', attributes.src);
-  formControl(g, name, attributes);
+  formControl(g, name, attributes, tag);
 }
 
 function use(g: DocumentGatherer, name: string, attributes: Attributes): void {
@@ -154,16 +158,16 @@ function metaName(g: DocumentGatherer, attributes: Attributes): void {
   });
 }
 
-function form(g: DocumentGatherer, _name: string, attributes: Attributes): void {
+function form(g: DocumentGatherer, _name: string, attributes: Attributes, tag: StartTag): void {
   if (attributes.action !== undefined) g.runsJavaScript('form', 'action', attributes.action);
   // A form opened while another is still the form element pointer is dropped by the browser.
-  if (g.tag.form === g.tag) g.forms.openForm(g.tag, g.at('form', 'action'));
+  if (tag.form === tag) g.forms.openForm(tag, g.at('form', 'action'));
 }
 
-function formControl(g: DocumentGatherer, name: string, attributes: Attributes): void {
+function formControl(g: DocumentGatherer, name: string, attributes: Attributes, tag: StartTag): void {
   const formAction = attributes.formaction;
   if (formAction !== undefined) g.runsJavaScript(name, 'formaction', formAction);
-  g.forms.control(g.tag, () => g.at(name, formAction !== undefined ? 'formaction' : 'formmethod'));
+  g.forms.control(tag, () => g.at(name, formAction !== undefined ? 'formaction' : 'formmethod'));
 }
 
 function navigation(

@@ -77,7 +77,6 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   baseUrl: string;
   baseSeen = false;
   readonly linksBeforeBase: NavigationObservation[] = [];
-  tag!: StartTag;
   rawText: RawTextElement | undefined;
   /** What markup after a noscript's raw text end makes a browser with scripting on do; merged at the end. */
   readonly scriptingOn: Observation[] = [];
@@ -110,10 +109,9 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
 
   startTag(tag: StartTag): void {
     const { name, attributes } = tag;
-    this.tag = tag;
     this.moveToTag(tag.start, tag.end);
     // One hash lookup per tag: the common tags (div, p, span, li …) have no handler.
-    ELEMENT_HANDLERS.get(name)?.(this, name, attributes);
+    ELEMENT_HANDLERS.get(name)?.(this, name, attributes, tag);
     for (const attribute in attributes) {
       if (attribute === 'style') styleAttribute(this, name, attributes.style!);
       else if (URL_PRESENTATION_ATTRIBUTES.has(attribute))
