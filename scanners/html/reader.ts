@@ -39,7 +39,7 @@ export interface ReadOptions {
   writtenAttributes?: boolean;
 }
 
-const NO_ATTRIBUTES: TagAttribute[] = [];
+const NO_ATTRIBUTES: readonly TagAttribute[] = Object.freeze([]);
 
 /** An end tag that ends raw text: the name, then whitespace, `/` or `>`. */
 const NOSCRIPT_END_TAG = /<\/noscript[\t\n\f\r />]/gi;
@@ -74,7 +74,8 @@ function readMarkup(
   let templates = 0;
   let noscripts = 0;
   let drawings = 0;
-  let written = NO_ATTRIBUTES;
+  /** The attributes of the start tag being read, as written. */
+  let written: TagAttribute[] | undefined;
   /** Where the text of the open markup-template script starts. */
   let markupTemplateFrom: number | undefined;
   /** Where the outermost live `<noscript>`'s raw text ends for a browser with scripting on. */
@@ -91,13 +92,17 @@ function readMarkup(
 
   const parser: BrowserParser = new BrowserParser({
     onopentagname() {
-      written = NO_ATTRIBUTES;
+      written = undefined;
     },
     onattribute: withWrittenAttributes
       ? (name, value, quote) => {
-          const attribute = { name, value, quote, start: offset + parser.startIndex, end: offset + parser.endIndex };
-          if (written === NO_ATTRIBUTES) written = [attribute];
-          else written.push(attribute);
+          (written ??= []).push({
+            name,
+            value,
+            quote,
+            start: offset + parser.startIndex,
+            end: offset + parser.endIndex,
+          });
         }
       : undefined,
     onopentag(name, attributes, implied) {
@@ -106,7 +111,7 @@ function readMarkup(
         start: offset + parser.startIndex,
         end: offset + parser.endIndex,
         attributes,
-        written,
+        written: written ?? NO_ATTRIBUTES,
         inTemplate: templates > 0,
         inNoscript: noscripts > 0,
         foreign: parser.isInForeignContext(),
@@ -116,7 +121,7 @@ function readMarkup(
         form: undefined,
       };
       // A start tag htmlparser2 drops (a form inside a form) reports its attributes without a name: not this tag's.
-      written = NO_ATTRIBUTES;
+      written = undefined;
       if (name === 'template') templates += 1;
       else if (name === 'noscript') noscripts += 1;
       else if (name === 'svg' || name === 'math') drawings += 1;

@@ -40,7 +40,7 @@ export interface StartTag {
   /** Lower-case names and decoded values; the first of duplicate attributes wins, as in the DOM. */
   attributes: Record<string, string>;
   /** Every attribute as written, duplicates included, in order; empty unless the reader was asked to record them. */
-  written: TagAttribute[];
+  written: readonly TagAttribute[];
   /** A `<template>` is open around it: inert content that script may clone. */
   inTemplate: boolean;
   /** A `<noscript>` is open around it: read as markup, as a browser with scripting off builds it. */
