@@ -4,7 +4,7 @@ import { defaultConfigFile, resolveConfig } from '../config/load.ts';
 import { UsageError } from '../errors.ts';
 import { ruleIds } from '../rules/index.ts';
 import { scanDirectory } from '../scan.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 
 /** A static-site generator nospy can find: the files that give it away, where it builds to, how to build. */
 interface Generator {

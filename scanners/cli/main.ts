@@ -13,17 +13,9 @@ import { suppressByConfig } from '../suppress/config.ts';
 import { explainRule, listRules } from './explain.ts';
 import { helpText } from './help.ts';
 import { version } from './version.ts';
+import type { CliIo } from './io.ts';
 
-/** Where the CLI reads and writes; the bin passes the process's, tests their own. */
-export interface CliIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  cwd: string;
-  /** Whether stdout is a terminal (colours). */
-  isTTY: boolean;
-  /** For NO_COLOR / FORCE_COLOR; defaults to process.env. */
-  env?: Record<string, string | undefined>;
-}
+export type { CliIo };
 
 interface Values {
   config?: string;
