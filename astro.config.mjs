@@ -1,14 +1,10 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { loadConfig } from './scanners/config/load.ts';
-import nospy from './src/integration/nospy.ts';
-
-// nospy.config.json is the one source of truth: the gate and the site read the same `site`.
-const { site } = loadConfig('nospy.config.json');
+import nospy from 'nospy/astro';
 
 export default defineConfig({
-  site,
+  // No `site` here: nospy.config.json is the one source of truth, and the nospy integration sets it from there.
   trailingSlash: 'always',
   // nospy last: it fixes and checks the finished output of everything before it.
   integrations: [mdx(), nospy()],

@@ -294,5 +294,11 @@ ${profile.markdown}
 `
     : ''
 }`;
-writeFileSync(join(benchDir, 'RESULTS.md'), results);
+// `npm run bench:origin` owns the file's last section; keep it.
+const previous = existsSync(join(benchDir, 'RESULTS.md')) ? readFileSync(join(benchDir, 'RESULTS.md'), 'utf8') : '';
+const originSection = previous.indexOf('## Origin receiver under load');
+writeFileSync(
+  join(benchDir, 'RESULTS.md'),
+  originSection === -1 ? results : `${results.trimEnd()}\n\n${previous.slice(originSection)}`,
+);
 console.log(`\n${table}\n\n${targetLine}\n\nwrote ${relative(process.cwd(), join(benchDir, 'RESULTS.md'))}`);

@@ -1,8 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 
-/** Reads the request body up to `limit` bytes; past that it stops reading and answers `too-large`. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
+/**
+ * Reads the request body up to `limit` bytes; past that it stops reading and answers `too-large`. `aborted`: the
+ * request ended before its body did (the client went away, or the server's request timeout cut it off).
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -17,7 +20,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
+    // Once 'end' resolved, these change nothing.
+    req.once('error', () => resolve('aborted'));
+    req.once('close', () => resolve('aborted'));
   });
 }
 

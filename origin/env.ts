@@ -1,5 +1,11 @@
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../scanners/config/load.ts';
+import { ConfigError } from '../scanners/errors.ts';
 import { receiverDefaults, type ReceiverConfig } from './config.ts';
 import { isEmail } from './form.ts';
+
+/** The receiver's default port: beside `npm run preview`'s 8787 (and wrangler's 8788), never on it. */
+export const defaultPort = 8790;
 
 /** A missing or invalid environment variable; the message starts with its name. */
 export class EnvError extends Error {}
@@ -9,11 +15,16 @@ export interface ReceiverSettings {
   host: string;
   port: number;
   config: ReceiverConfig;
+  /** Connect to the relay before listening, and refuse to start when it fails. */
+  verifySmtp: boolean;
 }
 
 type Env = Record<string, string | undefined>;
 
-/** Reads and checks the receiver's environment variables; throws EnvError naming the first bad one. */
+/**
+ * Reads and checks the receiver's environment variables; throws EnvError naming the first bad one. `SITE_URL` and
+ * `ORIGIN_URL`, when unset, come from nospy.config.json's `site` and `origin` (`NOSPY_CONFIG` names another file).
+ */
 export function readReceiverEnv(env: Env): ReceiverSettings {
   const secure = readBoolean(env, 'SMTP_SECURE', false);
   const user = env.SMTP_USER || undefined;
@@ -23,9 +34,10 @@ export function readReceiverEnv(env: Env): ReceiverSettings {
   }
   return {
     host: env.HOST || '127.0.0.1',
-    port: readInteger(env, 'PORT', 8787, 0, 65_535),
+    port: readInteger(env, 'PORT', defaultPort, 0, 65_535),
+    verifySmtp: readBoolean(env, 'SMTP_VERIFY', true),
     config: {
-      siteUrl: readSiteUrl(env),
+      ...readUrls(env),
       mailTo: readAddress(env, 'MAIL_TO'),
       mailFrom: readAddress(env, 'MAIL_FROM'),
       smtp: {
@@ -38,6 +50,9 @@ export function readReceiverEnv(env: Env): ReceiverSettings {
       },
       mailAttempts: readInteger(env, 'MAIL_ATTEMPTS', receiverDefaults.mailAttempts, 1, 10),
       retryDelayMs: receiverDefaults.retryDelayMs,
+      smtpTimeouts: receiverDefaults.smtpTimeouts,
+      requestDeadlineMs:
+        readInteger(env, 'REQUEST_DEADLINE_SECONDS', receiverDefaults.requestDeadlineMs / 1000, 5, 55) * 1000,
       rateLimit: readInteger(env, 'RATE_LIMIT', receiverDefaults.rateLimit, 1, 10_000),
       rateWindowSeconds: readInteger(env, 'RATE_WINDOW_SECONDS', receiverDefaults.rateWindowSeconds, 1, 86_400),
       maxTrackedClients: receiverDefaults.maxTrackedClients,
@@ -52,12 +67,39 @@ function readRequired(env: Env, name: string): string {
   return value;
 }
 
-function readSiteUrl(env: Env): string {
-  const value = readRequired(env, 'SITE_URL');
+function readUrls(env: Env): Pick<ReceiverConfig, 'siteUrl' | 'receiverUrl'> {
+  const file = env.NOSPY_CONFIG?.trim() || 'nospy.config.json';
+  let siteUrl = env.SITE_URL?.trim();
+  let receiverUrl = env.ORIGIN_URL?.trim() || undefined;
+  if (!siteUrl || !receiverUrl) {
+    const config = readConfigFile(file, !siteUrl);
+    siteUrl ||= config?.site;
+    receiverUrl ??= config?.origin;
+  }
+  if (!siteUrl) throw new EnvError(`SITE_URL: required, or a ${file} with "site"`);
+  return {
+    siteUrl: checkUrl('SITE_URL', siteUrl, 'the https URL of the site, such as https://www.example.ca'),
+    ...(receiverUrl ? { receiverUrl: checkUrl('ORIGIN_URL', receiverUrl, 'the https URL of this receiver') } : {}),
+  };
+}
+
+// The same file and loader as the gate and the site; absent is fine unless it is the only source of the site's URL.
+function readConfigFile(file: string, needed: boolean): { site: string; origin?: string } | undefined {
+  if (!needed && !existsSync(file)) return undefined;
+  try {
+    return loadConfig(file);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    if (!needed) return undefined;
+    throw new EnvError(`SITE_URL: unset, and ${error.message}`);
+  }
+}
+
+function checkUrl(name: string, value: string, expected: string): string {
   const url = URL.canParse(value) ? new URL(value) : undefined;
   const local = url?.hostname === 'localhost' || url?.hostname === '127.0.0.1';
   if (!url || !(url.protocol === 'https:' || (local && url.protocol === 'http:'))) {
-    throw new EnvError('SITE_URL: expected the https URL of the site, such as https://www.example.ca');
+    throw new EnvError(`${name}: expected ${expected}`);
   }
   return value;
 }

@@ -9,16 +9,39 @@ export const formFields = {
 } as const;
 
 export type FieldName = keyof typeof formFields;
+
+/** Each field's name for people: in the mail and on the receiver's pages. */
+export const fieldLabels: Record<FieldName, string> = {
+  name: 'Name',
+  business: 'Business',
+  position: 'Position',
+  email: 'Email',
+  phone: 'Phone',
+  message: 'Message',
+};
 export type Submission = Record<FieldName, string>;
 
 /** The hidden field only bots fill in. */
 export const honeypotField = 'website';
 
-/** What a posted form turned out to be; `invalid` names the field (or `form`) the visitor should fix. */
+/**
+ * The largest body the form can send: every field at its maximum in the worst case of either encoding, a 4-byte
+ * UTF-8 character percent-encoded (12 bytes), plus room for names, separators, the honeypot and multipart headers.
+ */
+export const maxBodyBytes =
+  Object.entries(formFields).reduce((sum, [name, { maxLength }]) => sum + name.length + 2 + maxLength * 12, 0) + 4096;
+
+/** Why a field cannot be sent as it is. */
+export type Problem = 'missing' | 'too-long' | 'malformed';
+
+/**
+ * What a posted form turned out to be. `invalid` names the field (or `form`) the visitor should fix and keeps what
+ * they typed, to give it back.
+ */
 export type FormVerdict =
   | { kind: 'valid'; submission: Submission }
   | { kind: 'spam' }
-  | { kind: 'invalid'; reason: FieldName | 'form' };
+  | { kind: 'invalid'; reason: FieldName | 'form'; problem: Problem; submission: Submission };
 
 // Deliberately loose: one @, a dot in the domain, nothing that could break an address header.
 const emailPattern = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/u;
@@ -31,23 +54,37 @@ export function readSubmission(form: FormData): FormVerdict {
   const honeypot = form.get(honeypotField);
   if (typeof honeypot === 'string' && honeypot.trim() !== '') return { kind: 'spam' };
   const submission = {} as Submission;
+  let invalid: { reason: FieldName | 'form'; problem: Problem } | undefined;
   for (const [field, rule] of Object.entries(formFields) as [FieldName, (typeof formFields)[FieldName]][]) {
     const raw = form.get(field) ?? '';
     // The form has no file input; an uploaded file is not something a visitor did.
-    if (typeof raw !== 'string') return { kind: 'invalid', reason: 'form' };
+    if (typeof raw !== 'string') {
+      invalid ??= { reason: 'form', problem: 'malformed' };
+      submission[field] = '';
+      continue;
+    }
     const value = rule.multiline ? cleanMultiLine(raw) : cleanSingleLine(raw);
-    if (value.length > rule.maxLength) return { kind: 'invalid', reason: field };
-    if (rule.required && value === '') return { kind: 'invalid', reason: field };
     submission[field] = value;
+    // maxlength counts characters, whatever their script; a string's length would count an emoji twice.
+    if (characterCount(value) > rule.maxLength) invalid ??= { reason: field, problem: 'too-long' };
+    else if (rule.required && value === '') invalid ??= { reason: field, problem: 'missing' };
   }
-  if (!isEmail(submission.email)) return { kind: 'invalid', reason: 'email' };
-  if (submission.phone !== '' && !isPhone(submission.phone)) return { kind: 'invalid', reason: 'phone' };
-  return { kind: 'valid', submission };
+  if (!invalid && !isEmail(submission.email)) invalid = { reason: 'email', problem: 'malformed' };
+  if (!invalid && submission.phone !== '' && !isPhone(submission.phone))
+    invalid = { reason: 'phone', problem: 'malformed' };
+  return invalid ? { kind: 'invalid', ...invalid, submission } : { kind: 'valid', submission };
+}
+
+/** Characters as a visitor counts them: code points, so a 4-byte character is one. */
+export function characterCount(value: string): number {
+  let count = 0;
+  for (const _char of value) count += 1;
+  return count;
 }
 
 /** A syntax check only: whether the mailbox exists is for the reply to find out. */
 export function isEmail(value: string): boolean {
-  return value.length <= formFields.email.maxLength && emailPattern.test(value);
+  return characterCount(value) <= formFields.email.maxLength && emailPattern.test(value);
 }
 
 /** Digits with the usual separators, an optional leading + and extension. */

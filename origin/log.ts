@@ -14,6 +14,10 @@ export type Outcome =
   | `invalid-${FieldName | 'form'}`
   | 'sent'
   | 'undeliverable'
+  | 'unconfirmed'
+  | 'request-timeout'
+  | 'client-error'
+  | 'aborted'
   | 'internal';
 
 /** One line per request: status, timing and outcome only, so no visitor data can reach a log. */

@@ -2,25 +2,46 @@
 import type { AddressInfo } from 'node:net';
 import { EnvError, readReceiverEnv, type ReceiverSettings } from './env.ts';
 import { createReceiver } from './server.ts';
+import { verifyRelay } from './smtp.ts';
 
-function main(): void {
+const verifyTimeoutMs = 20_000;
+
+async function main(): Promise<void> {
   let settings: ReceiverSettings;
   try {
     settings = readReceiverEnv(process.env);
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    process.stderr.write(`origin: ${error.message}\n`);
-    process.exitCode = 2;
-    return;
+    return fail(error.message);
   }
-  const receiver = createReceiver(settings.config);
+  const { config } = settings;
+  const relay = `${config.smtp.host}:${config.smtp.port}`;
+  if (settings.verifySmtp) {
+    const problem = await verifyRelay(config.smtp, [config.mailFrom, config.mailTo], verifyTimeoutMs);
+    if (problem) return fail(`SMTP: ${problem}; SMTP_VERIFY=false skips this check`);
+    process.stdout.write(`origin: SMTP relay ${relay} accepted the connection\n`);
+  }
+  const receiver = createReceiver(config);
+  receiver.server.once('error', (error: NodeJS.ErrnoException) =>
+    fail(`cannot listen on ${settings.host}:${settings.port} (${error.code ?? error.message})`),
+  );
   receiver.server.listen(settings.port, settings.host, () => {
     const { address, port } = receiver.server.address() as AddressInfo;
     process.stdout.write(`origin: listening on http://${address.includes(':') ? `[${address}]` : address}:${port}\n`);
   });
-  const stop = () => void receiver.close();
+  const stop = (signal: string) => {
+    process.stdout.write(
+      `origin: ${signal}: finishing posts in flight (at most ${config.requestDeadlineMs / 1000} s)\n`,
+    );
+    void receiver.close().then(() => process.stdout.write('origin: stopped\n'));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-main();
+function fail(message: string): void {
+  process.stderr.write(`origin: ${message}\n`);
+  process.exitCode = 2;
+}
+
+await main();

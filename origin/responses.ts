@@ -25,21 +25,20 @@ export function sendRedirect(res: ServerResponse, location: URL): void {
   send(res, 303, 'text/plain; charset=utf-8', `See ${location.href}\n`, { Location: location.href });
 }
 
-/** The 503 page when mail could not be delivered: it says so plainly and links to the site's error page. */
-export function sendUndeliverable(res: ServerResponse, errorPage: URL): void {
-  const href = escapeHtml(errorPage.href);
-  const html = `<!doctype html>
-<html lang="en">
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Your message was not sent</title>
-<h1>Your message was not sent</h1>
-<p>Our mail server could not be reached, so your message was not delivered, and it was not kept.
-Please go back, copy your message, and try again later.</p>
-<p><a href="${href}">Other ways to reach us</a></p>
-</html>
-`;
-  send(res, 503, 'text/html; charset=utf-8', html, { 'Retry-After': '300' });
+/** An HTML page of the receiver's own (see pages.ts), under that page's Content-Security-Policy. */
+export function sendPage(
+  res: ServerResponse,
+  status: number,
+  html: string,
+  policy: string,
+  headers: Record<string, string> = {},
+): void {
+  // same-origin: a post from the page's own form must carry its Origin, which no-referrer would send as null.
+  send(res, status, 'text/html; charset=utf-8', html, {
+    'Content-Security-Policy': policy,
+    'Referrer-Policy': 'same-origin',
+    ...headers,
+  });
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string>): void {
@@ -50,8 +49,4 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
     ...headers,
   });
   res.end(res.req.method === 'HEAD' ? undefined : body);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

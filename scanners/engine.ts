@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config/load.ts';
-import type { Observation, ObservationKind } from './observations.ts';
+import type { Location, Observation, ObservationKind } from './observations.ts';
 import type { Finding, Severity } from './report.ts';
 import type { Hit, RuleDefinition } from './rules/define-rule.ts';
 import { allRules } from './rules/index.ts';
@@ -30,6 +30,12 @@ function planFor(rules: readonly RuleDefinition[], config: ResolvedConfig): Plan
   return plan;
 }
 
+/** A rule's clause (`/privacy/#forms`) on the site's own policy page: `policyPage` plus the anchor. */
+export function policyLink(clause: string, config: Pick<ResolvedConfig, 'policyPage'>): string {
+  const hash = clause.indexOf('#');
+  return hash === -1 ? config.policyPage : `${config.policyPage}${clause.slice(hash)}`;
+}
+
 const placeholder = /\{(\w+)\}/g;
 
 function formatMessage(template: string, data: Record<string, string> | undefined): string {
@@ -37,7 +43,12 @@ function formatMessage(template: string, data: Record<string, string> | undefine
   return template.replace(placeholder, (whole, key: string) => data[key] ?? whole);
 }
 
-function toFinding(hit: Hit, observation: Observation, { rule, severity }: ActiveRule): Finding {
+function toFinding(
+  hit: Hit,
+  observation: Observation,
+  { rule, severity }: ActiveRule,
+  config: ResolvedConfig,
+): Finding {
   const at = hit.at ?? observation;
   // Policy is set last so the JSON key order follows SPEC.md.
   const finding = {
@@ -59,7 +70,7 @@ function toFinding(hit: Hit, observation: Observation, { rule, severity }: Activ
   if (host) finding.host = host;
   if (vendor) finding.vendor = vendor;
   if (evidence) finding.evidence = evidence;
-  finding.policy = rule.policy;
+  finding.policy = policyLink(rule.policy, config);
   return finding;
 }
 
@@ -81,9 +92,9 @@ export function runRules(
       const hits = active[i].rule.check(observation, config);
       if (hits === undefined) continue;
       if (Array.isArray(hits)) {
-        for (const hit of hits) findings.push(toFinding(hit, observation, active[i]));
+        for (const hit of hits) findings.push(toFinding(hit, observation, active[i], config));
       } else {
-        findings.push(toFinding(hits, observation, active[i]));
+        findings.push(toFinding(hits, observation, active[i], config));
       }
     }
   }
@@ -91,25 +102,60 @@ export function runRules(
 }
 
 /**
- * The finding for a file that cannot be read or decoded (`input/unreadable`, unless the config turns it off); the
- * runner scans the other files.
+ * A finding the runner reports itself rather than a rule's `check` (a file it cannot read, a suppression comment it
+ * judges), stamped as `runRules` stamps hits; none when the config turns the rule off.
  */
-export function inputFindings(file: string, message: string, config: ResolvedConfig): Finding[] {
-  const severity = config.rules[unreadable.id] ?? unreadable.severity;
+export function runnerFindings<MessageId extends string>(
+  rule: RuleDefinition<ObservationKind, MessageId>,
+  hit: Hit<MessageId> & { at: Location },
+  config: ResolvedConfig,
+): Finding[] {
+  const severity = config.rules[rule.id] ?? rule.severity;
   if (severity === 'off') return [];
-  return [
-    {
-      ruleId: unreadable.id,
-      category: unreadable.category,
-      severity,
-      file,
-      // The whole file is the problem; 1:1 keeps the finding's shape the same as every other's.
-      line: 1,
-      column: 1,
-      message: formatMessage(unreadable.messages.unreadable, { file, reason: message }),
-      policy: unreadable.policy,
-    },
-  ];
+  const { file, line, column } = hit.at;
+  const finding = {
+    ruleId: rule.id,
+    category: rule.category,
+    severity,
+    file,
+    line,
+    column,
+    message: formatMessage(rule.messages[hit.messageId], hit.data),
+  } as Finding;
+  if (hit.evidence) finding.evidence = hit.evidence;
+  finding.policy = policyLink(rule.policy, config);
+  return [finding];
+}
+
+/** The finding for a file that cannot be read or decoded (`input/unreadable`); the runner scans the other files. */
+export function inputFindings(file: string, message: string, config: ResolvedConfig): Finding[] {
+  // The whole file is the problem; 1:1 keeps the finding's shape the same as every other's.
+  const at = { file, line: 1, column: 1 };
+  return runnerFindings(unreadable, { messageId: 'unreadable', data: { file, reason: message }, at }, config);
+}
+
+/** A player embed is reported by embeds/third-party-player, which names the private alternative; its frame request
+ * would also be a known tracker's. */
+const samePlaceAs: Record<string, string> = { 'trackers/known-tracker': 'embeds/third-party-player' };
+
+/**
+ * One code path, one finding: of a file's findings, a rule's repeats on one line with the same message (a snippet's
+ * calls, one script's storage uses) count once, and a tracker finding on a player embed the embed rule reports
+ * already is left out. Keeps the first of each in order; recall per line and rule is unchanged.
+ */
+export function oneFindingPerCodePath(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const where = (finding: Finding, ruleId = finding.ruleId) =>
+    `${ruleId}\n${finding.line}:${finding.column}\n${finding.url}`;
+  const places = new Set(findings.map((finding) => where(finding)));
+  return findings.filter((finding) => {
+    const covering = samePlaceAs[finding.ruleId];
+    if (covering && places.has(where(finding, covering))) return false;
+    const key = `${finding.ruleId}\n${finding.line}\n${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function compareOptional(a: number | undefined, b: number | undefined): number {

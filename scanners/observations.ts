@@ -29,6 +29,7 @@ export type RequestType =
   | 'object'
   | 'manifest'
   | 'preconnect'
+  | 'dns-prefetch'
   | 'prefetch'
   | 'fetch'
   | 'beacon'
@@ -117,6 +118,11 @@ export interface HeaderObservation extends Base {
   /** Lower-case header name. */
   name: string;
   value: string;
+  /**
+   * Where a reporting header (Report-To, Reporting-Endpoints, a CSP's report-uri) has browsers send visitors'
+   * reports, resolved against the site; set when the gatherer knows the site's URL.
+   */
+  reportEndpoints?: { url: string; host: string }[];
 }
 
 /** What the browser refused, or objected to, while showing a page: only `nospy crawl` sees these. */

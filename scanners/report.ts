@@ -8,6 +8,7 @@ export const categories = [
   'external-links',
   'headers',
   'input',
+  'suppressions',
 ] as const;
 export type Category = (typeof categories)[number];
 
@@ -29,6 +30,23 @@ export interface Finding {
   evidence?: string;
   /** Link to the clause of the site's privacy policy the rule protects, e.g. `/privacy/#forms`. */
   policy: string;
+  /** Present when an accepted exception covers the finding: it stays in the report but fails nothing. */
+  suppressed?: Suppressed;
+}
+
+/** How a finding was accepted: a comment or attribute in the file, a config `suppress` entry, or the baseline. */
+export interface Suppressed {
+  kind: 'inline' | 'config' | 'baseline';
+  reason: string;
+}
+
+/** What `check --baseline` says about the baseline file. */
+export interface BaselineSummary {
+  file: string;
+  /** Findings the baseline covers. */
+  matched: number;
+  /** Baseline entries no finding matches any more: debt paid, so the file can be pruned. */
+  unmatched: number;
 }
 
 /** What `nospy crawl` opened in the browser, and why each other file `nospy check` scans was not opened. */
@@ -42,7 +60,8 @@ export interface Report {
   version: 1;
   tool: { name: 'nospy'; version: string };
   root: string;
-  summary: { files: number; errors: number; warnings: number };
+  /** `suppressed` when any finding is suppressed or a baseline is used; `baseline` only with `--baseline`. */
+  summary: { files: number; errors: number; warnings: number; suppressed?: number; baseline?: BaselineSummary };
   findings: Finding[];
   /** Only in a crawl's report. */
   crawl?: CrawlCoverage;

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from './config/load.ts';
+import type { Outcome } from './errors.ts';
 import { decodeText } from './decode.ts';
-import { compareFindings, inputFindings, runRules } from './engine.ts';
+import { compareFindings, inputFindings, oneFindingPerCodePath, runRules } from './engine.ts';
 import { gatherCss } from './gather/css/index.ts';
 import { gatherHeaders } from './gather/site-files/headers.ts';
 import { gatherHtml } from './gather/html/index.ts';
@@ -16,7 +17,8 @@ import { gatherRedirects } from './gather/site-files/redirects.ts';
 import { pageUrl } from './syntax/url.ts';
 import type { Observation } from './observations.ts';
 import type { Finding } from './report.ts';
-import { fileType, walkSite } from './walk.ts';
+import { suppressInline } from './suppress/inline.ts';
+import { type FileType, fileType, walkSite } from './walk.ts';
 
 /**
  * What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`, `_redirects`, web app
@@ -59,16 +61,45 @@ const batchSize = 16;
 /** Batches sent to a worker before its first answer comes back. */
 const workerQueueDepth = 2;
 
-/** The observations a file yields, or the reason it could not be read as text. Throws on gatherer bugs. */
-export function dumpObservations(file: string, bytes: Uint8Array, config: ResolvedConfig): Observation[] | string {
+/** A readable file: its type, decoded text and observations. */
+interface GatheredFile {
+  type: FileType;
+  text: string;
+  observations: Observation[];
+}
+
+/** Decodes and gathers a file by its type; undefined for files nospy does not read. Throws on gatherer bugs. */
+function gatherFile(file: string, bytes: Uint8Array, config: ResolvedConfig): Outcome<GatheredFile> | undefined {
   const type = fileType(file);
-  if (type === undefined) return [];
+  if (type === undefined) return undefined;
   const text = decodeText(bytes, type === 'html');
   if (text === undefined) {
-    return type === 'html'
-      ? 'cannot decode as UTF-8, and no BOM or <meta charset> names another encoding'
-      : 'cannot decode as UTF-8, and no BOM names another encoding';
+    const problem =
+      type === 'html'
+        ? 'cannot decode as UTF-8, and no BOM or <meta charset> names another encoding'
+        : 'cannot decode as UTF-8, and no BOM names another encoding';
+    return { ok: false, problem };
   }
+  if (type === 'manifest') {
+    const manifest = gatherManifest(text, { file, url: pageUrl(config.site, file) });
+    return manifest.ok ? { ok: true, value: { type, text, observations: manifest.value } } : manifest;
+  }
+  return { ok: true, value: { type, text, observations: gatherText(type, text, file, config) } };
+}
+
+/** The observations a file yields, or why it could not be read as text. Throws on gatherer bugs. */
+export function dumpObservations(file: string, bytes: Uint8Array, config: ResolvedConfig): Outcome<Observation[]> {
+  const gathered = gatherFile(file, bytes, config);
+  if (gathered === undefined) return { ok: true, value: [] };
+  return gathered.ok ? { ok: true, value: gathered.value.observations } : gathered;
+}
+
+function gatherText(
+  type: Exclude<FileType, 'manifest'>,
+  text: string,
+  file: string,
+  config: ResolvedConfig,
+): Observation[] {
   const url = pageUrl(config.site, file);
   switch (type) {
     case 'html':
@@ -82,18 +113,20 @@ export function dumpObservations(file: string, bytes: Uint8Array, config: Resolv
       return gatherHeaders(text, file, config.site);
     case 'redirects':
       return gatherRedirects(text, file, config.site);
-    case 'manifest':
-      return gatherManifest(text, { file, url });
   }
 }
 
-/** Scans one file's bytes: decode, gather by type, run the rules. Pure; a failure is an `input` finding. */
+/**
+ * Scans one file's bytes: decode, gather by type, run the rules, apply the file's inline suppressions. Pure; a
+ * failure is an `input` finding.
+ */
 export function scanFile(file: string, bytes: Uint8Array, config: ResolvedConfig): Finding[] {
   try {
-    const observations = dumpObservations(file, bytes, config);
-    return typeof observations === 'string'
-      ? inputFindings(file, observations, config)
-      : runRules(observations, config);
+    const gathered = gatherFile(file, bytes, config);
+    if (gathered === undefined) return [];
+    if (!gathered.ok) return inputFindings(file, gathered.problem, config);
+    const { type, text, observations } = gathered.value;
+    return suppressInline(oneFindingPerCodePath(runRules(observations, config)), file, type, text, config);
   } catch (error) {
     return inputFindings(file, `scanner error: ${error instanceof Error ? error.message : String(error)}`, config);
   }
@@ -101,8 +134,8 @@ export function scanFile(file: string, bytes: Uint8Array, config: ResolvedConfig
 
 /** Reads `file` (relative to `root`) and scans it; unreadable, special or oversized files become `input` findings. */
 export function scanSiteFile(root: string, file: string, config: ResolvedConfig): Finding[] {
-  const bytes = readSiteFile(join(root, file));
-  return typeof bytes === 'string' ? inputFindings(file, bytes, config) : scanFile(file, bytes, config);
+  const read = readSiteFile(join(root, file));
+  return read.ok ? scanFile(file, read.value, config) : inputFindings(file, read.problem, config);
 }
 
 /**
@@ -250,17 +283,18 @@ class ScanWorker {
   }
 }
 
-function readSiteFile(path: string): Uint8Array | string {
+function readSiteFile(path: string): Outcome<Uint8Array> {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return 'not a regular file';
-    if (stats.size > maxFileBytes) return `${Math.ceil(stats.size / 2 ** 20)} MiB, over the 64 MiB limit`;
-    return readFileSync(fd);
+    if (!stats.isFile()) return { ok: false, problem: 'not a regular file' };
+    if (stats.size > maxFileBytes)
+      return { ok: false, problem: `${Math.ceil(stats.size / 2 ** 20)} MiB, over the 64 MiB limit` };
+    return { ok: true, value: readFileSync(fd) };
   } catch (error) {
     // "EACCES: permission denied, open '/abs/path'" without the absolute path, which the report must not leak.
-    return error instanceof Error ? error.message.replace(/, \w+ '.*'$/s, '') : String(error);
+    return { ok: false, problem: error instanceof Error ? error.message.replace(/, \w+ '.*'$/s, '') : String(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

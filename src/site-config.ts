@@ -1,7 +1,9 @@
-import { loadConfig, type ResolvedConfig } from '../scanners/config/load.ts';
-
-/** nospy.config.json, read once per build: pages and components take hosts and ids from it, never hard-code them. */
-export const siteConfig: ResolvedConfig = loadConfig('nospy.config.json');
+/// <reference path="../scanners/astro/virtual-config.d.ts" />
+/**
+ * nospy.config.json as the nospy integration read it for this build: pages and components take hosts and ids from
+ * it, never hard-code them.
+ */
+export { default as siteConfig } from 'virtual:nospy/config';
 
 /** The site's display name, shown in the header, titles and footer. */
 export const siteName = 'Example Studio';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFindings, inputFindings, runRules } from '../scanners/engine.ts';
+import { compareFindings, inputFindings, oneFindingPerCodePath, runRules } from '../scanners/engine.ts';
 import { defineRule } from '../scanners/rules/define-rule.ts';
 import type { Finding } from '../scanners/report.ts';
 import { observe, testConfig } from './rules/support.ts';
@@ -30,6 +30,15 @@ describe('runRules', () => {
         policy: '/privacy/#forms',
       },
     ]);
+  });
+
+  it("links the policy clause on the site's own policyPage", () => {
+    const form = observe.form({ url: 'https://www.example.ca/contact/' });
+    const legal = testConfig({ policyPage: '/legal/data-protection/' });
+    expect(runRules([form], legal)[0]!.policy).toBe('/legal/data-protection/#forms');
+    expect(inputFindings('a.html', 'EACCES', legal)[0]!.policy).toBe('/legal/data-protection/');
+    const elsewhere = testConfig({ policyPage: 'https://client.example/privacy' });
+    expect(runRules([form], elsewhere)[0]!.policy).toBe('https://client.example/privacy#forms');
   });
 
   it('names the vendor a rule found', () => {
@@ -72,6 +81,7 @@ describe('runRules', () => {
       severity: 'warning',
       policy: '/privacy/#headers',
       docs: 'Test.',
+      fix: 'Test.',
       messages: { found: 'Found {what} and {missing}.' },
       observes: ['header'],
       check: () => [
@@ -165,5 +175,47 @@ describe('compareFindings', () => {
       'a.html:2:1 a/b m',
       'b.html:1:1 a/b m',
     ]);
+  });
+});
+
+describe('oneFindingPerCodePath', () => {
+  const finding = (fields: Partial<Finding>): Finding => ({
+    ruleId: 'trackers/tracking-snippet',
+    category: 'trackers',
+    severity: 'error',
+    file: 'index.html',
+    line: 3,
+    column: 1,
+    message: 'Script calls gtag.',
+    policy: '/privacy/#tracking',
+    ...fields,
+  });
+
+  it("counts a rule's repeats on one line with the same message once, the first kept", () => {
+    const findings = [
+      finding({ column: 9 }),
+      finding({ column: 30 }),
+      finding({ line: 4 }),
+      finding({ column: 40, message: 'Script calls fbq.' }),
+    ];
+    expect(oneFindingPerCodePath(findings)).toEqual([findings[0], findings[2], findings[3]]);
+  });
+
+  it('leaves out the tracker finding of a player embed that embeds/third-party-player reports', () => {
+    const url = 'https://www.youtube.com/embed/x';
+    const player = finding({
+      ruleId: 'embeds/third-party-player',
+      category: 'embeds',
+      url,
+      message: 'Page embeds a YouTube player.',
+    });
+    const tracker = finding({ ruleId: 'trackers/known-tracker', url, message: 'Page requests www.youtube.com.' });
+    const thumbnail = finding({
+      ruleId: 'trackers/known-tracker',
+      url: 'https://i.ytimg.com/t.jpg',
+      message: 'Page requests i.ytimg.com.',
+    });
+    expect(oneFindingPerCodePath([player, tracker, thumbnail])).toEqual([player, thumbnail]);
+    expect(oneFindingPerCodePath([tracker])).toEqual([tracker]);
   });
 });

@@ -3,8 +3,10 @@ import { basename, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as v from 'valibot';
 import { ConfigError } from '../errors.ts';
+import { categories } from '../report.ts';
 import { createHostPolicy, type HostPolicy } from './hosts.ts';
 import { configSchema, type Config } from './schema.ts';
+import { closestMatch } from './suggest.ts';
 
 /** The validated config with its hosts pre-digested; what rules, transforms and the CLI receive. */
 export interface ResolvedConfig extends Config {
@@ -15,31 +17,77 @@ export interface ResolvedConfig extends Config {
 
 export const defaultConfigFile = 'nospy.config.json';
 
-/** Validates a parsed config object; `label` names it in errors (a file name). */
+/** Validates a parsed config object; `label` names it in errors (a file name). Every problem is named at once. */
 export function resolveConfig(input: unknown, label: string, knownRuleIds?: ReadonlySet<string>): ResolvedConfig {
   const result = v.safeParse(configSchema, input);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const key = v.getDotPath(issue) ?? issue.path?.map((item) => String(item.key)).join('.');
-    // strictObject reports an unknown key as an issue at that key that expected nothing there.
-    const message =
-      issue.expected === 'never'
-        ? 'unknown key'
-        : issue.input === undefined
-          ? 'required key is missing'
-          : issue.message;
-    throw new ConfigError(`${label}: ${key ? `${key}: ` : ''}${message}`);
-  }
+  if (!result.success) throw new ConfigError(`${label}: ${result.issues.map(describeIssue).join('; ')}`);
   const config = result.output;
   if (knownRuleIds) {
-    for (const id of Object.keys(config.rules)) {
-      if (!knownRuleIds.has(id)) throw new ConfigError(`${label}: rules.${id}: unknown rule id`);
-    }
+    const problems = [
+      ...Object.keys(config.rules)
+        .filter((id) => !knownRuleIds.has(id))
+        .map((id) => `rules.${id}: unknown rule id${suggestion(id, knownRuleIds)}`),
+      ...config.suppress.flatMap(({ rule }, index) => {
+        if (knownRuleIds.has(rule) || (categories as readonly string[]).includes(rule)) return [];
+        const known = [...knownRuleIds, ...categories];
+        return [`suppress.${index}.rule: unknown rule id or category "${rule}"${suggestion(rule, known)}`];
+      }),
+    ];
+    if (problems.length > 0) throw new ConfigError(`${label}: ${problems.join('; ')}`);
   }
+  return withHostPolicy(config);
+}
+
+/**
+ * A validated config with its host policy: how a config handed on as data (to the site's components, say)
+ * becomes the same ResolvedConfig the gate uses, without reading or validating the file again.
+ */
+export function withHostPolicy(config: Config): ResolvedConfig {
   return {
     ...config,
     hosts: createHostPolicy(config.site, config.firstPartyHosts, config.allowHosts, config.origin),
   };
+}
+
+type Issue = v.InferIssue<typeof configSchema>;
+
+/** `key: what is wrong`, with the likely intended key or value when the one written is close to it. */
+function describeIssue(issue: Issue): string {
+  const path = issue.path?.map((item) => String(item.key)) ?? [];
+  const key = path.join('.');
+  const prefix = key ? `${key}: ` : '';
+  // strictObject reports an unknown key as an issue at that key that expected nothing there.
+  if (issue.expected === 'never') return `${prefix}unknown key${suggestion(path.at(-1)!, keysAt(path.slice(0, -1)))}`;
+  if (issue.input === undefined) return `${prefix}required key is missing`;
+  if (issue.type === 'picklist' && typeof issue.input === 'string') {
+    const options = [...(issue.expected ?? '').matchAll(/"([^"]*)"/g)].map((match) => match[1]!);
+    return `${prefix}${issue.message}${suggestion(issue.input, options)}`;
+  }
+  return `${prefix}${issue.message}`;
+}
+
+function suggestion(value: string, candidates: Iterable<string>): string {
+  const match = closestMatch(value, candidates);
+  return match === undefined ? '' : ` (did you mean "${match}"?)`;
+}
+
+/** The keys the schema allows in the object at `path` (array indexes step into the items). */
+function keysAt(path: string[]): string[] {
+  let schema: unknown = configSchema;
+  for (const key of path) {
+    schema = unwrap(schema);
+    const node = schema as { entries?: Record<string, unknown>; item?: unknown };
+    schema = node.item ?? node.entries?.[key];
+  }
+  const entries = (unwrap(schema) as { entries?: Record<string, unknown> }).entries;
+  return entries ? Object.keys(entries) : [];
+}
+
+/** The schema inside optional() and pipe(). */
+function unwrap(schema: unknown): unknown {
+  let current = schema as { wrapped?: unknown; pipe?: unknown[] };
+  while (current.wrapped || current.pipe) current = (current.wrapped ?? current.pipe![0]) as typeof current;
+  return current;
 }
 
 /** Reads, parses (JSONC) and validates a config file. Throws ConfigError naming the file and key. */

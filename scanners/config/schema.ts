@@ -11,6 +11,18 @@ const hostPattern = v.pipe(
   v.regex(/^(\*\.)?[a-z0-9.-]+$/i, 'expected a host name such as "cdn.example.com" or "*.example.com"'),
 );
 const severity = v.picklist(['error', 'warning', 'off'], 'expected "error", "warning" or "off"');
+const reason = v.pipe(
+  v.string(),
+  v.check((value) => value.trim() !== '', 'expected a reason: why this exception is acceptable'),
+);
+
+/** One accepted exception: findings of `rule` (an id or a category), narrowed by host and file globs. */
+const suppression = v.strictObject({
+  rule: v.string(),
+  host: v.optional(hostPattern),
+  files: v.optional(v.array(v.string())),
+  reason,
+});
 
 /** `nospy.config.json`, exactly as SPEC.md documents it; unknown keys are errors. */
 export const configSchema = v.strictObject({
@@ -39,7 +51,14 @@ export const configSchema = v.strictObject({
   ),
   ignore: v.optional(v.array(v.string()), []),
   rules: v.optional(v.record(v.string(), severity), {}),
+  suppress: v.optional(v.array(suppression), []),
+  /** The page whose anchors findings cite: a path of the site or an absolute URL. */
+  policyPage: v.optional(
+    v.union([v.pipe(v.string(), v.startsWith('/')), httpUrl], 'expected a path starting with "/" or an http(s) URL'),
+    '/privacy/',
+  ),
 });
 
 export type ConfigInput = v.InferInput<typeof configSchema>;
 export type Config = v.InferOutput<typeof configSchema>;
+export type Suppression = v.InferOutput<typeof suppression>;

@@ -58,12 +58,24 @@ export async function findChromium({
 
 /** Launches headless Chromium with a fresh profile; loaded lazily so `nospy check` never pays for Playwright. */
 export async function launchChromium(executablePath: string): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
+  const { chromium } = await loadPlaywright();
   try {
     return await chromium.launch({ executablePath, headless: true, args: chromiumArgs });
   } catch (error) {
     // A browser that will not start is the machine's problem, not a bug in nospy.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new UsageError(`nospy crawl: Chromium at ${executablePath} did not start (${reason})`);
+  }
+}
+
+/** playwright-core is an optional peer of the package: only `crawl` needs it, so installing nospy never brings it. */
+async function loadPlaywright(): Promise<typeof import('playwright-core')> {
+  try {
+    return await import('playwright-core');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new UsageError(
+      'nospy crawl needs playwright-core, which installing nospy does not bring: npm install --save-dev playwright-core',
+    );
   }
 }

@@ -1,3 +1,5 @@
+import type { TagAttribute } from './tags.ts';
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
@@ -40,4 +42,15 @@ export function attributeValueOffset(text: string, tagStart: number, tagEnd: num
     }
   }
   return tagStart;
+}
+
+/**
+ * Where a written attribute's value starts (its opening quote, or its first character when unquoted): after its
+ * name, `=` and any whitespace; undefined when it has no value.
+ */
+export function writtenValueStart(text: string, attribute: TagAttribute): number | undefined {
+  if (attribute.quote === undefined) return undefined;
+  // A name is one character of anything, then anything but whitespace, `/`, `>` or `=` (HTML tokenizer).
+  const match = /^[^][^\t\n\f\r />=]*[\t\n\f\r ]*=[\t\n\f\r ]*/.exec(text.slice(attribute.start, attribute.end));
+  return match ? attribute.start + match[0].length : undefined;
 }

@@ -40,11 +40,6 @@ const INTEGRATION_POINTS = new Set([
 ]);
 
 /**
- * Elements whose content is not live for a visitor with scripting on: template content is inert, noscript is raw text.
- */
-const INERT_CONTAINERS: ReadonlySet<string> = new Set(['template', 'noscript']);
-
-/**
  * Start tags that end SVG/MathML content and are HTML again (the HTML spec's rules for foreign content; `font` aside).
  */
 const BREAKOUT_TAGS = new Set([
@@ -97,7 +92,7 @@ const BREAKOUT_TAGS = new Set([
 /**
  * htmlparser2 with the browser behaviour the gatherer needs on top: every end tag token is passed on,
  * `<![CDATA[` in HTML content is a bogus comment that ends at the first `>`, a breakout tag such as
- * `<p>` ends SVG/MathML content, and it tells which open elements the current one is in.
+ * `<p>` ends SVG/MathML content, and it tells whether the current node is SVG/MathML.
  */
 export class BrowserParser extends Parser {
   /** All text written so far: the parser's offsets index into it. */
@@ -141,22 +136,6 @@ export class BrowserParser extends Parser {
   override onend(): void {
     this.atEnd = true;
     super.onend();
-  }
-
-  /**
-   * Whether an element opened now is an HTML element of the live document: not SVG/MathML, and no template
-   * or noscript among its open ancestors. `pushed` is 1 when htmlparser2 has pushed the element itself (not void).
-   */
-  isLiveHtml(pushed = 0): boolean {
-    if (this.isInForeignContext()) return false;
-    const { stack } = this as unknown as ParserInternals;
-    for (let index = pushed; index < stack.length; index++) if (INERT_CONTAINERS.has(stack[index]!)) return false;
-    return true;
-  }
-
-  /** Whether an element of this name is open. */
-  isOpen(name: string): boolean {
-    return (this as unknown as ParserInternals).stack.includes(name);
   }
 
   /**

@@ -22,20 +22,22 @@ const escapeAttribute = (text: string) =>
 /**
  * JUnit XML: one test suite per finding category (the site's promises), one test case per finding.
  * Errors are failures; warnings pass with their text in system-out, so the dashboard is red exactly when
- * the build is. A category without findings holds one passing case, so dashboards list every promise.
+ * the build is; suppressed findings are skipped with their reason. A category without findings holds one passing
+ * case, so dashboards list every promise.
  */
 export function formatJunit(report: Report): string {
   let tests = 0;
   const suites = categories.map((category) => {
     const findings = report.findings.filter((finding) => finding.category === category);
-    const failures = findings.filter((finding) => finding.severity === 'error').length;
+    const failures = findings.filter((finding) => finding.severity === 'error' && !finding.suppressed).length;
+    const skipped = findings.filter((finding) => finding.suppressed).length;
     const cases =
       findings.length > 0
         ? findings.map((finding) => testCase(finding, report.root))
         : [`    <testcase name="no findings" classname="nospy.${category}"/>`];
     tests += cases.length;
     return [
-      `  <testsuite name="nospy.${category}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+      `  <testsuite name="nospy.${category}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`,
       ...cases,
       '  </testsuite>',
     ].join('\n');
@@ -57,8 +59,9 @@ function testCase(finding: Finding, root: string): string {
     `    <testcase name="${name}" classname="nospy.${finding.category}" file="${escapeAttribute(path)}"` +
     (finding.line === undefined ? '' : ` line="${finding.line}"`) +
     '>';
-  const body =
-    finding.severity === 'error'
+  const body = finding.suppressed
+    ? `      <skipped message="${escapeAttribute(`suppressed (${finding.suppressed.kind}): ${finding.suppressed.reason || 'no reason given'}`)}"/>`
+    : finding.severity === 'error'
       ? `      <failure type="${escapeAttribute(finding.ruleId)}" message="${escapeAttribute(finding.message)}">${escapeText(details)}</failure>`
       : `      <system-out>${escapeText(`warning: ${finding.message}\n${details}`)}</system-out>`;
   return [opening, body, '    </testcase>'].join('\n');

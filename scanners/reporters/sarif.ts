@@ -1,8 +1,9 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Report } from '../report.ts';
+import type { Finding, Report, Suppressed } from '../report.ts';
 import type { RuleDefinition } from '../rules/define-rule.ts';
 import { allRules } from '../rules/index.ts';
+import { ruleSummary } from '../rules/summary.ts';
 import { sitePath } from './paths.ts';
 
 const schema = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -31,15 +32,15 @@ export function formatSarif(report: Report, rules: readonly RuleDefinition[] = a
 }
 
 function describeRule(rule: RuleDefinition) {
-  const summary = firstSentence(rule.docs);
+  const summary = ruleSummary(rule);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: summary },
     fullDescription: { text: rule.docs },
     help: {
-      text: `${rule.docs}\n\nPolicy clause: ${rule.policy}`,
-      markdown: `${rule.docs}\n\nPolicy clause: \`${rule.policy}\``,
+      text: `${rule.docs}\n\nHow to fix: ${rule.fix}\n\nPolicy clause: ${rule.policy}`,
+      markdown: `${rule.docs}\n\n**How to fix:** ${rule.fix}\n\nPolicy clause: \`${rule.policy}\``,
     },
     defaultConfiguration: { level: rule.severity },
     properties: { category: rule.category, tags: ['privacy', rule.category] },
@@ -62,7 +63,18 @@ function toResult(finding: Finding, root: string, index: number | undefined) {
         },
       },
     ],
+    ...(finding.suppressed ? { suppressions: [toSuppression(finding.suppressed)] } : {}),
     properties: { category: finding.category, policy, url, host, vendor, evidence },
+  };
+}
+
+/** A comment or attribute in the file is an in-source suppression; a config entry or the baseline is external. */
+function toSuppression({ kind, reason }: Suppressed) {
+  return {
+    kind: kind === 'inline' ? 'inSource' : 'external',
+    status: 'accepted',
+    justification: reason || 'no reason given',
+    properties: { nospyKind: kind },
   };
 }
 
@@ -70,11 +82,6 @@ function toResult(finding: Finding, root: string, index: number | undefined) {
 function toUri(path: string): string {
   if (isAbsolute(path)) return pathToFileURL(path).href;
   return path.split('/').map(encodeURIComponent).join('/');
-}
-
-function firstSentence(text: string): string {
-  const end = text.search(/[.!?](\s|$)/);
-  return end === -1 ? text : text.slice(0, end + 1);
 }
 
 function pascalCase(id: string): string {

@@ -9,16 +9,29 @@ const plain: Paint = (_code, text) => text;
 const ansi: Paint = (code, text) => `\u001b[${code}m${text}\u001b[0m`;
 const [bold, dim, red, yellow, green] = [1, 2, 31, 33, 32];
 
-/** Human-readable report: findings grouped by file, each with its evidence and policy clause, then a summary. */
+/**
+ * Human-readable report: findings grouped by file, each with its evidence and policy clause, then a summary.
+ * Suppressed findings are counted in the summary and listed only with `showSuppressed`, with their reason.
+ */
 export function formatText(report: Report, options: ReporterOptions = {}): string {
   const paint = options.color ? ansi : plain;
   const lines: string[] = [];
-  for (const [file, findings] of groupByFile(report.findings)) {
+  const shown = options.showSuppressed ? report.findings : report.findings.filter((finding) => !finding.suppressed);
+  const { listed, elsewhere } = foldRepeats(shown);
+  for (const [file, findings] of groupByFile(listed)) {
     const path = sitePath(report.root, file);
     lines.push(paint(bold, path));
-    for (const finding of findings) lines.push(...describe(finding, path, paint), '');
+    for (const finding of findings) {
+      lines.push(...describe(finding, path, paint));
+      const repeats = elsewhere.get(finding);
+      if (repeats) lines.push(paint(dim, `      ${andMore(repeats, report.root)}`));
+      lines.push('');
+    }
   }
   if (report.crawl) lines.push(...describeCoverage(report.crawl), '');
+  const hidden = report.findings.length - shown.length;
+  if (hidden > 0)
+    lines.push(paint(dim, `${hidden} suppressed not listed; --show-suppressed lists them with their reasons`));
   const summary = summarize(report);
   const colour = report.summary.errors > 0 ? red : report.summary.warnings > 0 ? yellow : green;
   lines.push(paint(colour, summary));
@@ -26,7 +39,11 @@ export function formatText(report: Report, options: ReporterOptions = {}): strin
 }
 
 function describe(finding: Finding, path: string, paint: Paint): string[] {
-  const severity = finding.severity === 'error' ? paint(red, 'error  ') : paint(yellow, 'warning');
+  const severity = finding.suppressed
+    ? paint(dim, finding.severity === 'error' ? 'error  ' : 'warning')
+    : finding.severity === 'error'
+      ? paint(red, 'error  ')
+      : paint(yellow, 'warning');
   const [first, ...rest] = finding.message.split(/\r?\n/);
   const lines = [
     `  ${position(path, finding.line, finding.column)}  ${severity}  ${first}  ${paint(dim, finding.ruleId)}`,
@@ -36,6 +53,10 @@ function describe(finding: Finding, path: string, paint: Paint): string[] {
     for (const excerpt of finding.evidence.split(/\r?\n/)) lines.push(paint(dim, `      │ ${excerpt}`));
   }
   lines.push(`      policy: ${finding.policy}`);
+  if (finding.suppressed) {
+    const { kind, reason } = finding.suppressed;
+    lines.push(paint(dim, `      suppressed (${kind}): ${reason || 'no reason given'}`));
+  }
   return lines;
 }
 
@@ -47,6 +68,38 @@ function describeCoverage({ pages, notVisited }: CrawlCoverage): string[] {
   if (notVisited.length > 0) lines.push(`Not opened as pages (${notVisited.length}):`);
   for (const [reason, count] of reasons) lines.push(`  ${count} × ${reason}`);
   return lines;
+}
+
+/** What makes two findings in different files the same problem: one shared layout or script repeated on each page. */
+function repeatKey(finding: Finding): string {
+  return `${finding.ruleId}\n${finding.message}\n${finding.evidence ?? ''}\n${finding.suppressed?.reason ?? ''}`;
+}
+
+/**
+ * The findings to list, and for the first of each problem the same problem in later files, which text output folds
+ * into one line under it (JSON and SARIF keep every location). Repeats within a file stay listed: each is its own fix.
+ */
+function foldRepeats(findings: Finding[]): { listed: Finding[]; elsewhere: Map<Finding, Finding[]> } {
+  const first = new Map<string, Finding>();
+  const elsewhere = new Map<Finding, Finding[]>();
+  const listed = findings.filter((finding) => {
+    const key = repeatKey(finding);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, finding);
+    if (earlier === undefined || earlier.file === finding.file) return true;
+    elsewhere.set(earlier, [...(elsewhere.get(earlier) ?? []), finding]);
+    return false;
+  });
+  return { listed, elsewhere };
+}
+
+function andMore(repeats: Finding[], root: string): string {
+  const files = new Set(repeats.map((finding) => finding.file)).size;
+  const shown = repeats
+    .slice(0, 3)
+    .map((finding) => position(sitePath(root, finding.file), finding.line, finding.column));
+  const rest = repeats.length > shown.length ? ', …' : '';
+  return `and ${files} more file${files === 1 ? '' : 's'}: ${shown.join(', ')}${rest}`;
 }
 
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {

@@ -24,6 +24,8 @@ export interface RuleDefinition<K extends ObservationKind = ObservationKind, Mes
   policy: string;
   /** One paragraph: why this matters to the site's visitors. */
   docs: string;
+  /** How to fix it, with concrete examples; `nospy explain` and SARIF's help print it after `docs`. */
+  fix: string;
   /** Message templates by id, one sentence each: what is wrong (naming the value) and what to do. */
   messages: Record<MessageId, string>;
   /** The observation kinds the rule reads. */

@@ -17,6 +17,8 @@ import headersCspViolation from './headers/csp-violation.ts';
 import headersLeakyReferrerPolicy from './headers/leaky-referrer-policy.ts';
 import headersThirdPartyReporting from './headers/third-party-reporting.ts';
 import inputUnreadable from './input/unreadable.ts';
+import suppressionsNoReason from './suppressions/no-reason.ts';
+import suppressionsUnused from './suppressions/unused.ts';
 import thirdPartyRequest from './third-party/request.ts';
 import trackersKnownTracker from './trackers/known-tracker.ts';
 import trackersTrackingSnippet from './trackers/tracking-snippet.ts';
@@ -41,6 +43,8 @@ export const allRules: readonly RuleDefinition[] = [
   headersLeakyReferrerPolicy,
   headersThirdPartyReporting,
   inputUnreadable,
+  suppressionsNoReason,
+  suppressionsUnused,
   thirdPartyRequest,
   trackersKnownTracker,
   trackersTrackingSnippet,

@@ -1,13 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { RuleDefinition } from './define-rule.ts';
 import { allRules } from './index.ts';
+import { ruleSummary } from './summary.ts';
 
 /** The lines in README.md between which the generated rule table sits. */
 export const tableMarkers = { start: '<!-- rules:start -->', end: '<!-- rules:end -->' } as const;
-
-function firstSentence(docs: string): string {
-  return /^.*?\.(?=\s|$)/s.exec(docs)?.[0] ?? docs;
-}
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -17,7 +14,7 @@ function cell(text: string): string {
 export function renderRuleTable(rules: readonly RuleDefinition[] = allRules): string {
   const rows = rules.map(
     (rule) =>
-      `| \`${rule.id}\` | ${rule.category} | ${rule.severity} | ${cell(firstSentence(rule.docs))} | \`${rule.policy}\` |`,
+      `| \`${rule.id}\` | ${rule.category} | ${rule.severity} | ${cell(ruleSummary(rule))} | \`${rule.policy}\` |`,
   );
   return ['| rule | category | severity | what it catches | policy |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -15,6 +15,19 @@ export interface BunnyPlayerUrl {
 /** Path and query of a resolved player URL; gatherers hand rules WHATWG-serialised URLs, so no URL parse is needed. */
 const playerPath = /^[a-z]+:\/\/[^/]+\/(?:embed|play)\/(\d+)\/([^/?#]+)\/?(?:\?([^#]*))?(?:#.*)?$/i;
 
+/**
+ * The private embed of one video: `https://player.mediadelivery.net/embed/{libraryId}/{videoId}` with the player
+ * fetching nothing before play (`autoplay=false&preload=false`, what embeds/bunny-not-private asks for) and sized
+ * to its frame. `options` adds or overrides player options.
+ */
+export function bunnyEmbedUrl(libraryId: string, videoId: string, options: Record<string, string> = {}): string {
+  const url = new URL(
+    `https://${bunnyPlayerHosts[0]}/embed/${encodeURIComponent(libraryId)}/${encodeURIComponent(videoId)}`,
+  );
+  url.search = new URLSearchParams({ autoplay: 'false', preload: 'false', responsive: 'true', ...options }).toString();
+  return url.href;
+}
+
 /** Is `host` one of Bunny Stream's player hosts? */
 export function isBunnyPlayerHost(host: string): boolean {
   return playerHosts.has(host);

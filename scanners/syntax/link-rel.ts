@@ -30,7 +30,7 @@ const REL_TYPES = new Map<string, RequestType>([
   ['fluid-icon', 'image'],
   ['manifest', 'manifest'],
   ['preconnect', 'preconnect'],
-  ['dns-prefetch', 'preconnect'],
+  ['dns-prefetch', 'dns-prefetch'],
   ['preload', 'prefetch'],
   ['modulepreload', 'script'],
   ['prefetch', 'prefetch'],

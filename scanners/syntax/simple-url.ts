@@ -1,4 +1,9 @@
-import type { ResolvedUrl } from './url.ts';
+/** A URL as a browser would fetch it. */
+export interface ResolvedUrl {
+  url: string;
+  /** Lower-case host name without port; '' for schemes that reach no host (data:, javascript:, mailto: …). */
+  host: string;
+}
 
 /** Characters the URL parser copies unchanged into a path, query or fragment of an http(s) URL. */
 const KEPT = new Uint8Array(128);

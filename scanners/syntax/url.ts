@@ -1,11 +1,6 @@
-import { resolveSimpleUrl } from './simple-url.ts';
+import { type ResolvedUrl, resolveSimpleUrl } from './simple-url.ts';
 
-/** A URL as a browser would fetch it. */
-export interface ResolvedUrl {
-  url: string;
-  /** Lower-case host name without port; '' for schemes that reach no host (data:, javascript:, mailto: …). */
-  host: string;
-}
+export type { ResolvedUrl };
 
 /**
  * Resolves a raw attribute or CSS/JS value against `base` the way a browser does: the WHATWG URL parser

@@ -1,4 +1,5 @@
-import type { StartTag, TagAttribute } from './page-tags.ts';
+import { writtenValueStart } from '../html/attribute-position.ts';
+import type { StartTag, TagAttribute } from '../html/tags.ts';
 import type { Edit } from './splice.ts';
 
 /** Escapes a value for a double-quoted attribute; the browser decodes it back to `value`. */
@@ -11,24 +12,16 @@ export function escapeAttribute(value: string): string {
  * or before a self-closing `/>` unless that `/` ends an unquoted value (`<a href=x/>`).
  */
 export function insertAttributes(text: string, tag: StartTag, markup: string): Edit {
-  const last = tag.attributes.at(-1);
+  const last = tag.written.at(-1);
   const slash = tag.end - 1;
   const beforeSlash = text[slash] === '/' && (!last || last.end <= slash);
   const at = beforeSlash ? slash : tag.end;
   return { start: at, end: at, text: ` ${markup}` };
 }
 
-/** Where a written attribute's value starts: after its name, `=` and any whitespace; undefined when it has none. */
-function valueStart(text: string, attribute: TagAttribute): number | undefined {
-  if (attribute.quote === undefined) return undefined;
-  // A name is one character of anything, then anything but whitespace, `/`, `>` or `=` (HTML tokenizer).
-  const match = /^[^][^\t\n\f\r />=]*[\t\n\f\r ]*=[\t\n\f\r ]*/.exec(text.slice(attribute.start, attribute.end));
-  return match ? attribute.start + match[0].length : undefined;
-}
-
 /** Replaces an attribute's value (quotes included) with `"value"`, keeping its name as written. */
 export function replaceAttributeValue(text: string, attribute: TagAttribute, value: string): Edit {
-  const start = valueStart(text, attribute);
+  const start = writtenValueStart(text, attribute);
   const quoted = `"${escapeAttribute(value)}"`;
   if (start === undefined) return { start: attribute.end, end: attribute.end, text: `=${quoted}` };
   return { start, end: attribute.end, text: quoted };
@@ -36,7 +29,7 @@ export function replaceAttributeValue(text: string, attribute: TagAttribute, val
 
 /** Appends ` suffix` (plain ASCII tokens) to an attribute's value, keeping the value's bytes as written. */
 export function appendToAttributeValue(text: string, attribute: TagAttribute, suffix: string): Edit {
-  const start = valueStart(text, attribute);
+  const start = writtenValueStart(text, attribute);
   const separator = /^[\t\n\f\r ]*$|[\t\n\f\r ]$/.test(attribute.value) ? '' : ' ';
   if (start === undefined) return { start: attribute.end, end: attribute.end, text: `="${suffix}"` };
   if (attribute.quote) {

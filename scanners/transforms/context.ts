@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/load.ts';
-import { pageUrl, resolveUrl } from '../syntax/url.ts';
-import type { PageTags } from './page-tags.ts';
+import { readingBaseUrl } from '../html/base.ts';
+import type { HtmlReading, StartTag } from '../html/tags.ts';
+import { pageUrl } from '../syntax/url.ts';
 
 /** The file a transform edits and the config it follows. */
 export interface TransformContext {
@@ -9,16 +10,23 @@ export interface TransformContext {
   config: ResolvedConfig;
 }
 
-/**
- * The page's own URL and what its relative URLs resolve against: the first usable `<base href>`, as the check reads it.
- */
-export function documentUrls(page: PageTags, context: TransformContext): { page: string; base: string } {
-  const url = pageUrl(context.config.site, context.file);
-  // Browsers pass over a base that is not a network URL (data:, javascript:, unparsable) to the next one.
-  const base = page.baseHrefs
-    .map((href) => resolveUrl(href, url)?.url)
-    .find((resolved) => resolved !== undefined && isHttp(resolved));
-  return { page: url, base: base ?? url };
+/** The page's own URL, and what a tag's relative URLs resolve against: its reading's base, as the check reads it. */
+export interface DocumentUrls {
+  page: string;
+  base(tag: StartTag): string;
+}
+
+export function documentUrls(context: TransformContext): DocumentUrls {
+  const page = pageUrl(context.config.site, context.file);
+  const bases = new Map<HtmlReading, string>();
+  const base = ({ reading }: StartTag) => {
+    const known = bases.get(reading);
+    if (known !== undefined) return known;
+    const url = readingBaseUrl(reading, page);
+    bases.set(reading, url);
+    return url;
+  };
+  return { page, base };
 }
 
 /** Is `url` an http(s) URL? */

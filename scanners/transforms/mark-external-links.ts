@@ -3,7 +3,8 @@ import { resolveUrl } from '../syntax/url.ts';
 import { fileType } from '../walk.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
-import { getAttribute, readPageTags, type LinkTag, type PageTags, type TagAttribute } from './page-tags.ts';
+import { getAttribute, type TagAttribute } from '../html/tags.ts';
+import { readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
 
 /**
@@ -54,7 +55,7 @@ function markLink(
 
   const inline = context.config.externalLinks.mode === 'inline';
   // An HTML notice has no place in a drawing: inside `<svg>`, or anywhere in an SVG file.
-  const inHtml = !link.inForeignContent && fileType(context.file) !== 'svg';
+  const inHtml = !link.insideSvgOrMath && fileType(context.file) !== 'svg';
   if (inline && link.name === 'a' && link.closeStart !== undefined && !link.hasLeavingMark && inHtml) {
     edits.push({ start: link.closeStart, end: link.closeStart, text: leavingNotice });
   }
@@ -63,8 +64,9 @@ function markLink(
 
 /** Plans the edits that mark every link to a host that is not this site. */
 export function planExternalLinks(text: string, page: PageTags, context: TransformContext): Edit[] {
-  const { base } = documentUrls(page, context);
+  const urls = documentUrls(context);
   return page.links.flatMap((link) => {
+    const base = urls.base(link);
     // SVG links may still name their target the old way.
     const href = getAttribute(link, 'href') ?? getAttribute(link, 'xlink:href');
     if (!href) return [];

@@ -2,8 +2,9 @@ import { asciiLowerCase, formMethod } from '../syntax/form-fields.ts';
 import { resolveUrl } from '../syntax/url.ts';
 import type { FormObservation } from '../observations.ts';
 import { escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
-import { documentUrls, isHttp, type TransformContext } from './context.ts';
-import { getAttribute, readPageTags, type PageTags, type StartTag } from './page-tags.ts';
+import { type DocumentUrls, documentUrls, isHttp, type TransformContext } from './context.ts';
+import { getAttribute, type StartTag } from '../html/tags.ts';
+import { readPageTags, type PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
 
 /** How a form submits, read exactly as the check reads it. */
@@ -17,10 +18,11 @@ function buttonMethod(button: StartTag, form: StartTag): FormObservation['method
 }
 
 /** Where a submission goes: an empty or missing action is the page itself, anything else resolves against the base. */
-function actionUrl(tag: StartTag, attribute: 'action' | 'formaction', urls: { page: string; base: string }): string {
+function actionUrl(tag: StartTag, attribute: 'action' | 'formaction', urls: DocumentUrls): string {
   const raw = getAttribute(tag, attribute)?.value ?? '';
   if (raw === '') return urls.page.replace(/\/index\.html$/, '/');
-  return resolveUrl(raw, urls.base)?.url ?? urls.base;
+  const base = urls.base(tag);
+  return resolveUrl(raw, base)?.url ?? base;
 }
 
 /**
@@ -59,7 +61,7 @@ function spellPost(text: string, tag: StartTag, attribute: 'method' | 'formmetho
  */
 export function planFormRoutes(text: string, page: PageTags, context: TransformContext): Edit[] {
   if (!context.config.origin) return [];
-  const urls = documentUrls(page, context);
+  const urls = documentUrls(context);
   const edits: Edit[] = [];
   /** The tags whose method a routed submission relies on: the form's own, or a button's formmethod. */
   const methods = new Map<StartTag, 'method' | 'formmethod'>();

@@ -44,11 +44,42 @@ describe('resolveConfig', () => {
     ],
     [
       { site, rules: { 'cookies/storage': 'warn' } },
-      'nospy.config.json: rules.cookies/storage: expected "error", "warning" or "off"',
+      'nospy.config.json: rules.cookies/storage: expected "error", "warning" or "off" (did you mean "warning"?)',
+    ],
+    [{ site, ignores: [] }, 'nospy.config.json: ignores: unknown key (did you mean "ignore"?)'],
+    [
+      { site, rules: { 'cookies/storag': 'off' } },
+      'nospy.config.json: rules.cookies/storag: unknown rule id (did you mean "cookies/storage"?)',
+    ],
+    [
+      { site, suppress: [{ rule: 'third-party/request' }] },
+      'nospy.config.json: suppress.0.reason: required key is missing',
+    ],
+    [
+      { site, suppress: [{ rule: 'third-party', reason: '  ' }] },
+      'nospy.config.json: suppress.0.reason: expected a reason: why this exception is acceptable',
+    ],
+    [
+      { site, suppress: [{ rule: 'thirdparty', reason: 'partner' }] },
+      'nospy.config.json: suppress.0.rule: unknown rule id or category "thirdparty" (did you mean "third-party"?)',
+    ],
+    [
+      { site, suppress: [{ rule: 'third-party', hots: 'a.example', reason: 'partner' }] },
+      'nospy.config.json: suppress.0.hots: unknown key (did you mean "host"?)',
+    ],
+    [
+      { site, policyPage: 'privacy' },
+      'nospy.config.json: policyPage: expected a path starting with "/" or an http(s) URL',
     ],
     [{ site, rules: { 'cookies/nope': 'off' } }, 'nospy.config.json: rules.cookies/nope: unknown rule id'],
   ])('rejects %j naming the key', (input, message) => {
     expect(configError(input)).toBe(message);
+  });
+
+  it('names every problem at once, in one line', () => {
+    expect(configError({ site, ignores: [], externalLinks: { mode: 'popup' }, rules: { x: 'warn' } })).toBe(
+      'nospy.config.json: externalLinks.mode: expected "inline" or "interstitial"; rules.x: expected "error", "warning" or "off" (did you mean "warning"?); ignores: unknown key (did you mean "ignore"?)',
+    );
   });
 
   it('fills in the documented defaults', () => {
@@ -59,6 +90,8 @@ describe('resolveConfig', () => {
       ignore: [],
       rules: {},
       externalLinks: { mode: 'inline', leavingPage: '/leaving/' },
+      suppress: [],
+      policyPage: '/privacy/',
     });
     expect(config.origin).toBeUndefined();
   });

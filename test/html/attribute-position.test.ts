@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attributeValueOffset } from '../../scanners/html/attribute-position.ts';
+import { attributeValueOffset, writtenValueStart } from '../../scanners/html/attribute-position.ts';
+import { readHtml } from '../../scanners/html/reader.ts';
+import type { StartTag } from '../../scanners/html/tags.ts';
 import { createLocator } from '../../scanners/syntax/line-index.ts';
 
 function valueAt(tag: string, name: string): string {
@@ -23,6 +25,31 @@ describe('attributeValueOffset', () => {
   it('falls back to the tag start when the attribute is missing or empty', () => {
     expect(attributeValueOffset('<a x="1">', 0, 8, 'style')).toBe(0);
     expect(attributeValueOffset('<a style>', 0, 8, 'style')).toBe(0);
+  });
+});
+
+describe('writtenValueStart', () => {
+  function valuesOf(html: string): (string | undefined)[] {
+    const tags: StartTag[] = [];
+    readHtml(html, { startTag: (tag) => tags.push(tag) }, { writtenAttributes: true });
+    return tags[0]!.written.map((attribute) => {
+      const start = writtenValueStart(html, attribute);
+      return start === undefined ? undefined : html.slice(start, attribute.end);
+    });
+  }
+
+  it('gives the value as written, quotes included, after the name, = and whitespace', () => {
+    expect(valuesOf('<a href="/x" REL = \'a b\' data-x=y hidden title="">')).toEqual([
+      '"/x"',
+      "'a b'",
+      'y',
+      undefined,
+      '""',
+    ]);
+  });
+
+  it('reads a name that starts with = as the tokenizer does', () => {
+    expect(valuesOf('<a =x=1>')).toEqual(['1']);
   });
 });
 

@@ -2,18 +2,18 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
-import nospy from '../../src/integration/nospy.ts';
+import nospy from '../../scanners/astro/index.ts';
 import { captureLog, temporaryOutDir } from './support.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const root = fileURLToPath(new URL('./fixtures/bad-site/', import.meta.url));
 const outDirs: string[] = [];
 
-async function buildFixture(config?: string) {
+async function buildFixture(config?: string, site?: string) {
   const outDir = await temporaryOutDir();
   outDirs.push(outDir);
   return captureLog(() =>
-    build({ root, outDir, configFile: false, logLevel: 'info', integrations: [nospy({ config })] }),
+    build({ root, outDir, site, configFile: false, logLevel: 'info', integrations: [nospy({ config })] }),
   );
 }
 
@@ -43,6 +43,14 @@ describe('the nospy Astro integration on a site that breaks its promises', () =>
     expect(result.status).toBe('rejected');
     expect(String((result as PromiseRejectedResult).reason)).toMatch(
       /broken\.config\.json: externalLinks\.mode: expected "inline" or "interstitial"/,
+    );
+  }, 120_000);
+
+  it("refuses an astro.config site that differs from nospy.config.json's, naming both", async () => {
+    const { result } = await buildFixture(undefined, 'https://staging.example.ca');
+    expect(result.status).toBe('rejected');
+    expect(String((result as PromiseRejectedResult).reason)).toMatch(
+      /astro\.config: site is https:\/\/staging\.example\.ca\/? but nospy\.config\.json says https:\/\/[^ ]+; remove site from astro\.config/,
     );
   }, 120_000);
 });

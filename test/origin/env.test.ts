@@ -1,7 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EnvError, readReceiverEnv } from '../../origin/env.ts';
 
+const noConfig = join(tmpdir(), 'no-such-dir', 'nospy.config.json');
 const minimal = {
+  NOSPY_CONFIG: noConfig,
   SITE_URL: 'https://www.example.ca',
   MAIL_TO: 'office@example.ca',
   MAIL_FROM: 'Website <website@example.ca>',
@@ -9,11 +14,34 @@ const minimal = {
 };
 
 describe('readReceiverEnv', () => {
-  it('fills defaults: loopback on 8787, STARTTLS required on port 587, 5 posts per 10 minutes', () => {
-    const { host, port, config } = readReceiverEnv(minimal);
-    expect({ host, port }).toEqual({ host: '127.0.0.1', port: 8787 });
+  it("fills defaults: loopback on 8790 (not preview's 8787), STARTTLS required on 587, 5 posts per 10 minutes", () => {
+    const { host, port, config, verifySmtp } = readReceiverEnv(minimal);
+    expect({ host, port, verifySmtp }).toEqual({ host: '127.0.0.1', port: 8790, verifySmtp: true });
     expect(config.smtp).toEqual({ host: 'smtp.example.ca', port: 587, secure: false, requireTLS: true });
     expect([config.rateLimit, config.rateWindowSeconds, config.mailAttempts]).toEqual([5, 600, 3]);
+    expect(config.requestDeadlineMs).toBe(45_000);
+    expect(config.receiverUrl).toBeUndefined();
+  });
+
+  it('takes SITE_URL and ORIGIN_URL from nospy.config.json when they are unset', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'origin-env-')), 'nospy.config.json');
+    writeFileSync(file, '{ // the site\n "site": "https://www.site.test", "origin": "https://origin.site.test" }');
+    const fromFile = readReceiverEnv({ ...minimal, SITE_URL: undefined, NOSPY_CONFIG: file }).config;
+    expect([fromFile.siteUrl, fromFile.receiverUrl]).toEqual(['https://www.site.test', 'https://origin.site.test']);
+    const overridden = readReceiverEnv({ ...minimal, NOSPY_CONFIG: file, ORIGIN_URL: 'https://o.example.ca' }).config;
+    expect([overridden.siteUrl, overridden.receiverUrl]).toEqual(['https://www.example.ca', 'https://o.example.ca']);
+    writeFileSync(file, '{ "site": "https://www.site.test", "bogus": 1 }');
+    expect(() => readReceiverEnv({ ...minimal, SITE_URL: undefined, NOSPY_CONFIG: file })).toThrow(
+      /^SITE_URL: unset, and nospy\.config\.json: bogus: unknown key$/,
+    );
+  });
+
+  it("reads the repository's own nospy.config.json by default", () => {
+    const { NOSPY_CONFIG: _file, SITE_URL: _site, ...rest } = minimal;
+    expect(readReceiverEnv(rest).config).toMatchObject({
+      siteUrl: 'https://www.example.ca',
+      receiverUrl: 'https://origin.example.ca',
+    });
   });
 
   it('uses port 465 with implicit TLS and passes credentials when both are set', () => {
@@ -29,6 +57,9 @@ describe('readReceiverEnv', () => {
 
   it.each([
     [{ SITE_URL: undefined }, 'SITE_URL'],
+    [{ ORIGIN_URL: 'origin.example.ca' }, 'ORIGIN_URL'],
+    [{ REQUEST_DEADLINE_SECONDS: '60' }, 'REQUEST_DEADLINE_SECONDS'],
+    [{ SMTP_VERIFY: 'maybe' }, 'SMTP_VERIFY'],
     [{ SITE_URL: 'http://www.example.ca' }, 'SITE_URL'],
     [{ SITE_URL: 'www.example.ca' }, 'SITE_URL'],
     [{ MAIL_TO: '' }, 'MAIL_TO'],

@@ -40,18 +40,37 @@ describe('readSubmission', () => {
   });
 
   it('names the field to fix', () => {
-    expect(readSubmission(formOf({ ...complete, name: '' }))).toEqual({ kind: 'invalid', reason: 'name' });
-    expect(readSubmission(formOf({ ...complete, position: 'p'.repeat(201) }))).toEqual({
+    expect(readSubmission(formOf({ ...complete, name: '' }))).toMatchObject({
+      kind: 'invalid',
+      reason: 'name',
+      problem: 'missing',
+    });
+    expect(readSubmission(formOf({ ...complete, position: 'p'.repeat(201) }))).toMatchObject({
       kind: 'invalid',
       reason: 'position',
+      problem: 'too-long',
     });
-    expect(readSubmission(formOf({ ...complete, phone: '12' }))).toEqual({ kind: 'invalid', reason: 'phone' });
+    expect(readSubmission(formOf({ ...complete, phone: '12' }))).toMatchObject({
+      kind: 'invalid',
+      reason: 'phone',
+      problem: 'malformed',
+    });
+  });
+
+  it('keeps what the visitor typed in an invalid form, to give it back', () => {
+    const verdict = readSubmission(formOf({ ...complete, email: 'ada at engines' }));
+    expect(verdict).toMatchObject({ kind: 'invalid', submission: { name: 'Ada', message: 'Hello' } });
+  });
+
+  it('counts characters as code points: 200 emoji fit a 200-character field', () => {
+    expect(readSubmission(formOf({ ...complete, name: '😀'.repeat(200) })).kind).toBe('valid');
+    expect(readSubmission(formOf({ ...complete, name: '😀'.repeat(201) }))).toMatchObject({ problem: 'too-long' });
   });
 
   it('refuses an uploaded file, which the form cannot send', () => {
     const form = formOf(complete);
     form.set('message', new Blob(['Hello']), 'message.txt');
-    expect(readSubmission(form)).toEqual({ kind: 'invalid', reason: 'form' });
+    expect(readSubmission(form)).toMatchObject({ kind: 'invalid', reason: 'form' });
   });
 });
 

@@ -1,58 +1,26 @@
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { receiverDefaults, type ReceiverConfig } from '../../origin/config.ts';
-import type { RequestLog } from '../../origin/log.ts';
-import { createReceiver, type Receiver } from '../../origin/server.ts';
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { describe, expect, it, vi } from 'vitest';
+import { maxBodyBytes } from '../../origin/form.ts';
 import { exchange } from './http-client.ts';
-import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
+import {
+  closeAfterTest,
+  formValues,
+  postForm,
+  receiverOrigin,
+  site,
+  startReceiver,
+  visitor,
+} from './receiver-harness.ts';
+import { type SinkBehaviour, startSmtpSink } from './smtp-sink.ts';
 
-const site = 'https://www.example.ca';
-const visitor = {
-  name: 'Ada Lovelace',
-  business: 'Analytical Engines Ltd',
-  position: 'Chief Programmer',
-  email: 'ada@engines.example',
-  phone: '+1 (604) 555-0199',
-  message: 'Could you build us a site?\nNo cookies, please.',
-};
-
-const running: { receiver?: Receiver; sink?: SmtpSink } = {};
-afterEach(async () => {
-  await running.receiver?.close();
-  await running.sink?.close();
-  running.receiver = running.sink = undefined;
-});
-
-/** A receiver on loopback mailing to a real SMTP sink; returns its URL, the sink and the captured log. */
-async function start(overrides: Partial<ReceiverConfig> = {}, sinkReply?: number | 'down') {
-  const sink = await startSmtpSink(sinkReply === 'down' ? undefined : sinkReply);
-  running.sink = sink;
-  if (sinkReply === 'down') await sink.close();
-  const logs: RequestLog[] = [];
-  const receiver = createReceiver(
-    {
-      ...receiverDefaults,
-      siteUrl: site,
-      mailTo: 'office@example.ca',
-      mailFrom: 'website@example.ca',
-      smtp: { host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true },
-      retryDelayMs: 5,
-      ...overrides,
-    },
-    (entry) => logs.push(entry),
-  );
-  running.receiver = receiver;
-  await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
-  const { port } = receiver.server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, sink, logs };
-}
-
-function postForm(url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return exchange(`${url}/contact`, {
-    method: 'POST',
-    headers: { origin: site, 'content-type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
+/** A receiver mailing to a real SMTP sink on loopback (`down`: a port where nothing listens). */
+async function start(overrides: Parameters<typeof startReceiver>[1] = {}, behaviour: SinkBehaviour | 'down' = {}) {
+  const sink = await startSmtpSink(behaviour === 'down' ? {} : behaviour);
+  if (behaviour === 'down') await sink.close();
+  else closeAfterTest(sink);
+  return { ...(await startReceiver(sink.port, overrides)), sink };
 }
 
 describe('origin form receiver', () => {
@@ -103,18 +71,84 @@ describe('origin form receiver', () => {
   });
 
   it.each([
-    ['a missing email', { email: '' }, 'email'],
-    ['a malformed email', { email: 'ada at engines' }, 'email'],
-    ['a phone number with letters', { phone: 'call me maybe' }, 'phone'],
-    ['a missing name', { name: '   ' }, 'name'],
-    ['an empty message', { message: '' }, 'message'],
-    ['an over-long message', { message: 'x'.repeat(10_001) }, 'message'],
-  ])('redirects %s to the error page with a reason, and sends nothing', async (_case, change, reason) => {
+    ['a missing email', { email: '' }, 'email', 'Email is required.'],
+    ['a malformed email', { email: 'ada at engines' }, 'email', 'Email is not in a form we can read.'],
+    ['a phone number with letters', { phone: 'call me maybe' }, 'phone', 'Phone is not in a form we can read.'],
+    ['a missing name', { name: '   ' }, 'name', 'Name is required.'],
+    ['an empty message', { message: '' }, 'message', 'Message is required.'],
+    [
+      'an over-long message',
+      { message: 'x'.repeat(10_001) },
+      'message',
+      'Message is longer than the 10000 characters the form takes.',
+    ],
+  ])(
+    'answers %s with a page naming the field and giving every field back, and sends nothing',
+    async (_case, change, field, problem) => {
+      const { url, sink, logs } = await start();
+      const sent = { ...visitor, ...change };
+      const answer = await postForm(url, sent);
+      expect(answer.status).toBe(400);
+      expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(answer.body).toContain(problem);
+      expect(answer.body).toMatch(new RegExp(`name="${field}"[^>]*aria-invalid="true"`));
+      expect(formValues(answer.body)).toEqual(
+        Object.fromEntries(Object.entries(sent).map(([name, value]) => [name, value.trim()])),
+      );
+      expect(answer.body).toContain(`href="${site}/contact/error/"`);
+      expect(logs[0]).toMatchObject({ status: 400, outcome: `invalid-${field}` });
+      expect(sink.attempts).toBe(0);
+    },
+  );
+
+  it('serves its pages under a policy that allows only their own style and a form posting back, never a script', async () => {
+    const { url } = await start();
+    const answer = await postForm(url, { ...visitor, email: '' });
+    const policy = String(answer.headers['content-security-policy']);
+    const style = /<style>([^<]*)<\/style>/.exec(answer.body)![1];
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(policy).toBe(
+      `default-src 'none'; style-src 'sha256-${hash}'; form-action 'self' ${site}; base-uri 'none'; frame-ancestors 'none'`,
+    );
+    // The resubmitted post must carry an Origin, which no-referrer would send as null.
+    expect(answer.headers['referrer-policy']).toBe('same-origin');
+    expect(answer.body).not.toContain('<script');
+  });
+
+  it('gives markup the visitor typed back as text', async () => {
+    const { url } = await start();
+    const message = 'Hi </textarea><script>alert(1)</script> & "quotes"';
+    const answer = await postForm(url, { ...visitor, name: '"><img src=x>', message, email: '' });
+    expect(answer.body).not.toContain('<script>');
+    expect(answer.body).not.toContain('<img');
+    expect(formValues(answer.body)).toMatchObject({ name: '"><img src=x>', message });
+  });
+
+  it.each([
+    ['Chinese', '你'],
+    ['Devanagari', 'न'],
+    ['emoji (4 bytes in UTF-8)', '😀'],
+  ])('mails a 10,000-character message in %s, urlencoded or multipart', async (_script, char) => {
     const { url, sink } = await start();
-    const answer = await postForm(url, { ...visitor, ...change });
-    expect(answer.status).toBe(303);
-    expect(answer.headers.location).toBe(`${site}/contact/error/?reason=${reason}`);
-    expect(sink.attempts).toBe(0);
+    const message = char.repeat(10_000);
+    expect((await postForm(url, { ...visitor, message })).status).toBe(303);
+    const form = new FormData();
+    for (const [field, value] of Object.entries({ ...visitor, message })) form.set(field, value);
+    const request = new Request('http://x/', { method: 'POST', body: form });
+    const multipart = await exchange(`${url}/contact`, {
+      method: 'POST',
+      headers: { origin: site, 'content-type': request.headers.get('content-type')! },
+      body: Buffer.from(await request.arrayBuffer()),
+    });
+    expect(multipart.status).toBe(303);
+    expect(sink.messages).toHaveLength(2);
+  });
+
+  it('counts characters, not bytes or UTF-16 units, against a field limit', async () => {
+    const { url } = await start();
+    const answer = await postForm(url, { ...visitor, message: '😀'.repeat(10_001) });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('Message is longer than the 10000 characters');
   });
 
   it('refuses a post from another site with 403, and sends nothing', async () => {
@@ -138,7 +172,7 @@ describe('origin form receiver', () => {
     expect(sink.messages).toHaveLength(1);
   });
 
-  it('answers 413 to a body over 32 KiB, without waiting for the rest of it', async () => {
+  it('answers a body past what the form can send with the 413 page, without waiting for the rest of it', async () => {
     const { url, sink } = await start();
     const declared = await exchange(`${url}/contact`, {
       method: 'POST',
@@ -149,10 +183,29 @@ describe('origin form receiver', () => {
     const chunked = await exchange(`${url}/contact`, {
       method: 'POST',
       headers: { origin: site, 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
-      body: `message=${'x'.repeat(40 * 1024)}`,
+      body: `message=${'x'.repeat(maxBodyBytes)}`,
     });
     expect(chunked.status).toBe(413);
+    expect(chunked.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(chunked.body).toContain('Your message is longer than the form takes');
+    expect(chunked.body).toContain('up to 10000 characters of message in any script');
     expect(sink.attempts).toBe(0);
+  });
+
+  it('logs a body that never finishes arriving as the 408 Node answers, not as a 500', async () => {
+    const { url, logs } = await start({ requestDeadlineMs: 2000 });
+    const { port } = new URL(url);
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.write(
+      'POST /contact HTTP/1.1\r\nHost: x\r\nOrigin: https://www.example.ca\r\n' +
+        'Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nname=Ada',
+    );
+    const [reply] = await once(socket, 'data');
+    socket.destroy();
+    expect(String(reply)).toMatch(/^HTTP\/1\.1 408 /);
+    await vi.waitFor(() =>
+      expect(logs).toEqual([expect.objectContaining({ status: 408, outcome: 'request-timeout' })]),
+    );
   });
 
   it('answers 415 to a content type other than a form', async () => {
@@ -184,7 +237,7 @@ describe('origin form receiver', () => {
     }
   });
 
-  it('answers 429 with Retry-After once a client has posted its quota in the window', async () => {
+  it('answers 429 with Retry-After once a client has posted its quota in the window, giving the text back', async () => {
     const { url, sink } = await start({ rateLimit: 2, rateWindowSeconds: 60 });
     // Posts another site makes a visitor's browser send do not use up that visitor's quota.
     expect((await postForm(url, visitor, { origin: 'https://evil.example' })).status).toBe(403);
@@ -194,22 +247,57 @@ describe('origin form receiver', () => {
     const limited = await postForm(url, visitor);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(formValues(limited.body).message).toBe(visitor.message);
     expect(sink.messages).toHaveLength(2);
   });
 
-  it.each([
-    ['is down', 'down' as const],
-    ['defers with 451', 451],
-    ['rejects with 550', 550],
-  ])('retries when the mail server %s, then answers 503 linking the error page', async (_case, sinkReply) => {
-    const { url, sink, logs } = await start({ mailAttempts: 3 }, sinkReply);
+  it('counts a client behind a trusted proxy by its last X-Forwarded-For entry, and a bad one as the connection', async () => {
+    const { url, logs } = await start({ rateLimit: 1, trustProxy: true });
+    const from = (forwarded: string) => postForm(url, visitor, { 'x-forwarded-for': forwarded });
+    expect((await from('198.51.100.1, 203.0.113.7:5000')).status).toBe(303);
+    // The same client on another port, and as an IPv4-mapped address.
+    expect((await from('203.0.113.7:5001')).status).toBe(429);
+    expect((await from('::ffff:203.0.113.7')).status).toBe(429);
+    expect((await from('2001:db8:1:2::1')).status).toBe(303);
+    expect((await from('2001:db8:1:2::ffff')).status).toBe(429);
+    // Garbage counts as the connection's own address (127.0.0.1): one post, then refused; never a 500.
+    expect((await from('1:2:3:4:5:6:7:8::9')).status).toBe(303);
+    for (const garbage of ['', ',', 'unknown', '999.0.0.1', '[::1', 'a'.repeat(5000)]) {
+      expect((await from(garbage)).status).toBe(429);
+    }
+    expect(logs.map((entry) => entry.status)).not.toContain(500);
+  });
+
+  it('accepts a post from its own recovery page, whose Origin is the receiver', async () => {
+    const { url, sink } = await start();
+    expect((await postForm(url, visitor, { origin: receiverOrigin })).status).toBe(303);
+    expect(sink.messages).toHaveLength(1);
+  });
+
+  it("retries a temporary refusal (451), then answers 503 with the visitor's text to send again", async () => {
+    const { url, sink, logs } = await start({ mailAttempts: 3 }, { rejectWith: 451 });
     const answer = await postForm(url, visitor);
     expect(answer.status).toBe(503);
-    expect(answer.headers['content-type']).toMatch(/^text\/html/);
-    expect(answer.body).toContain(`href="${site}/contact/error/?reason=delivery"`);
-    expect(answer.body).toContain('not sent');
-    if (sinkReply !== 'down') expect(sink.attempts).toBe(3);
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.body).toContain('Your message was not sent');
+    expect(answer.body).toContain('<form method="post" action="/contact">');
+    expect(formValues(answer.body)).toEqual(visitor);
+    expect(answer.body).toContain(`href="${site}/contact/error/"`);
+    expect(sink.attempts).toBe(3);
     expect(logs).toEqual([expect.objectContaining({ status: 503, outcome: 'undeliverable', attempts: 3 })]);
+  });
+
+  it('does not retry a permanent refusal (550)', async () => {
+    const { url, sink, logs } = await start({ mailAttempts: 3 }, { rejectWith: 550 });
+    expect((await postForm(url, visitor)).status).toBe(503);
+    expect(sink.attempts).toBe(1);
+    expect(logs[0]).toMatchObject({ outcome: 'undeliverable', attempts: 1, errorCode: 'EMESSAGE 550' });
+  });
+
+  it('retries a relay that refuses connections, then answers 503', async () => {
+    const { url, logs } = await start({ mailAttempts: 3 }, 'down');
+    expect((await postForm(url, visitor)).status).toBe(503);
+    expect(logs[0]).toMatchObject({ outcome: 'undeliverable', attempts: 3 });
   });
 
   it('logs no field value, whatever the outcome', async () => {
@@ -219,7 +307,7 @@ describe('origin form receiver', () => {
     await postForm(url, { ...visitor, website: 'bot' });
     await postForm(url, visitor, { origin: 'https://evil.example' });
     await postForm(url, visitor);
-    expect(logs.map((entry) => entry.status)).toEqual([303, 303, 303, 403, 429]);
+    expect(logs.map((entry) => entry.status)).toEqual([303, 400, 303, 403, 429]);
     const written = JSON.stringify(logs);
     for (const value of [...Object.values(visitor), 'not-an-address', 'bot', 'evil.example', '127.0.0.1']) {
       expect(written).not.toContain(value);

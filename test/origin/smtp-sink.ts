@@ -11,12 +11,23 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** Starts a sink on 127.0.0.1 on a free port; `rejectWith` makes it refuse every message with that SMTP code. */
-export async function startSmtpSink(rejectWith?: number): Promise<SmtpSink> {
+export interface SinkBehaviour {
+  /** Refuse every message with this SMTP code, after its data. */
+  rejectWith?: number;
+  /** Answer the final "." only after this long, as a relay's content filter does. */
+  answerDataAfterMs?: number;
+  /** Leave SMTPUTF8 out of the EHLO reply. */
+  withoutSmtpUtf8?: boolean;
+}
+
+/** Starts a sink on 127.0.0.1 on a free port. */
+export async function startSmtpSink(behaviour: SinkBehaviour = {}): Promise<SmtpSink> {
   const sink = { messages: [] as string[], attempts: 0 };
   const options: SMTPServerOptions = {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    disableReverseLookup: true,
+    hideSMTPUTF8: behaviour.withoutSmtpUtf8 ?? false,
     logger: false,
     onMailFrom(_address, _session, callback) {
       sink.attempts += 1;
@@ -26,12 +37,13 @@ export async function startSmtpSink(rejectWith?: number): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (rejectWith) {
-          callback(Object.assign(new Error('Refused by the test sink'), { responseCode: rejectWith }));
+        if (behaviour.rejectWith) {
+          callback(Object.assign(new Error('Refused by the test sink'), { responseCode: behaviour.rejectWith }));
           return;
         }
+        // Stored as soon as the data is in, as a relay does before its filters answer.
         sink.messages.push(Buffer.concat(chunks).toString('utf8'));
-        callback();
+        setTimeout(() => callback(), behaviour.answerDataAfterMs ?? 0);
       });
     },
   };

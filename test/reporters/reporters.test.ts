@@ -3,6 +3,7 @@ import { formatGithub } from '../../scanners/reporters/github.ts';
 import { reporters } from '../../scanners/reporters/index.ts';
 import { formatJson } from '../../scanners/reporters/json.ts';
 import { formatJunit } from '../../scanners/reporters/junit.ts';
+import { formatMarkdown } from '../../scanners/reporters/markdown.ts';
 import { formatSarif } from '../../scanners/reporters/sarif.ts';
 import { formatText } from '../../scanners/reporters/text.ts';
 import { allRules } from '../../scanners/rules/index.ts';
@@ -106,8 +107,8 @@ describe('sarif reporter', () => {
                       "text": "A form that posts to the CDN hands what visitors type to a third party. Send it to the origin server."
                     },
                     "help": {
-                      "text": "A form that posts to the CDN hands what visitors type to a third party. Send it to the origin server.\\n\\nPolicy clause: /privacy/#forms",
-                      "markdown": "A form that posts to the CDN hands what visitors type to a third party. Send it to the origin server.\\n\\nPolicy clause: \`/privacy/#forms\`"
+                      "text": "A form that posts to the CDN hands what visitors type to a third party. Send it to the origin server.\\n\\nHow to fix: Run \`nospy fix\`.\\n\\nPolicy clause: /privacy/#forms",
+                      "markdown": "A form that posts to the CDN hands what visitors type to a third party. Send it to the origin server.\\n\\n**How to fix:** Run \`nospy fix\`.\\n\\nPolicy clause: \`/privacy/#forms\`"
                     },
                     "defaultConfiguration": {
                       "level": "error"
@@ -130,8 +131,8 @@ describe('sarif reporter', () => {
                       "text": "Known trackers follow visitors across sites."
                     },
                     "help": {
-                      "text": "Known trackers follow visitors across sites.\\n\\nPolicy clause: /privacy/#cookies",
-                      "markdown": "Known trackers follow visitors across sites.\\n\\nPolicy clause: \`/privacy/#cookies\`"
+                      "text": "Known trackers follow visitors across sites.\\n\\nHow to fix: Remove the tag.\\n\\nPolicy clause: /privacy/#cookies",
+                      "markdown": "Known trackers follow visitors across sites.\\n\\n**How to fix:** Remove the tag.\\n\\nPolicy clause: \`/privacy/#cookies\`"
                     },
                     "defaultConfiguration": {
                       "level": "error"
@@ -243,7 +244,7 @@ describe('junit reporter', () => {
   it('prints one passing case per promise for an empty report', () => {
     expect(formatJunit(reports.empty)).toMatchInlineSnapshot(`
       "<?xml version="1.0" encoding="UTF-8"?>
-      <testsuites name="nospy" tests="8" failures="0" errors="0">
+      <testsuites name="nospy" tests="9" failures="0" errors="0">
         <testsuite name="nospy.cookies" tests="1" failures="0" errors="0" skipped="0">
           <testcase name="no findings" classname="nospy.cookies"/>
         </testsuite>
@@ -268,6 +269,9 @@ describe('junit reporter', () => {
         <testsuite name="nospy.input" tests="1" failures="0" errors="0" skipped="0">
           <testcase name="no findings" classname="nospy.input"/>
         </testsuite>
+        <testsuite name="nospy.suppressions" tests="1" failures="0" errors="0" skipped="0">
+          <testcase name="no findings" classname="nospy.suppressions"/>
+        </testsuite>
       </testsuites>"
     `);
   });
@@ -275,7 +279,7 @@ describe('junit reporter', () => {
   it('fails errors, passes warnings with their text, and escapes XML', () => {
     expect(formatJunit(reports.edgeCases)).toMatchInlineSnapshot(`
       "<?xml version="1.0" encoding="UTF-8"?>
-      <testsuites name="nospy" tests="8" failures="2" errors="0">
+      <testsuites name="nospy" tests="9" failures="2" errors="0">
         <testsuite name="nospy.cookies" tests="1" failures="0" errors="0" skipped="0">
           <testcase name="no findings" classname="nospy.cookies"/>
         </testsuite>
@@ -314,6 +318,9 @@ describe('junit reporter', () => {
       Policy: /privacy/</failure>
           </testcase>
         </testsuite>
+        <testsuite name="nospy.suppressions" tests="1" failures="0" errors="0" skipped="0">
+          <testcase name="no findings" classname="nospy.suppressions"/>
+        </testsuite>
       </testsuites>"
     `);
   });
@@ -335,5 +342,145 @@ describe('github reporter', () => {
 });
 
 it('has a reporter for every format', () => {
-  expect(Object.keys(reporters).sort()).toEqual(['github', 'json', 'junit', 'sarif', 'text']);
+  expect(Object.keys(reporters).sort()).toEqual(['github', 'json', 'junit', 'markdown', 'sarif', 'text']);
+});
+
+describe('repeated findings', () => {
+  it('text folds the same finding in later files into one line under the first; JSON keeps every location', () => {
+    expect(formatText(reports.repeated)).toMatchInlineSnapshot(`
+      "dist/a.html
+        dist/a.html:4:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+            and 4 more files: dist/b.html:4:3, dist/c.html:4:3, dist/d.html:4:3, …
+
+        dist/a.html:8:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+
+      ✖ 6 errors, 0 warnings in 5 files"
+    `);
+    expect(JSON.parse(formatJson(reports.repeated)).findings).toHaveLength(6);
+  });
+});
+
+describe('suppressed findings', () => {
+  it('count in summary.suppressed, not in errors or warnings, and keep their place in JSON', () => {
+    const { summary, findings } = JSON.parse(formatJson(reports.suppressed));
+    expect(summary).toEqual({
+      files: 2,
+      errors: 1,
+      warnings: 0,
+      suppressed: 4,
+      baseline: { file: 'nospy.baseline.json', matched: 1, unmatched: 2 },
+    });
+    expect(findings.map((finding: { suppressed?: { kind: string } }) => finding.suppressed?.kind)).toEqual([
+      'inline',
+      'config',
+      'baseline',
+      'inline',
+      undefined,
+    ]);
+  });
+
+  it('text: counted in the summary, listed with their reason only with showSuppressed', () => {
+    expect(formatText(reports.suppressed)).toMatchInlineSnapshot(`
+      "dist/about/index.html
+        dist/about/index.html:20:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+
+      4 suppressed not listed; --show-suppressed lists them with their reasons
+      ✖ 1 error, 0 warnings in 2 files (4 suppressed; 1 in the baseline nospy.baseline.json; 2 baseline entries no longer match, prune them with nospy baseline)"
+    `);
+    expect(formatText(reports.suppressed, { showSuppressed: true })).toMatchInlineSnapshot(`
+      "dist/index.html
+        dist/index.html:4:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+            suppressed (inline): client mandate | see ticket 12
+
+        dist/index.html:9:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+            suppressed (config): partner tag until 2027
+
+      dist/about/index.html
+        dist/about/index.html:4:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+            suppressed (baseline): recorded in nospy.baseline.json
+
+        dist/about/index.html:7:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+            suppressed (inline): no reason given
+
+        dist/about/index.html:20:3  error    Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.  trackers/known-tracker
+            policy: /privacy/#tracking
+
+      ✖ 1 error, 0 warnings in 2 files (4 suppressed; 1 in the baseline nospy.baseline.json; 2 baseline entries no longer match, prune them with nospy baseline)"
+    `);
+  });
+
+  it('sarif: inSource for inline, external for config and baseline, with the justification', () => {
+    const sarif = JSON.parse(formatSarif(reports.suppressed, rules));
+    expect(sarif.runs[0].results.map((result: { suppressions?: unknown }) => result.suppressions)).toEqual([
+      [
+        {
+          kind: 'inSource',
+          status: 'accepted',
+          justification: 'client mandate | see ticket 12',
+          properties: { nospyKind: 'inline' },
+        },
+      ],
+      [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification: 'partner tag until 2027',
+          properties: { nospyKind: 'config' },
+        },
+      ],
+      [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification: 'recorded in nospy.baseline.json',
+          properties: { nospyKind: 'baseline' },
+        },
+      ],
+      [{ kind: 'inSource', status: 'accepted', justification: 'no reason given', properties: { nospyKind: 'inline' } }],
+      undefined,
+    ]);
+  });
+
+  it('junit: skipped with the reason, never failures', () => {
+    const junit = formatJunit(reports.suppressed);
+    expect(junit).toContain('<testsuites name="nospy" tests="13" failures="1" errors="0">');
+    expect(junit).toContain('<testsuite name="nospy.trackers" tests="5" failures="1" errors="0" skipped="4">');
+    expect(junit).toContain('<skipped message="suppressed (config): partner tag until 2027"/>');
+  });
+
+  it('github: no annotation, counted in the summary', () => {
+    expect(formatGithub(reports.suppressed)).toMatchInlineSnapshot(`
+      "::error file=dist/about/index.html,line=20,col=3,title=trackers/known-tracker::Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager.%0APolicy: /privacy/#tracking
+      ✖ 1 error, 0 warnings in 2 files (4 suppressed; 1 in the baseline nospy.baseline.json; 2 baseline entries no longer match, prune them with nospy baseline)"
+    `);
+  });
+
+  it('markdown: a table of what fails, the suppressed folded away with their reasons', () => {
+    expect(formatMarkdown(reports.suppressed)).toMatchInlineSnapshot(`
+      "## nospy: ✖ 1 error, 0 warnings in 2 files (4 suppressed; 1 in the baseline nospy.baseline.json; 2 baseline entries no longer match, prune them with nospy baseline)
+
+      |  | rule | where | what | policy |
+      |---|---|---|---|---|
+      | ❌ error | \`trackers/known-tracker\` | dist/about/index.html:20:3 | Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager. | /privacy/#tracking |
+
+      <details><summary>4 suppressed</summary>
+
+      |  | rule | where | what | policy | suppressed |
+      |---|---|---|---|---|---|
+      | ❌ error | \`trackers/known-tracker\` | dist/index.html:4:3 | Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager. | /privacy/#tracking | inline: client mandate \\| see ticket 12 |
+      | ❌ error | \`trackers/known-tracker\` | dist/index.html:9:3 | Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager. | /privacy/#tracking | config: partner tag until 2027 |
+      | ❌ error | \`trackers/known-tracker\` | dist/about/index.html:4:3 | Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager. | /privacy/#tracking | baseline: recorded in nospy.baseline.json |
+      | ❌ error | \`trackers/known-tracker\` | dist/about/index.html:7:3 | Page requests www.googletagmanager.com (script), run by the tracker Google Tag Manager. | /privacy/#tracking | inline: no reason given |
+
+      </details>"
+    `);
+    expect(formatMarkdown(reports.empty)).toBe('## nospy: ✔ No privacy problems in 12 files');
+  });
 });

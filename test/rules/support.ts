@@ -3,7 +3,7 @@ import { resolveConfig, type ResolvedConfig } from '../../scanners/config/load.t
 import type { ConfigInput } from '../../scanners/config/schema.ts';
 import { gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
 import { gatherHtml } from '../../scanners/gather/html/index.ts';
-import type { Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
+import type { HeaderObservation, Observation, ObservationKind, ObservationOf } from '../../scanners/observations.ts';
 import type { Hit, RuleDefinition } from '../../scanners/rules/define-rule.ts';
 
 /** The test config: nospy.config.json's example site, origin and Bunny library, with Bunny Fonts allowed. */
@@ -79,14 +79,20 @@ export const observe = {
   storage: (fields: Fields<'storage'>): Observation => ({ kind: 'storage', ...at, source: 'js', ...fields }),
   snippet: (fields: Fields<'snippet'>): Observation => ({ kind: 'snippet', ...at, source: 'js', ...fields }),
   refusal: (fields: Fields<'refusal'>): Observation => ({ kind: 'refusal', ...at, source: 'browser', ...fields }),
-  header: (fields: Omit<Fields<'header'>, 'pattern'> & { pattern?: string }): Observation => ({
-    kind: 'header',
-    ...at,
-    file: '_headers',
-    source: 'headers',
-    pattern: '/*',
-    ...fields,
-  }),
+  /** A header as the gatherer reads it from a `_headers` line of the site (report endpoints resolved). */
+  header: (fields: Omit<Fields<'header'>, 'pattern'> & { pattern?: string }): Observation => {
+    const [gathered] = gatherHeaders(`/*\n${fields.name}: ${fields.value}\n`, '_headers', defaultConfig.site);
+    const { reportEndpoints } = gathered as HeaderObservation;
+    return {
+      kind: 'header',
+      ...at,
+      file: '_headers',
+      source: 'headers',
+      pattern: '/*',
+      ...(reportEndpoints ? { reportEndpoints } : {}),
+      ...fields,
+    };
+  },
 };
 
 /** What a test asserts about a hit: its message id and where it points (not the wording). */
@@ -137,7 +143,7 @@ export type Case = { name: string; config?: ResolvedConfig } & (
 
 function observationsOf(test: Case): Observation[] {
   if ('html' in test) return gatherPage(test.html);
-  if ('headersFile' in test) return gatherHeaders(test.headersFile, '_headers');
+  if ('headersFile' in test) return gatherHeaders(test.headersFile, '_headers', (test.config ?? defaultConfig).site);
   return test.observations;
 }
 export type InvalidCase = Case & {

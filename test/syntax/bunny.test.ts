@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isConfiguredBunnyPlayer, parseBunnyPlayerUrl } from '../../scanners/syntax/bunny.ts';
+import { bunnyEmbedUrl, isConfiguredBunnyPlayer, parseBunnyPlayerUrl } from '../../scanners/syntax/bunny.ts';
 import { testConfig } from '../rules/support.ts';
 
 describe('parseBunnyPlayerUrl', () => {
@@ -43,5 +43,26 @@ describe('isConfiguredBunnyPlayer', () => {
 
   it('accepts none when the config has no bunny section', () => {
     expect(isConfiguredBunnyPlayer(url, 'player.mediadelivery.net', testConfig({ bunny: undefined }))).toBe(false);
+  });
+});
+
+describe('bunnyEmbedUrl', () => {
+  it('builds the private embed the rules accept: nothing fetched before play, the configured library allowed', () => {
+    const url = bunnyEmbedUrl('123456', 'a1b2c3d4-video');
+    expect(url).toBe(
+      'https://player.mediadelivery.net/embed/123456/a1b2c3d4-video?autoplay=false&preload=false&responsive=true',
+    );
+    expect(parseBunnyPlayerUrl(url, 'player.mediadelivery.net')).toEqual({
+      libraryId: '123456',
+      videoId: 'a1b2c3d4-video',
+      query: 'autoplay=false&preload=false&responsive=true',
+    });
+    expect(isConfiguredBunnyPlayer(url, 'player.mediadelivery.net', testConfig())).toBe(true);
+  });
+
+  it('escapes ids into their path segments and lets options override the defaults', () => {
+    expect(bunnyEmbedUrl('1', 'a/b?c', { autoplay: 'true' })).toBe(
+      'https://player.mediadelivery.net/embed/1/a%2Fb%3Fc?autoplay=true&preload=false&responsive=true',
+    );
   });
 });

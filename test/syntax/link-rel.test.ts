@@ -13,7 +13,7 @@ describe('linkRequestType', () => {
     ['mask-icon', undefined, 'image'],
     ['manifest', undefined, 'manifest'],
     ['preconnect', undefined, 'preconnect'],
-    ['dns-prefetch', undefined, 'preconnect'],
+    ['dns-prefetch', undefined, 'dns-prefetch'],
     ['preload', undefined, 'prefetch'],
     ['preload', 'font', 'font'],
     ['preload', ' Script ', 'script'],

@@ -210,6 +210,12 @@ describe('markExternalLinks, inline mode', () => {
     ])('leaves %s byte-identical', (_, html) => {
       expect(mark(html)).toBe(html);
     });
+
+    it("resolves a template's links against the page's base, not a base the template holds", () => {
+      // A browser never parses a template script's text as the document, so its <base> is no base.
+      const html = '<script type="text/x-template"><base href="https://other.org/"><a href="/x">X</a></script>';
+      expect(mark(html)).toBe(html);
+    });
   });
 
   it('marks a link of a standalone SVG file with attributes only: an HTML notice has no place there', () => {

@@ -1,25 +1,28 @@
 import type { NavigationObservation, RequestType } from '../../observations.ts';
 import { attributeValueOffset } from '../../html/attribute-position.ts';
+import type { StartTag } from '../../html/tags.ts';
 import { inputType } from '../../syntax/form-fields.ts';
+import type { Attributes, DocumentGatherer } from './document-gatherer.ts';
 import {
   dataDocument,
   dataStylesheet,
-  openNoscript,
   presentationAttribute,
   script,
   srcdocDocument,
   startRawText,
   URL_PRESENTATION_ATTRIBUTES,
 } from './embedded.ts';
-import type { Attributes, DocumentGatherer } from './index.ts';
 import type { Position } from '../../syntax/line-index.ts';
 import { hasLeavingMarker, linkRequestType, splitTokens } from '../../syntax/link-rel.ts';
 import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
 import { parseSrcset } from '../../syntax/srcset.ts';
 import { resolveUrl, type ResolvedUrl } from '../../syntax/url.ts';
 
-/** What the HTML gatherer does on the start tag of an element: records its requests, navigations, embeds and forms. */
-export type ElementHandler = (gatherer: DocumentGatherer, name: string, attributes: Attributes) => void;
+/**
+ * What the HTML gatherer does on the start tag of an element: records its requests, navigations, embeds and forms.
+ * `tag` is the reader's, with its form owner.
+ */
+export type ElementHandler = (gatherer: DocumentGatherer, name: string, attributes: Attributes, tag: StartTag) => void;
 
 /** Attributes lazy-loading and consent scripts copy into `src`/`srcset` once they run. */
 const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original'];
@@ -32,9 +35,9 @@ function image(g: DocumentGatherer, name: string, attributes: Attributes): void 
   lazyAttributes(g, 'image', name, attributes);
 }
 
-function input(g: DocumentGatherer, name: string, attributes: Attributes): void {
+function input(g: DocumentGatherer, name: string, attributes: Attributes, tag: StartTag): void {
   if (inputType(attributes) === 'image') g.urlAttribute('image', name, 'src', attributes.src);
-  formControl(g, name, attributes);
+  formControl(g, name, attributes, tag);
 }
 
 function use(g: DocumentGatherer, name: string, attributes: Attributes): void {
@@ -130,25 +133,6 @@ function link(g: DocumentGatherer, _name: string, attributes: Attributes): void 
   if (type === 'style' && resolved !== undefined) dataStylesheet(g, resolved.url);
 }
 
-const HTTP_URL = /^https?:/;
-
-/**
- * The first `<base href>` that Chromium uses: an HTML element of the live document (not in a template, a noscript
- * or SVG/MathML) whose href resolves to an http(s) URL. One it refuses (data:, javascript:, unparsable) passes to the
- * next.
- */
-function base(g: DocumentGatherer, _name: string, attributes: Attributes): void {
-  if (g.baseSeen || attributes.href === undefined || !g.parser.isLiveHtml()) return;
-  const resolved = resolveUrl(attributes.href, g.scope.baseUrl);
-  if (resolved === undefined || !HTTP_URL.test(resolved.url)) return;
-  g.baseSeen = true;
-  g.baseUrl = resolved.url;
-  for (const link of g.linksBeforeBase) {
-    const again = resolveUrl(link.raw, g.baseUrl);
-    if (again !== undefined) Object.assign(link, again);
-  }
-}
-
 function meta(g: DocumentGatherer, _name: string, attributes: Attributes): void {
   const httpEquiv = attributes['http-equiv'];
   if (httpEquiv === undefined) return metaName(g, attributes);
@@ -174,15 +158,16 @@ function metaName(g: DocumentGatherer, attributes: Attributes): void {
   });
 }
 
-function form(g: DocumentGatherer, _name: string, attributes: Attributes): void {
+function form(g: DocumentGatherer, _name: string, attributes: Attributes, tag: StartTag): void {
   if (attributes.action !== undefined) g.runsJavaScript('form', 'action', attributes.action);
-  g.forms.openForm(attributes, g.at('form', 'action'));
+  // A form opened while another is still the form element pointer is dropped by the browser.
+  if (tag.form === tag) g.forms.openForm(tag, g.at('form', 'action'));
 }
 
-function formControl(g: DocumentGatherer, name: string, attributes: Attributes): void {
+function formControl(g: DocumentGatherer, name: string, attributes: Attributes, tag: StartTag): void {
   const formAction = attributes.formaction;
   if (formAction !== undefined) g.runsJavaScript(name, 'formaction', formAction);
-  g.forms.control(name, attributes, () => g.at(name, formAction !== undefined ? 'formaction' : 'formmethod'));
+  g.forms.control(tag, () => g.at(name, formAction !== undefined ? 'formaction' : 'formmethod'));
 }
 
 function navigation(
@@ -306,8 +291,6 @@ export const ELEMENT_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<str
   ['textarea', formControl],
   ['select', formControl],
   ['form', form],
-  ['base', base],
-  ['noscript', (g) => openNoscript(g)],
   ['meta', meta],
   ...['body', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th'].map((tag) => [tag, backgroundImage] as const),
   ['html', (g, name, a) => g.urlAttribute('manifest', name, 'manifest', a.manifest)],

@@ -1,26 +1,13 @@
-import type { Observation } from '../../observations.ts';
+import { MAX_DEPTH } from '../../html/reader.ts';
 import type { PageContext } from '../context.ts';
+import type { Attributes, DocumentGatherer, RawTextElement } from './document-gatherer.ts';
 import { gatherCss } from '../css/index.ts';
 import { dataUrlDocument, dataUrlScript, dataUrlStylesheet } from '../../syntax/embedded-url.ts';
-import type { Attributes, DocumentGatherer } from './index.ts';
 import { gatherJs } from '../js/index.ts';
 import type { Position } from '../../syntax/line-index.ts';
 import { hasScriptSource, scriptKind } from '../../syntax/script-type.ts';
 import { resolveUrl } from '../../syntax/url.ts';
 import { importMapUrls, speculationRules } from '../../syntax/script-json.ts';
-
-/** Nested documents (srcdoc, data: frames, markup templates) deeper than this are not followed. */
-export const MAX_DEPTH = 8;
-
-/** A `<script>` or `<style>` whose text is being collected until its end tag. */
-export interface RawTextElement {
-  element: 'script' | 'style';
-  attributes: Attributes;
-  tagStart: number;
-  tagEnd: number;
-  textStart: number;
-  text: string;
-}
 
 /** A `style` attribute: its declarations go to the CSS gatherer, positioned at the value. */
 export function styleAttribute(g: DocumentGatherer, element: string, value: string): void {
@@ -159,54 +146,11 @@ function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Positi
       g.speculativeLinks.hosts.push(...rules.links.hosts);
       return;
     }
+    // The reader hands a template's markup on as a reading of its own.
     case 'markup':
-      return templateMarkup(g, raw);
     case 'data':
       return;
   }
-}
-
-/** Markup a client-side template will insert: its offsets map straight onto this file. */
-function templateMarkup(g: DocumentGatherer, raw: RawTextElement): void {
-  g.collect(markupAt(g, raw.textStart, raw.textStart + raw.text.length));
-}
-
-/** The markup between two offsets of this document, gathered as a document of its own at its exact positions. */
-function markupAt(g: DocumentGatherer, start: number, end: number): Observation[] {
-  if (g.scope.depth >= MAX_DEPTH) return [];
-  const locate = g.scope.locate;
-  return g.gatherNested(g.markup.slice(start, end), g.scope.page, g.baseUrl, (offset) => locate(start + offset));
-}
-
-/** An end tag that ends raw text: the name, then whitespace, `/` or `>`. */
-export const NOSCRIPT_END_TAG = /<\/noscript[\t\n\f\r />]/gi;
-
-/**
- * A `<noscript>` of the live document. The pass reads its content as markup, as a browser without scripting
- * does; with scripting on it is raw text up to the first `</noscript`, wherever that stands (in an attribute,
- * a comment, a `<style>`). Remembers where, so that what follows can be read the second way too.
- */
-export function openNoscript(g: DocumentGatherer): void {
-  if (g.noscript !== undefined || !g.parser.isLiveHtml(1)) return;
-  NOSCRIPT_END_TAG.lastIndex = g.tagEnd + 1;
-  const end = NOSCRIPT_END_TAG.exec(g.markup);
-  // Unclosed, its raw text runs to the end of the document and hides everything.
-  g.noscript = { rawTextEnd: end === null ? g.markup.length : end.index };
-}
-
-/**
- * The end of the outermost `<noscript>` in htmlparser2's reading. When the raw text ended earlier, the markup
- * from there to here is live for a browser with scripting on: it is gathered too, and kept apart until the
- * end of the document, where what the first reading already found at the same place is dropped.
- */
-export function closeNoscript(g: DocumentGatherer, noscript: NonNullable<DocumentGatherer['noscript']>): void {
-  g.noscript = undefined;
-  // The token that closed the element starts at the parser's start index (htmlparser2 sets it to the end when the
-  // document ends).
-  const closedAt = g.parser.atEnd ? g.markup.length : g.parser.startIndex;
-  if (noscript.rawTextEnd >= closedAt) return;
-  const end = g.parser.atEnd ? g.markup.length : g.parser.endIndex + 1;
-  for (const observation of markupAt(g, noscript.rawTextEnd, end)) g.scriptingOn.push(observation);
 }
 
 /** A document inside an attribute (srcdoc, data: URL): its observations are reported at the element. */

@@ -1,118 +1,71 @@
+import type { StartTag } from '../../html/tags.ts';
 import type { FieldKind, FormObservation } from '../../observations.ts';
 import { fieldKind, formMethod, isSubmitButton } from '../../syntax/form-fields.ts';
 import { resolveUrl } from '../../syntax/url.ts';
 
-type Attributes = Record<string, string>;
 /** Where an observation sits and what it quotes: everything but the form's own facts. */
 export type FormLocation = Omit<FormObservation, 'kind' | 'method' | 'via' | 'raw' | 'url' | 'host' | 'fields'>;
 
 interface FormRecord {
-  attributes: Attributes;
+  attributes: Record<string, string>;
   location: FormLocation;
   fields: FieldKind[];
 }
 
-/** A control (or submit button) associated with a form by id, resolved once the whole document is read. */
-interface Owned {
-  owner: FormRecord | undefined;
-  formId: string | undefined;
-}
-
-interface SubmitButton extends Owned {
-  attributes: Attributes;
+/** A submit button that overrides its form's action or method. */
+interface SubmitButton {
+  control: StartTag;
   location: FormLocation;
 }
 
-interface DetachedField extends Owned {
-  kind: FieldKind;
-}
-
 /**
- * Tracks forms and their controls as the parser streams by, the way a browser assigns form owners:
- * a control belongs to the form whose start tag came last and whose `</form>` has not come yet
- * (implied closes do not count: legacy table layouts rely on it), or — with `form="id"` — to the form with that id
- * anywhere in
- * the document. `finish` yields one observation per form and one per submit button that overrides
- * the action or method.
- *
- * A form inside a `<template>` (content of its own, which script may clone) or a `<noscript>` (raw text
- * with scripting on) is reported with its controls, but it has a form pointer of its own: it neither
- * blocks nor takes the controls of the forms after it, and its `</form>` does not close the live one.
+ * Collects the forms and controls of one reading as the parser streams by, with the form owners the HTML reader
+ * gives them (see FormOwners), and yields one observation per form and one per submit button that overrides the
+ * action or method. A form inside a template or noscript is reported with its controls like any other.
  */
 export class FormTracker {
   private readonly documentUrl: string;
-  private readonly forms: FormRecord[] = [];
-  private readonly formsById = new Map<string, FormRecord>();
-  private readonly detachedFields: DetachedField[] = [];
+  private readonly forms = new Map<StartTag, FormRecord>();
+  /** Controls that name their form by id: they join its fields once the whole document is read. */
+  private readonly detachedFields: { control: StartTag; kind: FieldKind }[] = [];
   private readonly buttons: SubmitButton[] = [];
-  private readonly insideInert: () => boolean;
-  /** The live document's form element pointer. */
-  private open: FormRecord | undefined;
-  /** The same inside a template or noscript, until the last of them closes. */
-  private openInert: FormRecord | undefined;
 
-  /** `insideInert` tells whether a template or noscript element is open where the parser stands. */
-  constructor(documentUrl: string, insideInert: () => boolean) {
+  constructor(documentUrl: string) {
     this.documentUrl = documentUrl;
-    this.insideInert = insideInert;
   }
 
-  /**
-   * A `<form>` start tag; ignored while another form is open, as browsers do. An inert form is always
-   * reported (a template may hold several), and `form="id"` cannot name it: it is not in the document.
-   */
-  openForm(attributes: Attributes, location: FormLocation): void {
-    const inert = this.insideInert();
-    if (!inert && this.open !== undefined) return;
-    const form: FormRecord = { attributes, location, fields: [] };
-    this.forms.push(form);
-    if (inert) {
-      this.openInert = form;
-      return;
-    }
-    this.open = form;
-    const id = attributes.id;
-    if (id !== undefined && id !== '' && !this.formsById.has(id)) this.formsById.set(id, form);
-  }
-
-  /** A `</form>` end tag, matched or not: later controls belong to no form. */
-  closeForm(): void {
-    if (this.insideInert()) this.openInert = undefined;
-    else this.open = undefined;
-  }
-
-  /** A template or noscript element closed: once none is open, its forms take no more controls. */
-  leaveInert(): void {
-    if (!this.insideInert()) this.openInert = undefined;
+  /** A `<form>` start tag the browser builds. */
+  openForm(form: StartTag, location: FormLocation): void {
+    this.forms.set(form, { attributes: form.attributes, location, fields: [] });
   }
 
   /** A form control; `locate` is called only for a submit button that overrides its form's action or method. */
-  control(element: string, attributes: Attributes, locate: () => FormLocation): void {
-    const formId = attributes.form;
-    const owner = formId !== undefined ? undefined : this.insideInert() ? this.openInert : this.open;
-    if (formId === undefined && owner === undefined) return;
-    const kind = fieldKind(element, attributes);
+  control(control: StartTag, locate: () => FormLocation): void {
+    const { name, attributes } = control;
+    const byId = attributes.form !== undefined;
+    if (!byId && control.form === undefined) return;
+    const kind = fieldKind(name, attributes);
     if (kind !== undefined) {
-      if (owner !== undefined) owner.fields.push(kind);
-      else this.detachedFields.push({ kind, owner, formId });
+      if (byId) this.detachedFields.push({ control, kind });
+      else this.forms.get(control.form!)?.fields.push(kind);
     }
     if (
       (attributes.formaction !== undefined || attributes.formmethod !== undefined) &&
-      isSubmitButton(element, attributes)
-    ) {
-      this.buttons.push({ attributes, location: locate(), owner, formId });
-    }
+      isSubmitButton(name, attributes)
+    )
+      this.buttons.push({ control, location: locate() });
   }
 
   /** The form observations, with actions resolved against the document's final base URL. */
   finish(baseUrl: string): FormObservation[] {
-    for (const field of this.detachedFields) this.ownerOf(field)?.fields.push(field.kind);
-    const observations = this.forms.map((form) => this.observe(form, baseUrl));
+    for (const { control, kind } of this.detachedFields) this.ownerOf(control)?.fields.push(kind);
+    const records = [...this.forms.values()];
+    const observations = records.map((form) => this.observe(form, baseUrl));
     for (const button of this.buttons) {
-      const owner = this.ownerOf(button);
+      const owner = this.ownerOf(button.control);
       if (owner === undefined) continue;
-      const form = observations[this.forms.indexOf(owner)]!;
-      const { formaction, formmethod } = button.attributes;
+      const form = observations[records.indexOf(owner)]!;
+      const { formaction, formmethod } = button.control.attributes;
       const target = formaction === undefined ? form : this.target(formaction, baseUrl);
       observations.push({
         kind: 'form',
@@ -128,8 +81,8 @@ export class FormTracker {
     return observations;
   }
 
-  private ownerOf(owned: Owned): FormRecord | undefined {
-    return owned.owner ?? (owned.formId === undefined ? undefined : this.formsById.get(owned.formId));
+  private ownerOf(control: StartTag): FormRecord | undefined {
+    return control.form === undefined ? undefined : this.forms.get(control.form);
   }
 
   private observe(form: FormRecord, baseUrl: string): FormObservation {

@@ -1,10 +1,16 @@
-import type { NavigationObservation, Observation, RequestType } from '../../observations.ts';
 import { attributeValueOffset } from '../../html/attribute-position.ts';
-import type { PageContext } from '../context.ts';
+import { acceptBase } from '../../html/base.ts';
+import { type HtmlHandler, type NestedMarkup, readHtml } from '../../html/reader.ts';
+import type { StartTag } from '../../html/tags.ts';
+import type { NavigationObservation, Observation, RequestType } from '../../observations.ts';
 import { javascriptUrlCode } from '../../syntax/embedded-url.ts';
+import { createLocator, type Position } from '../../syntax/line-index.ts';
+import type { SpeculationRules } from '../../syntax/script-json.ts';
+import { type ResolvedUrl, resolveUrl } from '../../syntax/url.ts';
+import type { PageContext } from '../context.ts';
+import type { Attributes, DocumentGatherer, RawTextElement, Scope, TagLocation } from './document-gatherer.ts';
 import { ELEMENT_HANDLERS } from './elements.ts';
 import {
-  closeNoscript,
   endRawText,
   eventHandler,
   gatherScript,
@@ -12,16 +18,8 @@ import {
   speculativePrefetches,
   styleAttribute,
   URL_PRESENTATION_ATTRIBUTES,
-  type RawTextElement,
 } from './embedded.ts';
 import { FormTracker } from './forms.ts';
-import { BrowserParser } from '../../html/parser.ts';
-import { createLocator, type Position } from '../../syntax/line-index.ts';
-import type { SpeculationRules } from '../../syntax/script-json.ts';
-import { resolveUrl, type ResolvedUrl } from '../../syntax/url.ts';
-
-/** A tag's attributes as htmlparser2 gives them: names lower-cased, entities decoded. */
-export type Attributes = Record<string, string>;
 
 const EVIDENCE_LENGTH = 160;
 
@@ -45,17 +43,6 @@ function decodeXmlEntities(text: string): string {
   );
 }
 
-const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
-
-/** The document being gathered: the page itself, or markup nested in it (srcdoc, data: frames, templates). */
-export interface Scope {
-  page: PageContext;
-  baseUrl: string;
-  depth: number;
-  /** Maps an offset of this document's text to its position in `page.file`. */
-  locate: (offset: number) => Position;
-}
-
 /** What makes two observations one fact: what they are and where they stand. */
 function sameFact(observation: Observation): string {
   const target = 'url' in observation ? observation.url : 'api' in observation ? observation.api : '';
@@ -64,7 +51,7 @@ function sameFact(observation: Observation): string {
 
 /**
  * Every fact about a page that the privacy rules read — requests, navigations, forms, embeds,
- * cookies set by markup — gathered in one streaming htmlparser2 pass, each with its 1-based
+ * cookies set by markup — gathered in one streaming pass of the HTML reader, each with its 1-based
  * line and column. CSS and JavaScript found in the page go to their own gatherers. Pure: it
  * never decides what is first-party, and it never throws on bad markup.
  */
@@ -73,71 +60,58 @@ export function gatherHtml(text: string, page: PageContext): Observation[] {
 }
 
 function gatherDocument(text: string, scope: Scope): Observation[] {
-  // The callbacks run only from parser.end(), once the gatherer exists.
-  const parser = new BrowserParser(
-    {
-      onopentag: (name, attributes) => gatherer.openTag(name, attributes, parser.startIndex, parser.endIndex),
-      ontext: (data) => gatherer.onText(data, parser.startIndex),
-      onclosetag: (name) => gatherer.closeTag(name),
-      // Outside XML mode htmlparser2 reads a processing instruction as a comment starting with '?'.
-      oncomment: (data) => {
-        if (data.charCodeAt(0) === 0x3f) gatherer.processingInstruction(data, parser.startIndex, parser.endIndex);
-      },
-      onend: () => gatherer.end(),
-    },
-    PARSER_OPTIONS,
-  );
-  const gatherer = new DocumentGatherer(text, scope, parser);
-  parser.onEndTagToken = (start, end) => gatherer.endTagToken(start, end);
-  parser.end(text);
-  return gatherer.observations;
+  const pass = new DocumentPass(text, scope);
+  readHtml(text, pass, { depth: scope.depth });
+  return pass.observations;
 }
 
 /**
- * The state of one streaming pass over a document and the observations it yields. Element handlers
- * (html-elements.ts) and embedded CSS, scripts and documents (html-embedded.ts) work through its
- * public members; nothing outside the HTML gatherer uses them.
+ * One streaming pass over a document (or a reading nested in one): the reader's handler, and the state element
+ * handlers and embedded content work through.
  */
-export class DocumentGatherer {
+class DocumentPass implements DocumentGatherer, HtmlHandler {
   readonly observations: Observation[] = [];
   readonly markup: string;
   readonly scope: Scope;
   readonly forms: FormTracker;
   baseUrl: string;
   baseSeen = false;
-  /** Links met before `<base href>`: a browser resolves them against the base when followed. */
   readonly linksBeforeBase: NavigationObservation[] = [];
-  /** The `<script>` or `<style>` whose text is being collected until its end tag. */
   rawText: RawTextElement | undefined;
-  /**
-   * The outermost open `<noscript>` of the live document, and where its raw text ends for a browser with scripting on.
-   */
-  noscript: { rawTextEnd: number } | undefined;
-  /** What markup after such a raw text end makes a browser with scripting on do; merged at the end of the document. */
+  /** What markup after a noscript's raw text end makes a browser with scripting on do; merged at the end. */
   readonly scriptingOn: Observation[] = [];
-  /** The links the page's speculation rules prefetch unasked. */
   readonly speculativeLinks: SpeculationRules['links'] = { any: false, hosts: [] };
-  /** The open `<video>` or `<audio>`, which its `<source>` children embed through. */
   media: { element: string; attributes: Attributes } | undefined;
   tagStart = 0;
   tagEnd = 0;
-  /** The parser feeding this pass, for what depends on the open elements. */
-  readonly parser: BrowserParser;
   private tagEvidence: string | undefined;
   private tagPosition: Position | undefined;
 
-  constructor(text: string, scope: Scope, parser: BrowserParser) {
+  constructor(text: string, scope: Scope) {
     this.markup = text;
     this.scope = scope;
-    this.parser = parser;
     this.baseUrl = scope.baseUrl;
-    this.forms = new FormTracker(scope.page.url, () => parser.isOpen('template') || parser.isOpen('noscript'));
+    this.forms = new FormTracker(scope.page.url);
   }
 
-  openTag(name: string, attributes: Attributes, start: number, end: number): void {
-    this.moveToTag(start, end);
+  /** The first `<base href>` that Chromium uses; links met before it are resolved against it again. */
+  baseHref(href: string): void {
+    if (this.baseSeen) return;
+    const url = acceptBase(href, this.scope.baseUrl);
+    if (url === undefined) return;
+    this.baseSeen = true;
+    this.baseUrl = url;
+    for (const link of this.linksBeforeBase) {
+      const again = resolveUrl(link.raw, url);
+      if (again !== undefined) Object.assign(link, again);
+    }
+  }
+
+  startTag(tag: StartTag): void {
+    const { name, attributes } = tag;
+    this.moveToTag(tag.start, tag.end);
     // One hash lookup per tag: the common tags (div, p, span, li …) have no handler.
-    ELEMENT_HANDLERS.get(name)?.(this, name, attributes);
+    ELEMENT_HANDLERS.get(name)?.(this, name, attributes, tag);
     for (const attribute in attributes) {
       if (attribute === 'style') styleAttribute(this, name, attributes.style!);
       else if (URL_PRESENTATION_ATTRIBUTES.has(attribute))
@@ -151,7 +125,9 @@ export class DocumentGatherer {
    * `<?xml-stylesheet href="…"?>` in an SVG file: a browser showing the SVG as a document (directly, in
    * an object or a frame) fetches that stylesheet. In HTML the same text is a comment and fetches nothing.
    */
-  processingInstruction(data: string, start: number, end: number): void {
+  comment(data: string, start: number, end: number): void {
+    // Outside XML mode htmlparser2 reads a processing instruction as a comment starting with '?'.
+    if (data.charCodeAt(0) !== 0x3f) return;
     if (!this.scope.page.file.toLowerCase().endsWith('.svg') || !data.toLowerCase().startsWith('?xml-stylesheet'))
       return;
     const href = XML_STYLESHEET_HREF.exec(data);
@@ -160,28 +136,30 @@ export class DocumentGatherer {
     this.urlAttribute('style', 'xml-stylesheet', 'href', decodeXmlEntities(href[2]!));
   }
 
-  onText(data: string, start: number): void {
+  text(data: string, start: number): void {
     const raw = this.rawText;
     if (raw === undefined) return;
     if (raw.text === '') raw.textStart = start;
     raw.text += data;
   }
 
-  closeTag(name: string): void {
-    if (name === 'template' || name === 'noscript') this.forms.leaveInert();
+  endTag(name: string): void {
     if (this.rawText !== undefined && name === this.rawText.element) endRawText(this, this.rawText);
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
-    // At the end of the document htmlparser2 reports closes without popping its stack.
-    else if (
-      this.noscript !== undefined &&
-      name === 'noscript' &&
-      (this.parser.atEnd || !this.parser.isOpen('noscript'))
-    )
-      closeNoscript(this, this.noscript);
   }
 
-  endTagToken(start: number, end: number): void {
-    if (end - start === 4 && this.markup.slice(start, end).toLowerCase() === 'form') this.forms.closeForm();
+  /**
+   * A client-side template's markup, gathered at its exact positions; or the markup after an early `</noscript`,
+   * kept apart until the end of the document, where what the first reading already found at the same place is
+   * dropped.
+   */
+  nested(markup: NestedMarkup): void {
+    const { page, locate } = this.scope;
+    const pass = new DocumentPass(this.markup, { page, baseUrl: this.baseUrl, depth: markup.reading.depth, locate });
+    markup.read(pass);
+    if (markup.reading.kind === 'scripting-on')
+      for (const observation of pass.observations) this.scriptingOn.push(observation);
+    else this.collect(pass.observations);
   }
 
   end(): void {
@@ -197,7 +175,6 @@ export class DocumentGatherer {
 
   // --- locations ---
 
-  /** Makes the tag between `start` and `end` the one observations are reported at. */
   moveToTag(start: number, end: number): void {
     this.tagStart = start;
     this.tagEnd = end;
@@ -220,12 +197,11 @@ export class DocumentGatherer {
     return this.tagEvidence;
   }
 
-  /** The current tag's position, computed once however many observations it yields. */
   where(): Position {
     return (this.tagPosition ??= this.position(this.tagStart));
   }
 
-  at(element: string, attribute: string | undefined) {
+  at(element: string, attribute: string | undefined): TagLocation {
     const { line, column } = this.where();
     return {
       file: this.scope.page.file,
@@ -238,14 +214,12 @@ export class DocumentGatherer {
     };
   }
 
-  /** Where the value of an attribute of the current tag starts, for code and CSS inside it. */
   valuePosition(attribute: string): Position {
     return this.position(attributeValueOffset(this.markup, this.tagStart, this.tagEnd, attribute));
   }
 
   // --- observations ---
 
-  /** A URL the browser fetches; `javascript:` URLs run their code instead. Returns the resolved URL. */
   urlAttribute(
     type: RequestType,
     element: string,
@@ -275,7 +249,6 @@ export class DocumentGatherer {
     return resolved;
   }
 
-  /** Whether an attribute holds a `javascript:` URL; its code is gathered as a script at the value. */
   runsJavaScript(element: string, attribute: string, value: string): boolean {
     const code = javascriptUrlCode(value);
     if (code === undefined) return false;
@@ -288,10 +261,6 @@ export class DocumentGatherer {
     for (const observation of observations) this.observations.push(observation);
   }
 
-  /**
-   * Observations of decoded text (a data: URL, srcdoc), which has no place of its own in the file: all at the current
-   * tag.
-   */
   collectAtTag(observations: Observation[]): void {
     const { line, column } = this.where();
     for (const observation of observations) {
@@ -302,7 +271,6 @@ export class DocumentGatherer {
     }
   }
 
-  /** Gathers a document nested in this one (srcdoc, a data: URL, template markup) with the same pass. */
   gatherNested(
     markup: string,
     page: PageContext,

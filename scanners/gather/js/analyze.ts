@@ -1,7 +1,7 @@
 import type { AnyNode, CallExpression, Expression, Identifier, ObjectExpression, Program, SpreadElement } from 'acorn';
 import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
-import type { RequestType, StorageObservation } from '../../observations.ts';
 import { checkCall, checkNew, isCandidateCall, isCandidateNew } from './calls.ts';
+import type { JsFact, RunCode, ScriptAnalysis } from './analysis.ts';
 import { ElementWrites } from './elements.ts';
 import { foldString, type Folded } from './fold.ts';
 import {
@@ -27,22 +27,6 @@ import {
   mayBeCaches,
   type WithFrame,
 } from './storage.ts';
-
-/** Where in the script text a fact sits (an acorn node, or a match of the fallback scan). */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-/** One fact about a script, tied to where it was found; js.ts turns it into an observation. */
-export type JsFact =
-  | { kind: 'storage'; api: StorageObservation['api']; node: Span }
-  | { kind: 'request'; type: RequestType; element: string | undefined; attribute?: string; raw: string; node: Span }
-  | { kind: 'navigation'; via?: 'refresh'; element: string; raw: string; node: Span }
-  | { kind: 'snippet'; name: string; node: Span };
-
-/** The facts of a string run as code (eval, setTimeout, Function), or undefined when no deeper nesting is followed. */
-export type RunCode = ((code: string) => JsFact[]) | undefined;
 
 // `register`: navigator.serviceWorker.register, and `getDirectory`: navigator.storage.getDirectory, called or not.
 const WATCHED_PROPERTIES: ReadonlySet<string> = new Set([
@@ -84,10 +68,10 @@ export function analyzeProgram(program: Program, module: boolean, runCode?: RunC
 }
 
 /**
- * One analysis of a script. The checks (js-storage.ts, js-calls.ts, js-requests.ts, js-string-code.ts)
- * run after the walk and work through its public members.
+ * One analysis of a script. The checks (storage.ts, calls.ts, requests.ts, string-code.ts, elements.ts) run
+ * after the walk and work through its public members, the ScriptAnalysis interface.
  */
-export class ProgramAnalysis {
+export class ProgramAnalysis implements ScriptAnalysis {
   readonly facts: JsFact[] = [];
   /** Literals a request, navigation or string code already reported: not reported again as bare URLs. */
   readonly consumed = new Set<AnyNode>();

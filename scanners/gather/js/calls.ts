@@ -1,6 +1,6 @@
 import type { AnyNode, CallExpression, Expression, NewExpression } from 'acorn';
 import type { RequestType } from '../../observations.ts';
-import type { ProgramAnalysis } from './analyze.ts';
+import type { ScriptAnalysis } from './analysis.ts';
 import { reportElementHref, reportElementSource, reportNavigation, reportRequest } from './requests.ts';
 import { unwrap } from './resolve.ts';
 import type { Scope } from './scope.ts';
@@ -44,7 +44,7 @@ const CONSTRUCTORS: ReadonlyMap<string, RequestType> = new Map<string, RequestTy
 ]);
 
 /** A call that may request, navigate, touch storage, run string code or feed a tracking snippet. */
-export function checkCall(analysis: ProgramAnalysis, node: CallExpression, scope: Scope): void {
+export function checkCall(analysis: ScriptAnalysis, node: CallExpression, scope: Scope): void {
   const callee = unwrap(node.callee);
   const [first, second] = node.arguments;
   if (callee.type === 'Identifier') {
@@ -83,7 +83,7 @@ export function checkCall(analysis: ProgramAnalysis, node: CallExpression, scope
 }
 
 /** A call to a global function (`fetch(…)`, `window.open(…)`, `gtag(…)`). */
-function reportCallTo(analysis: ProgramAnalysis, name: string, node: CallExpression, scope: Scope): void {
+function reportCallTo(analysis: ScriptAnalysis, name: string, node: CallExpression, scope: Scope): void {
   const first = node.arguments[0];
   if (name === 'fetch') reportRequest(analysis, 'fetch', 'fetch', first, scope, node);
   else if (name === 'importScripts') {
@@ -101,7 +101,7 @@ function reportCallTo(analysis: ProgramAnalysis, name: string, node: CallExpress
  * a meta's `http-equiv` and `content`.
  */
 function reportAttribute(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   element: AnyNode,
   name: string,
   value: AnyNode | undefined,
@@ -115,7 +115,7 @@ function reportAttribute(
 }
 
 /** `new WebSocket(url)`, `new Worker(url)`, `new Function('…')`, a snippet's constructor. */
-export function checkNew(analysis: ProgramAnalysis, node: NewExpression, scope: Scope): void {
+export function checkNew(analysis: ScriptAnalysis, node: NewExpression, scope: Scope): void {
   const callee = unwrap(node.callee);
   let name: string | undefined;
   if (callee.type === 'Identifier' && scope.isGlobal(callee.name)) name = callee.name;

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'acorn';
-import type { ProgramAnalysis } from './analyze.ts';
+import type { ElementWriteLog, ScriptAnalysis } from './analysis.ts';
 import { reportNavigation, reportRefresh } from './requests.ts';
 import { unwrap } from './resolve.ts';
 import type { Binding, Scope } from './scope.ts';
@@ -27,12 +27,12 @@ interface ElementUse {
  * `<meta name=description>`, and an `<a>`'s `href` is followed only when that same `<a>` is clicked. Reported
  * once the whole script is walked, since the writes come in any order.
  */
-export class ElementWrites {
+export class ElementWrites implements ElementWriteLog {
   readonly #uses = new Map<Binding, ElementUse>();
 
   /** `element.name = value` or `element.setAttribute(name, value)`, for the attributes that matter together. */
   note(
-    analysis: ProgramAnalysis,
+    analysis: ScriptAnalysis,
     element: AnyNode,
     name: string,
     value: AnyNode | undefined,
@@ -55,7 +55,7 @@ export class ElementWrites {
   /**
    * The navigations the noted writes make: a created `<meta http-equiv=refresh>`'s content URL, a clicked `<a>`'s href.
    */
-  report(analysis: ProgramAnalysis): void {
+  report(analysis: ScriptAnalysis): void {
     for (const [binding, use] of this.#uses) {
       // A variable assigned twice may hold two elements: the writes need not be to the same one.
       if (binding.values.length !== 1 || !(use.refresh || use.clicked)) continue;
@@ -82,7 +82,7 @@ export class ElementWrites {
 }
 
 // http-equiv keywords match ASCII case-insensitively, untrimmed.
-function isRefresh(analysis: ProgramAnalysis, value: AnyNode, scope: Scope): boolean {
+function isRefresh(analysis: ScriptAnalysis, value: AnyNode, scope: Scope): boolean {
   const folded = analysis.resolve.fold(value, scope);
   return folded.complete && folded.value.toLowerCase() === 'refresh';
 }

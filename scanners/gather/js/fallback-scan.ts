@@ -1,5 +1,5 @@
 import type { RequestType } from '../../observations.ts';
-import type { JsFact } from './analyze.ts';
+import type { JsFact } from './analysis.ts';
 import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS, SNIPPET_VARIABLES } from './snippets.ts';
 import { findRequestedUrls } from './url-literals.ts';
 

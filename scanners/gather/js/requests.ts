@@ -8,7 +8,7 @@ import type {
   SpreadElement,
 } from 'acorn';
 import type { RequestType } from '../../observations.ts';
-import type { ProgramAnalysis } from './analyze.ts';
+import type { ScriptAnalysis } from './analysis.ts';
 import { unwrap } from './resolve.ts';
 import type { Scope } from './scope.ts';
 import { findRequestedUrls, hrefRequestType } from './url-literals.ts';
@@ -32,7 +32,7 @@ const REQUEST_TYPE_BY_TAG: Readonly<Record<string, RequestType>> = {
 };
 
 /** `location = url`, `location.href = url`, `img.src = url`: a navigation or a request the assignment makes. */
-export function checkAssignment(analysis: ProgramAnalysis, node: AssignmentExpression, scope: Scope): void {
+export function checkAssignment(analysis: ScriptAnalysis, node: AssignmentExpression, scope: Scope): void {
   const left = node.left;
   if (left.type === 'Identifier') {
     if (left.name === 'location' && scope.isGlobal('location'))
@@ -56,7 +56,7 @@ export function checkAssignment(analysis: ProgramAnalysis, node: AssignmentExpre
 
 /** `img.src = url`, `script.setAttribute('src', url)`: the request type follows the element, when known. */
 export function reportElementSource(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   element: AnyNode,
   value: AnyNode | undefined,
   scope: Scope,
@@ -72,7 +72,7 @@ export function reportElementSource(
  * navigation once the script clicks that element.
  */
 export function reportElementHref(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   element: AnyNode,
   value: AnyNode | undefined,
   scope: Scope,
@@ -103,7 +103,7 @@ export function hasLinkTargetKey(object: ObjectExpression): boolean {
  * its href (`h('link', { rel: 'stylesheet', href })`), those URLs are neither requests nor bare literals.
  */
 export function checkLinkTargets(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   object: ObjectExpression,
   call: CallExpression | undefined,
   scope: Scope,
@@ -120,7 +120,7 @@ export function checkLinkTargets(
  * `Object.assign(link, …)`).
  */
 function describesFetchingElement(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   object: ObjectExpression,
   call: CallExpression | undefined,
   scope: Scope,
@@ -132,7 +132,7 @@ function describesFetchingElement(
   return call?.arguments.some((arg) => arg !== object && isHrefFetchingElement(analysis, arg, scope)) ?? false;
 }
 
-function isHrefFetchingElement(analysis: ProgramAnalysis, node: AnyNode | SpreadElement, scope: Scope): boolean {
+function isHrefFetchingElement(analysis: ScriptAnalysis, node: AnyNode | SpreadElement, scope: Scope): boolean {
   if (node.type === 'SpreadElement') return false;
   const folded = analysis.resolve.fold(node, scope);
   const tag = folded.complete ? folded.value.toLowerCase() : analysis.resolve.tagOf(node, scope);
@@ -145,20 +145,20 @@ function keyName(property: Property): string | undefined {
   return property.key.type === 'Literal' && typeof property.key.value === 'string' ? property.key.value : undefined;
 }
 
-function isLocationObject(analysis: ProgramAnalysis, node: AnyNode, scope: Scope): boolean {
+function isLocationObject(analysis: ScriptAnalysis, node: AnyNode, scope: Scope): boolean {
   const expression = unwrap(node);
   if (expression.type === 'Identifier') return expression.name === 'location';
   return expression.type === 'MemberExpression' && analysis.resolve.propertyName(expression, scope) === 'location';
 }
 
 /** A link target's URL: marked as seen, so its literals are not reported as bare URL literals. */
-function noteLinkTarget(analysis: ProgramAnalysis, value: AnyNode | undefined, scope: Scope): void {
+function noteLinkTarget(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): void {
   target(analysis, value, scope);
 }
 
 /** A request to the URL `value` holds, reported at the call or assignment `at` that makes it. */
 export function reportRequest(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   type: RequestType,
   element: string | undefined,
   value: AnyNode | undefined,
@@ -173,7 +173,7 @@ export function reportRequest(
 
 /** A navigation to the URL `value` holds (`location.assign(…)`, `window.open(…)`), reported at `at`. */
 export function reportNavigation(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   element: string,
   value: AnyNode | undefined,
   scope: Scope,
@@ -184,19 +184,14 @@ export function reportNavigation(
 }
 
 /** A created `<meta http-equiv=refresh>`'s `content` (`0;url=…`): a navigation to its URL, reported at `at`. */
-export function reportRefresh(
-  analysis: ProgramAnalysis,
-  content: AnyNode | undefined,
-  scope: Scope,
-  at: AnyNode,
-): void {
+export function reportRefresh(analysis: ScriptAnalysis, content: AnyNode | undefined, scope: Scope, at: AnyNode): void {
   const text = target(analysis, content, scope);
   const url = text === undefined ? undefined : parseMetaRefresh(text)?.url?.trim();
   if (url) analysis.facts.push({ kind: 'navigation', via: 'refresh', element: 'meta', raw: url, node: at });
 }
 
 /** The constant (prefix of a) URL an argument holds; its literals are then not reported again as bare literals. */
-function target(analysis: ProgramAnalysis, value: AnyNode | undefined, scope: Scope): string | undefined {
+function target(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): string | undefined {
   if (!value || value.type === 'SpreadElement') return undefined;
   const folded = analysis.resolve.fold(value, scope);
   if (!folded.string || folded.value.trim() === '') return undefined;
@@ -208,7 +203,7 @@ function target(analysis: ProgramAnalysis, value: AnyNode | undefined, scope: Sc
 /**
  * Every URL a string literal, template or constant concatenation may fetch that no call, assignment or link reported.
  */
-export function reportUrlLiterals(analysis: ProgramAnalysis, unit: AnyNode): void {
+export function reportUrlLiterals(analysis: ScriptAnalysis, unit: AnyNode): void {
   const texts =
     unit.type === 'TemplateLiteral'
       ? unit.quasis.map((quasi) => quasi.value.cooked ?? '')

@@ -1,6 +1,6 @@
 import type { AnyNode, CallExpression, Identifier, MemberExpression, ObjectPattern } from 'acorn';
 import type { StorageObservation } from '../../observations.ts';
-import type { ProgramAnalysis, Span } from './analyze.ts';
+import type { ScriptAnalysis, Span } from './analysis.ts';
 import { unwrap } from './resolve.ts';
 import type { Scope } from './scope.ts';
 import { SNIPPET_VARIABLES } from './snippets.ts';
@@ -28,20 +28,20 @@ export interface WithFrame {
 }
 
 /** A bare `localStorage` or `gtag` that is the global (not a local of that name). */
-export function checkGlobalReference(analysis: ProgramAnalysis, node: Identifier, scope: Scope): void {
+export function checkGlobalReference(analysis: ScriptAnalysis, node: Identifier, scope: Scope): void {
   if (!scope.isGlobal(node.name)) return;
   if (STORAGE_GLOBALS.has(node.name)) analysis.facts.push({ kind: 'storage', api: globalStorageApi(node.name), node });
   else analysis.facts.push({ kind: 'snippet', name: node.name, node });
 }
 
 /** `document.cookie`, `window['local' + 'Storage']`, `w.dataLayer` … */
-export function checkMember(analysis: ProgramAnalysis, node: MemberExpression, scope: Scope): void {
+export function checkMember(analysis: ScriptAnalysis, node: MemberExpression, scope: Scope): void {
   const property = analysis.resolve.propertyName(node, scope);
   if (property !== undefined) checkProperty(analysis, node.object, property, scope, node);
 }
 
 /** A read or write of `object[property]`, reported at `at`: document.cookie, window.localStorage, window.gtag … */
-function checkProperty(analysis: ProgramAnalysis, target: AnyNode, property: string, scope: Scope, at: Span): void {
+function checkProperty(analysis: ScriptAnalysis, target: AnyNode, property: string, scope: Scope, at: Span): void {
   const resolve = analysis.resolve;
   if (property === 'cookie' && resolve.isDocument(target, scope))
     analysis.facts.push({ kind: 'storage', api: 'document.cookie', node: at });
@@ -66,7 +66,7 @@ function globalStorageApi(name: string): StorageObservation['api'] {
  * `Reflect.get(document, 'cookie')`, `Reflect.set(window, 'localStorage', …)`: a property access without a member
  * expression.
  */
-export function checkReflection(analysis: ProgramAnalysis, node: CallExpression, scope: Scope): void {
+export function checkReflection(analysis: ScriptAnalysis, node: CallExpression, scope: Scope): void {
   const [target, key] = node.arguments;
   if (!target || !key || target.type === 'SpreadElement') return;
   const property = analysis.resolve.fold(key, scope);
@@ -74,7 +74,7 @@ export function checkReflection(analysis: ProgramAnalysis, node: CallExpression,
 }
 
 /** `caches.open(…)`, `window.caches.match(…)`: the Cache API keeps responses in the visitor's browser. */
-export function checkCaches(analysis: ProgramAnalysis, node: MemberExpression, scope: Scope): void {
+export function checkCaches(analysis: ScriptAnalysis, node: MemberExpression, scope: Scope): void {
   const resolve = analysis.resolve;
   const cache = unwrap(node.object);
   const isCaches =
@@ -90,7 +90,7 @@ export function checkCaches(analysis: ProgramAnalysis, node: MemberExpression, s
  * A free `cookie` inside `with (…)`: document.cookie when the nearest `with` object that can hold it is the document.
  */
 export function checkWithReference(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   node: Identifier,
   scope: Scope,
   innermost: WithFrame,
@@ -126,7 +126,7 @@ const NESTED_HOLDERS: ReadonlyMap<string, Holder> = new Map([
  * register } } = navigator`.
  */
 export function checkDestructuring(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   pattern: ObjectPattern,
   source: AnyNode,
   scope: Scope,
@@ -159,7 +159,7 @@ function destructuredApi(from: Holder, key: string): StorageObservation['api'] |
   return undefined;
 }
 
-function holderOf(analysis: ProgramAnalysis, source: AnyNode, scope: Scope): Holder | undefined {
+function holderOf(analysis: ScriptAnalysis, source: AnyNode, scope: Scope): Holder | undefined {
   const resolve = analysis.resolve;
   if (resolve.isDocument(source, scope)) return 'document';
   if (resolve.isWindow(source, scope)) return 'window';

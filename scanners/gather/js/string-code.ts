@@ -1,6 +1,6 @@
 import type { AnyNode, CallExpression, NewExpression } from 'acorn';
 import { dataUrlScript } from '../../syntax/embedded-url.ts';
-import type { ProgramAnalysis } from './analyze.ts';
+import type { ScriptAnalysis } from './analysis.ts';
 import type { Scope } from './scope.ts';
 
 /** Globals that run a string as code: `setTimeout('…')`, `eval('…')`, `Function('…')`. */
@@ -8,7 +8,7 @@ export const CODE_RUNNERS: ReadonlySet<string> = new Set(['setTimeout', 'setInte
 
 /** A constant string run as code (`eval('…')`, `setTimeout('…')`, `new Function('…')`): its facts, at the call. */
 export function reportCode(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   name: string,
   node: CallExpression | NewExpression,
   scope: Scope,
@@ -35,7 +35,7 @@ export function reportCode(
  * code: its facts, at the call.
  */
 export function reportDataUrlCode(
-  analysis: ProgramAnalysis,
+  analysis: ScriptAnalysis,
   url: AnyNode | undefined,
   scope: Scope,
   node: CallExpression | NewExpression,

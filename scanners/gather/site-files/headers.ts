@@ -2,6 +2,7 @@ import type { HeaderObservation, Observation } from '../../observations.ts';
 import { parseLinkHeader } from '../../syntax/header-link.ts';
 import { linkRequestType } from '../../syntax/link-rel.ts';
 import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
+import { reportEndpoints } from '../../syntax/reporting-headers.ts';
 import { structuredStrings } from '../../syntax/structured-field.ts';
 import { resolveUrl } from '../../syntax/url.ts';
 
@@ -58,6 +59,10 @@ export function gatherHeaders(text: string, file: string, site?: string): Observ
       value,
       evidence: trimmed.length > 80 ? `${trimmed.slice(0, 79)}…` : trimmed,
     };
+    if (site !== undefined) {
+      const endpoints = reportEndpoints(name, value).flatMap((url) => resolveUrl(url, site) ?? []);
+      if (endpoints.length > 0) header.reportEndpoints = endpoints;
+    }
     observations.push(header);
     if (site !== undefined) observations.push(...headerEffects(header, site));
   });

@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Outcome } from '../../errors.ts';
 import type { RequestObservation } from '../../observations.ts';
 import { createLocator } from '../../syntax/line-index.ts';
 import { resolveUrl } from '../../syntax/url.ts';
@@ -23,10 +24,11 @@ const webManifestName = /\.webmanifest(?:\.json)?$/i;
  * The images a web app manifest makes a browser fetch (Chromium reads `icons`, `screenshots` and the `icons` of
  * `shortcuts` and `file_handlers`), resolved against the manifest's own URL and placed at the first character
  * of each `src` string. Browsers read manifests as strict JSON, so comments and trailing commas fail it. A
- * `.webmanifest` that does not parse returns the reason; any other `manifest.json` that does not parse, or
+ * `.webmanifest` that does not parse is a problem to report; any other `manifest.json` that does not parse, or
  * has none of those members (Vite's `.vite/manifest.json`, an asset map), yields nothing.
  */
-export function gatherManifest(text: string, context: ManifestContext): RequestObservation[] | string {
+export function gatherManifest(text: string, context: ManifestContext): Outcome<RequestObservation[]> {
+  const nothing: Outcome<RequestObservation[]> = { ok: true, value: [] };
   const locate = createLocator(text);
   const isNamedManifest = webManifestName.test(context.file);
   const at = (offset: number) => {
@@ -36,15 +38,14 @@ export function gatherManifest(text: string, context: ManifestContext): RequestO
   const tooDeep = deepNestingOffset(text);
   if (tooDeep !== undefined)
     return isNamedManifest
-      ? `JSON nested over ${maxDepth} levels deep at ${at(tooDeep)}, which browsers do not read`
-      : [];
+      ? { ok: false, problem: `JSON nested over ${maxDepth} levels deep at ${at(tooDeep)}, which browsers do not read` }
+      : nothing;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true });
   const error = errors[0];
   if (error !== undefined || root === undefined) {
-    return isNamedManifest
-      ? `not valid JSON (${error ? printParseErrorCode(error.error) : 'no value'} at ${at(error?.offset ?? 0)})`
-      : [];
+    const problem = `not valid JSON (${error ? printParseErrorCode(error.error) : 'no value'} at ${at(error?.offset ?? 0)})`;
+    return isNamedManifest ? { ok: false, problem } : nothing;
   }
   const observations: RequestObservation[] = [];
   const addImage = (member: string, image: Node) => {
@@ -77,7 +78,7 @@ export function gatherManifest(text: string, context: ManifestContext): RequestO
       for (const icon of itemsOf(propertiesOf(holder).get('icons'))) addImage(member, icon);
     }
   }
-  return observations;
+  return { ok: true, value: observations };
 }
 
 /** An object's members by name; the last of duplicate names wins, as with JSON.parse. Empty for a non-object. */

@@ -1,5 +1,6 @@
 import type { NavigationObservation } from '../../observations.ts';
-import { resolveUrl, type ResolvedUrl } from '../../syntax/url.ts';
+import { placeholderDestination } from '../../syntax/redirect-destination.ts';
+import { resolveUrl } from '../../syntax/url.ts';
 
 /** A rule's destination: a path, or an absolute or scheme-relative URL (the only forms either host accepts). */
 const destination = /^(?:\/|https?:\/\/)/i;
@@ -7,29 +8,6 @@ const destination = /^(?:\/|https?:\/\/)/i;
 const statusToken = /^(\d+)!?$/;
 /** Cloudflare and Netlify both end a rule at a `#` that starts a word. */
 const trailingComment = /(?:^|\s)#.*$/;
-/** The host part of an absolute or scheme-relative destination, user info and port left out. */
-const destinationHost = /^(?:https?:)?\/\/(?:[^/?#@]*@)?([^/?#]*?)(?::\d*)?(?=[/?#]|$)/i;
-/** A placeholder (`:name`, `:splat`) or a `*`: the host fills it in from the request's path, so it may be any label. */
-const placeholder = /:[a-z]\w*|\*/gi;
-
-/**
- * A host name standing for every host a destination with placeholders in its host (`:host`, `:sub.example.com`)
- * can reach: each placeholder becomes one label, so the part after the last one (the registrable domain, when it
- * is fixed) stays as written. Rules judge this host; the observation shows the host as written.
- */
-export function sampleHost(host: string): string {
-  return host.replace(placeholder, 'placeholder');
-}
-
-/**
- * A destination whose host holds placeholders, which no URL parser accepts: the destination as written (given
- * the site's scheme when scheme-relative), and its host as written (`:host`). Undefined for any other destination.
- */
-function placeholderDestination(raw: string, site: string): ResolvedUrl | undefined {
-  const host = destinationHost.exec(raw)?.[1];
-  if (host === undefined || host.search(placeholder) === -1) return undefined;
-  return { url: raw.startsWith('//') ? `${new URL(site).protocol}${raw}` : raw, host: host.toLowerCase() };
-}
 
 /**
  * Where the redirect rules of a `_redirects` file (Cloudflare Pages / Workers static assets / Netlify) send

@@ -9,6 +9,7 @@ export default defineRule({
   severity: 'warning',
   policy: '/privacy/#video',
   docs: 'A Bunny player embedded without `loading="lazy"`, `preload=false` and `autoplay=false` contacts Bunny and fetches video before the visitor asks for it. Lazy loading keeps the frame from loading until it scrolls into view, `preload=false` stops the player fetching the video before play, and `autoplay=false` leaves the choice to the visitor. A `title` names the frame for screen-reader users. The `BunnyVideo` component does all four.',
+  fix: 'Use the starter\'s `BunnyVideo` component (`<BunnyVideo libraryId="123456" videoId="…" title="Product tour" />`), or write the iframe as it does: `loading="lazy"`, a `title`, and `?autoplay=false&preload=false` on the `player.mediadelivery.net/embed/LIBRARY/VIDEO` URL.',
   messages: {
     notLazy:
       'Bunny player frame loads eagerly; add loading="lazy" so Bunny is contacted only when the video scrolls into view.',

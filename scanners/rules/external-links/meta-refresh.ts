@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'error',
   policy: '/privacy/#external-links',
   docs: 'A `<meta http-equiv="refresh">` (or a `Refresh` header in `_headers`) that points at another site sends the visitor there without a click and without the leaving-site notice the policy promises, and the other site learns where they came from. Replace it with a marked link, or a server-side redirect announced on the page.',
+  fix: 'Delete the `<meta http-equiv="refresh" content="0; url=https://…">` (or the `Refresh` header) and put a marked link on the page instead: `<a href="https://partner.example/" data-leaving rel="noopener noreferrer">Continue to our partner</a>`; `nospy fix` marks plain links for you.',
   messages: {
     refresh: 'Page redirects to {host} by meta refresh, without telling the visitor; replace it with a marked link.',
     header:

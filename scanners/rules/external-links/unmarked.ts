@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'error',
   policy: '/privacy/#external-links',
   docs: 'An external link without the leaving-site notice breaks the policy\'s promise that visitors are told when a link takes them to another site, whose own privacy practices then apply. In inline mode an external link must carry `data-leaving` (the visible leaving-site notice) and `rel="noopener noreferrer"`, so the other site learns neither the page the visitor came from nor gets a handle on its window; in interstitial mode it must go through the site\'s leaving page. `nospy fix` (and the Astro integration) marks links this way.',
+  fix: 'Run `nospy fix <dir>` after the build (the Astro integration does it for you): it adds `data-leaving` and `rel="noopener noreferrer"` to every external `<a>`/`<area>`, or points them at the leaving page in interstitial mode. In components, use `ExternalLink`. Script navigations (`location.href = \'https://…\'`, `window.open`) must become links the visitor clicks.',
   messages: {
     unmarked:
       'Link to {host} leaves the site unmarked; add data-leaving and rel="noopener noreferrer" (nospy fix does this).',

@@ -34,6 +34,7 @@ export default defineRule({
   severity: 'warning',
   policy: '/privacy/#headers',
   docs: 'A `Referrer-Policy` (header or `<meta name="referrer">`) of `unsafe-url` or `no-referrer-when-downgrade` sends the full URL of the page a visitor was reading, path and query included, to every third party the page loads or links to; `origin-when-cross-origin` sends the site\'s origin even over plain http. Use `strict-origin-when-cross-origin`: the stricter `same-origin` and `no-referrer` also blank the `Origin` header of the contact form\'s cross-origin POST, which the origin receiver checks.',
+  fix: 'Set `Referrer-Policy: strict-origin-when-cross-origin` in `_headers` (the starter writes it) and remove `unsafe-url`, `no-referrer-when-downgrade` or `origin-when-cross-origin` from `_headers` and from any `<meta name="referrer">`.',
   messages: {
     leaky:
       'Referrer-Policy {value} for {pattern} tells other sites which page a visitor read; use strict-origin-when-cross-origin.',

@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'error',
   policy: '/privacy/#tracking',
   docs: "A request to a host of an advertising, analytics, social or other tracking company tells it who visited which page, by IP address and browser, whether or not a cookie is set. nospy asks the third-party-web database (MIT) who owns each host and counts as tracking its advertising, analytics, social, marketing, tag-manager, customer-success, consent-provider and video entities, every Google and Meta host (Google Fonts, Maps, reCAPTCHA and the Google CDN log visitors' IPs too) and Microsoft Clarity and Bing. `allowHosts` does not silence it: a tracker breaks the policy's promise wherever it is listed; self-host the file or use a private alternative (Bunny Fonts, Bunny Stream).",
+  fix: "Remove the tracker's script and its tag (Google Analytics' `gtag.js`, the Meta pixel, Hotjar …), including its `<noscript>` fallback image or iframe; allowing the host does not help, a tracker stays a tracker. Replace Google Fonts with self-hosted fonts or Bunny Fonts, a YouTube embed with `BunnyVideo`, and a reCAPTCHA with the form's honeypot.",
   messages: {
     tracker:
       'Page requests {host} ({type}), run by the tracker {vendor}; remove it, self-host the file or use a private alternative.',

@@ -45,6 +45,7 @@ export default defineRule({
   severity: 'error',
   policy: '/privacy/#tracking',
   docs: "Code that calls a tracking vendor's global (`gtag`, `fbq`, `_paq` …) is the snippet that loads and feeds that vendor's tracker, even when its script is bundled, renamed or served from the site's own host where no request rule can see it. Remove the snippet; a site that promises not to track has no use for it.",
+  fix: "Delete the snippet (`window.dataLayer = …; gtag('config', 'G-…')`, `fbq('init', …)`, `_paq.push(…)`) together with the script it feeds; if the team needs visit counts, read the CDN's or the origin's aggregate request logs instead of tracking visitors in the browser.",
   messages: {
     snippet: 'Script calls {name}, the {vendor} tracking snippet; remove it, the site promises no tracking.',
   },

@@ -28,7 +28,7 @@ describe('gatherHtml requests', () => {
     ['<link rel="mask-icon" href="m.svg">', ['image https://site.test/blog/m.svg']],
     ['<link rel="manifest" href="/site.webmanifest">', ['manifest https://site.test/site.webmanifest']],
     ['<link rel="preconnect" href="https://fonts.test">', ['preconnect https://fonts.test/']],
-    ['<link rel="dns-prefetch" href="//fonts.test">', ['preconnect https://fonts.test/']],
+    ['<link rel="dns-prefetch" href="//fonts.test">', ['dns-prefetch https://fonts.test/']],
     ['<link rel="preload" as="font" href="https://fonts.test/f.woff2">', ['font https://fonts.test/f.woff2']],
     ['<link rel="modulepreload" href="https://t.test/m.js">', ['script https://t.test/m.js']],
     ['<link rel="prefetch" href="https://t.test/next">', ['prefetch https://t.test/next']],
@@ -336,6 +336,12 @@ describe('gatherHtml locations and evidence', () => {
   it('maps a markup template script onto the file', () => {
     const html = '<script type="text/template">\n  <img src="https://t.test/a.png">\n</script>';
     expect(only('request', html)).toEqual([expect.objectContaining({ line: 2, column: 3 })]);
+  });
+
+  it("resolves a markup template's URLs against the page's base, not a base the template holds", () => {
+    // A browser never parses the template's text as the document; the markup it inserts takes the page's base.
+    const html = '<script type="text/x-template"><base href="https://cdn.test/"><img src="a.png"></script>';
+    expect(requests(html)).toEqual(['image https://site.test/blog/a.png']);
   });
 });
 

@@ -168,6 +168,31 @@ describe('gatherHeaders', () => {
     expect(observations.map((observation) => observation.kind)).toEqual(['header']);
   });
 
+  it("resolves where reporting headers send visitors' reports against the site, for the rules to judge", () => {
+    const text = [
+      '/*',
+      "  Content-Security-Policy: default-src 'self'; report-uri /csp //reports.other.test/csp",
+      '  Report-To: {"group":"csp","endpoints":[{"url":"https:\\/\\/r.other.test\\/x"}]}',
+      '  Reporting-Endpoints: default="reports/nel"',
+      '  X-Content-Type-Options: nosniff',
+    ].join('\n');
+    const endpoints = gatherHeaders(text, '_headers', 'https://www.example.ca/').flatMap((observation) =>
+      observation.kind === 'header' ? [[observation.name, observation.reportEndpoints]] : [],
+    );
+    expect(endpoints).toEqual([
+      [
+        'content-security-policy',
+        [
+          { url: 'https://www.example.ca/csp', host: 'www.example.ca' },
+          { url: 'https://reports.other.test/csp', host: 'reports.other.test' },
+        ],
+      ],
+      ['report-to', [{ url: 'https://r.other.test/x', host: 'r.other.test' }]],
+      ['reporting-endpoints', [{ url: 'https://www.example.ca/reports/nel', host: 'www.example.ca' }]],
+      ['x-content-type-options', undefined],
+    ]);
+  });
+
   it('reports only the headers without the site', () => {
     expect(
       gatherHeaders('/*\n  Link: <https://cdn.test>; rel=preconnect\n', '_headers').map(

@@ -5,7 +5,11 @@ import type { RequestObservation } from '../../../scanners/observations.ts';
 import { fileType } from '../../../scanners/walk.ts';
 
 const at = (file: string) => ({ file, url: `https://www.example.ca/${file}` });
-const gather = (text: string, file = 'icons/site.webmanifest') => gatherManifest(text, at(file));
+/** The observations, or the problem the report would show. */
+const gather = (text: string, file = 'icons/site.webmanifest') => {
+  const gathered = gatherManifest(text, at(file));
+  return gathered.ok ? gathered.value : gathered.problem;
+};
 /** `line:column element url` of each request, the shape most cases assert. */
 function requests(text: string, file?: string): string[] {
   const result = gather(text, file);

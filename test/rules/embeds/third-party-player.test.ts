@@ -25,6 +25,10 @@ describe('embeds/third-party-player', () => {
         observations: [observe.embed({ url: 'https://www.google.com/search' })],
         config: testConfig({ allowHosts: ['www.google.com'] }),
       },
+      {
+        name: "a tracker's frame, such as Tag Manager's <noscript> iframe (known-tracker reports it: allowing cannot pass)",
+        observations: [observe.embed({ url: 'https://www.googletagmanager.com/ns.html?id=GTM-1' })],
+      },
     ],
     invalid: [
       {
