@@ -1,4 +1,4 @@
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 
 /** Called after each page with how many are done. */
 export type ProgressListener = (done: number, total: number) => void;

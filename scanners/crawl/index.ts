@@ -83,9 +83,8 @@ export async function crawlDirectory(
       await forEachLimited(pages, concurrency, async (file) => {
         // Directory pages are visited at their pretty URL, as visitors reach them.
         const url = pageUrl(config.site, file.replace(/(^|\/)index\.html$/, '$1'));
-        const observations = await crawlPage(browser, file, url, urls, settleRule);
-        if (typeof observations === 'string') findings.push(...inputFindings(file, observations, config));
-        else findings.push(...runRules(observations, config));
+        const visit = await crawlPage(browser, file, url, urls, settleRule);
+        findings.push(...(visit.ok ? runRules(visit.value, config) : inputFindings(file, visit.problem, config)));
         options.onProgress?.(++done, pages.length);
       });
     } finally {

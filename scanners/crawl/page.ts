@@ -10,6 +10,7 @@ import {
   violationsKey,
 } from './instrument.ts';
 import type { UrlMap } from './urls.ts';
+import type { Outcome } from '../errors.ts';
 
 /**
  * When a visit is over. After `load`, the page is scrolled a viewport at a time (at most `maxScrollSteps`), each step
@@ -188,7 +189,7 @@ async function cookiesOf(
 /**
  * Visits one page in a fresh browser context and returns what the browser did: every request (frames' too,
  * blocked ones included), the embeds in the final DOM, and each cookie or storage API used or written.
- * Returns a reason string when the page does not load in time.
+ * A page that does not load in time is a problem to report.
  */
 export async function crawlPage(
   browser: Browser,
@@ -196,7 +197,7 @@ export async function crawlPage(
   url: string,
   urls: UrlMap,
   rule: SettleRule,
-): Promise<Observation[] | string> {
+): Promise<Outcome<Observation[]>> {
   const place: Place = { file, line: 1, column: 1, source: 'browser' };
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
@@ -229,7 +230,7 @@ export async function crawlPage(
       () => true,
       (error: Error) => error.message.split('\n')[0],
     );
-    if (loaded !== true) return `page did not load in Chromium: ${loaded}`;
+    if (loaded !== true) return { ok: false, problem: `page did not load in Chromium: ${loaded}` };
     await settle(page, network, rule);
     const storage: Record<string, string> = {};
     for (const frame of page.frames()) {
@@ -242,7 +243,7 @@ export async function crawlPage(
       observations.push({ kind: 'storage', ...place, api: api as StorageObservation['api'], evidence });
     }
     // A copy: requests still firing while the context closes must not change the result.
-    return observations.slice();
+    return { ok: true, value: observations.slice() };
   } finally {
     await context.close();
   }

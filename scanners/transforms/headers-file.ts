@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
 import { bunnyPlayerHosts } from '../syntax/bunny.ts';
-import { deniedFeatures } from '../syntax/permissions-policy.ts';
+import { deniedFeatures } from '../syntax/http/permissions-policy.ts';
 import type { PageTags } from './page-tags.ts';
 
 /** CSP hash sources of the inline code the site's pages hold, deduplicated across pages. */

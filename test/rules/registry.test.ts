@@ -46,9 +46,15 @@ async function reportedMessageIds(): Promise<Map<string, Set<string>>> {
       const gathered = dumpObservations(file, readFileSync(join(dir, file)), config);
       if (gathered.ok) runRules(gathered.value, config, recording);
     }
-  // What the browser gatherer reports for a response that sets a cookie (test/crawl shows that it does).
+  // What only the browser gatherer reports (test/crawl shows that it does): a response that sets a cookie, a CSP
+  // block, Chromium's own complaint about a header.
+  const inBrowser = { source: 'browser', file: 'index.html', line: 1, column: 1 } as const;
   runRules(
-    [{ kind: 'storage', source: 'browser', file: 'index.html', line: 1, column: 1, api: 'set-cookie' }],
+    [
+      { kind: 'storage', ...inBrowser, api: 'set-cookie' },
+      { kind: 'refusal', ...inBrowser, cause: 'csp', detail: 'script-src', blocked: 'inline' },
+      { kind: 'refusal', ...inBrowser, cause: 'console', detail: "Unrecognized feature: 'vr'." },
+    ],
     testConfig(),
     recording,
   );

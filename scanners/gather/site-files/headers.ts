@@ -1,9 +1,9 @@
 import type { HeaderObservation, Observation } from '../../observations.ts';
-import { parseLinkHeader } from '../../syntax/header-link.ts';
+import { parseLinkHeader } from '../../syntax/http/header-link.ts';
 import { linkRequestType } from '../../syntax/link-rel.ts';
 import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
-import { reportEndpoints } from '../../syntax/reporting-headers.ts';
-import { structuredStrings } from '../../syntax/structured-field.ts';
+import { reportEndpoints } from '../../syntax/http/reporting-headers.ts';
+import { structuredStrings } from '../../syntax/http/structured-field.ts';
 import { resolveUrl } from '../../syntax/url.ts';
 
 /**

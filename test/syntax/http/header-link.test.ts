@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLinkHeader } from '../../scanners/syntax/header-link.ts';
+import { parseLinkHeader } from '../../../scanners/syntax/http/header-link.ts';
 
 describe('parseLinkHeader', () => {
   it.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { structuredStrings } from '../../scanners/syntax/structured-field.ts';
+import { structuredStrings } from '../../../scanners/syntax/http/structured-field.ts';
 
 describe('structuredStrings', () => {
   it.each([
