@@ -69,7 +69,7 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 }
 
 /** playwright-core is an optional peer of the package: only `crawl` needs it, so installing nospy never brings it. */
-async function loadPlaywright(): Promise<typeof import('playwright-core')> {
+export async function loadPlaywright(): Promise<typeof import('playwright-core')> {
   try {
     return await import('playwright-core');
   } catch (error) {

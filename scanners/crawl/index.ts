@@ -6,7 +6,7 @@ import { compareFindings, inputFindings, runRules } from '../engine.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
 import type { CrawlCoverage, Finding } from '../report.ts';
 import { pageUrl } from '../syntax/url.ts';
-import { type ChromiumSearch, findChromium, launchChromium } from './chromium.ts';
+import { type ChromiumSearch, findChromium, launchChromium, loadPlaywright } from './chromium.ts';
 import { compileHeaderRules, type HeaderRule } from './headers.ts';
 import { crawlPage, type SettleRule } from './page.ts';
 import { planCrawl } from './pages.ts';
@@ -70,6 +70,8 @@ export async function crawlDirectory(
   config: ResolvedConfig,
   options: CrawlOptions = {},
 ): Promise<CrawlResult> {
+  // The driver first: a project that installed nospy alone hears that it needs playwright-core, then a browser.
+  await loadPlaywright();
   const executablePath = await findChromium({ explicit: options.chromium, systemPaths: options.systemChromiumPaths });
   const root = resolve(dir);
   const { pages, notVisited } = await planCrawl(root, config.ignore);
