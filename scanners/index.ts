@@ -9,17 +9,17 @@
 import { resolve } from 'node:path';
 import { version } from './cli/version.ts';
 import { defaultConfigFile, loadConfig as loadConfigFile, type ResolvedConfig } from './config/load.ts';
-import { createReport } from './reporters/index.ts';
+import { createReport, type Format, type ReporterOptions, reporters } from './reporters/index.ts';
 import type { Report } from './report.ts';
 import { ruleIds } from './rules/index.ts';
-import { scanDirectory } from './scan.ts';
+import { scanDirectory, scanFile } from './scan.ts';
 import { suppressByConfig } from './suppress/config.ts';
-import { type FixResult, fixDirectory } from './transforms/index.ts';
+import { type FixResult, fixDirectory, transformPage } from './transforms/index.ts';
 
-export type { ResolvedConfig } from './config/load.ts';
+export { defaultConfigFile, type ResolvedConfig } from './config/load.ts';
 export type { Config, ConfigInput } from './config/schema.ts';
 export { ConfigError, NospyError, UsageError } from './errors.ts';
-export { formats, type Format } from './reporters/index.ts';
+export { formats, type Format, type ReporterOptions } from './reporters/index.ts';
 export type { BaselineSummary, Category, Finding, Report, Severity, Suppressed } from './report.ts';
 export type { FixResult } from './transforms/index.ts';
 
@@ -64,4 +64,24 @@ export async function check(dir: string, options: GateOptions = {}): Promise<Rep
  */
 export async function fix(dir: string, options: GateOptions = {}): Promise<FixResult> {
   return fixDirectory(resolve(options.cwd ?? process.cwd(), dir), configOf(options));
+}
+
+/**
+ * Checks one page's HTML, suppressions applied, as `check` checks a built file at `file` (relative to the site's root, `/` separators):
+ * what the Astro integration runs on each page `astro dev` serves.
+ */
+export function checkPage(file: string, html: string, options: GateOptions = {}): Report {
+  const config = configOf(options);
+  const findings = scanFile(file, new TextEncoder().encode(html), config);
+  return createReport('', version, 1, suppressByConfig(findings, config.suppress));
+}
+
+/** Applies the page transforms `fix` applies (external links marked, forms routed) to one page's HTML at `file`. */
+export function fixPage(file: string, html: string, options: GateOptions = {}): string {
+  return transformPage(html, { file, config: configOf(options) }).text;
+}
+
+/** Prints a report as `--format` does. */
+export function formatReport(report: Report, format: Format, options: ReporterOptions = {}): string {
+  return reporters[format](report, options);
 }
