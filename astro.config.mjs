@@ -3,6 +3,19 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import nospy from 'nospy/astro';
 
+/**
+ * Rolldown warns, once per MDX entry, that Astro's own `"use astro:head-inject"` marker in its generated
+ * `?astroPropagatedAssets` modules may be dropped; Astro finds those modules by their id, not the marker, so the
+ * warning is nobody's business here (withastro/astro#18087). Only that warning is dropped.
+ * @returns {import('vite').Plugin}
+ */
+function quietHeadInjectDirective() {
+  return {
+    name: 'quiet-head-inject-directive',
+    onLog: (_level, log) => !(log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')),
+  };
+}
+
 export default defineConfig({
   // No `site` here: nospy.config.json is the one source of truth, and the nospy integration sets it from there.
   trailingSlash: 'always',
@@ -15,4 +28,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Stylesheets as files, never inline <style>, so the Content-Security-Policy can stay style-src 'self'.
   build: { inlineStylesheets: 'never' },
+  vite: { plugins: [quietHeadInjectDirective()] },
 });
