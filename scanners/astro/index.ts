@@ -1,30 +1,26 @@
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { defaultConfigFile, loadConfig, type ResolvedConfig } from '../config/load.ts';
-import { ConfigError } from '../errors.ts';
-import type { Finding } from '../report.ts';
-import { ruleIds } from '../rules/index.ts';
-import { scanDirectory } from '../scan.ts';
-import { suppressByConfig } from '../suppress/config.ts';
-import { fixDirectory } from '../transforms/index.ts';
+import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
+import { ConfigError, defaultConfigFile, loadConfig, type ResolvedConfig } from '../index.ts';
+import type { Project } from '../sources/index.ts';
+import { gateBuild, type ReportFile } from './build.ts';
 
 /** Options of the `nospy()` Astro integration. */
 export interface NospyOptions {
   /** The nospy config file, relative to the Astro project root; default `nospy.config.json`. */
   config?: string;
-}
-
-/** `file:line:col ruleId message`, the shape editors and terminals turn into links. */
-function formatFinding(finding: Finding): string {
-  const position = finding.line === undefined ? '' : `:${finding.line}:${finding.column ?? 1}`;
-  return `${finding.file}${position} ${finding.ruleId} ${finding.message}`;
+  /**
+   * Also write the build's report to a file, each finding with its source location: e.g. `{ file:
+   * 'nospy.sarif', format: 'sarif' }` for code scanning to annotate the MDX or `.astro` line in a pull request.
+   */
+  report?: ReportFile;
 }
 
 /** What `import siteConfig from 'virtual:nospy/config'` gives the site's pages and components. */
 const configModuleId = 'virtual:nospy/config';
-// Beside this module: load.ts in the repository's sources, load.js in the installed package.
-const loadConfigModule = fileURLToPath(new URL(`../config/load${extname(import.meta.url)}`, import.meta.url));
+// Beside this module: .ts in the repository's sources, .js in the installed package.
+const besideThis = (name: string) => fileURLToPath(new URL(`${name}${extname(import.meta.url)}`, import.meta.url));
+const loadConfigModule = besideThis('../config/load');
 
 /**
  * A Vite plugin serving the config this integration read as a module, so that components get the very config
@@ -43,59 +39,46 @@ function configModule(config: ResolvedConfig) {
   };
 }
 
-const elapsed = (since: number) => `${Math.round(performance.now() - since)} ms`;
-
 /**
- * The nospy gate inside `astro build`: after the build, runs the transforms on the output (marks
- * external links, routes forms to the origin, writes `_headers`), then checks it, logs every finding
- * and fails the build on any error. Reads the same `nospy.config.json` as the CLI, once: it sets Astro's
- * `site` from it and serves it to the site as `virtual:nospy/config`; a bad config stops Astro before it
- * builds anything.
+ * The nospy gate inside Astro. `astro build`: runs the transforms on the output (marks external links, routes forms
+ * to the origin, writes `_headers`), checks it, logs every finding at the source file and line that wrote it, and
+ * fails the build on any error. Reads the same `nospy.config.json` as the CLI, once: it sets Astro's `site`
+ * from it and serves it to the site as `virtual:nospy/config`; a bad config stops Astro before it builds anything.
  */
 export default function nospy(options: NospyOptions = {}): AstroIntegration {
   let config: ResolvedConfig;
+  let project: Project;
+  let routes: IntegrationResolvedRoute[] = [];
+  const entrypointOf = (pathname: string) =>
+    routes.find((route) => route.type === 'page' && route.patternRegex.test(pathname))?.entrypoint;
   return {
     name: 'nospy',
     hooks: {
       'astro:config:setup': ({ config: astro, updateConfig }) => {
-        const file = resolve(fileURLToPath(astro.root), options.config ?? defaultConfigFile);
-        config = loadConfig(file, ruleIds);
+        const root = fileURLToPath(astro.root);
+        const file = resolve(root, options.config ?? defaultConfigFile);
+        config = loadConfig(file);
         // One source of truth: a different `site` in astro.config would give pages URLs the gate does not check.
         if (astro.site !== undefined && new URL(astro.site).href !== new URL(config.site).href) {
           throw new ConfigError(
             `astro.config: site is ${astro.site} but ${basename(file)} says ${config.site}; remove site from astro.config (nospy sets it)`,
           );
         }
+        const publicDir = fileURLToPath(astro.publicDir);
+        project = {
+          root,
+          // Astro's own src/ and public/, and content/ beside them, where the starter keeps its collections.
+          dirs: [fileURLToPath(astro.srcDir), publicDir, join(root, 'content')],
+          publicDir: relative(root, publicDir).split(sep).join('/'),
+          entrypointOf,
+        };
         updateConfig({ site: config.site, vite: { plugins: [configModule(config)] } });
       },
+      'astro:routes:resolved': ({ routes: resolved }) => {
+        routes = resolved;
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const fixStart = performance.now();
-        const fixed = await fixDirectory(root, config);
-        logger.info(
-          `transforms: ${fixed.changed.length} of ${fixed.files} pages changed, _headers written in ${elapsed(fixStart)}`,
-        );
-        for (const warning of fixed.warnings) logger.warn(warning);
-
-        const checkStart = performance.now();
-        const scanned = await scanDirectory(root, config);
-        // Suppressed findings are accepted exceptions: counted, not logged one by one, never failing the build.
-        const findings = suppressByConfig(scanned.findings, config.suppress).filter((finding) => !finding.suppressed);
-        for (const finding of findings) {
-          if (finding.severity === 'error') logger.error(formatFinding(finding));
-          else logger.warn(formatFinding(finding));
-        }
-        const errors = findings.filter((finding) => finding.severity === 'error').length;
-        const warnings = findings.length - errors;
-        const suppressed = scanned.findings.length - findings.length;
-        logger.info(
-          `check: ${scanned.files} files, ${errors} errors, ${warnings} warnings${suppressed > 0 ? `, ${suppressed} suppressed` : ''} in ${elapsed(checkStart)}`,
-        );
-        if (errors > 0) {
-          throw new Error(
-            `nospy: the build breaks the site's privacy promises (${errors} error${errors === 1 ? '' : 's'} above)`,
-          );
-        }
+        await gateBuild({ outDir: fileURLToPath(dir), config, project, logger, report: options.report });
       },
     },
   };
