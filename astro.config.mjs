@@ -25,7 +25,8 @@ export default defineConfig({
   prefetch: false,
   // Astro 7's default ("jsx") drops the line break between text and a link written on the next line.
   compressHTML: true,
-  devToolbar: { enabled: false },
+  // Dev only (never in the build): the nospy app lists the findings of the page on screen.
+  devToolbar: { enabled: true },
   // Stylesheets as files, never inline <style>, so the Content-Security-Policy can stay style-src 'self'.
   build: { inlineStylesheets: 'never' },
   vite: { plugins: [quietHeadInjectDirective()] },

@@ -4,6 +4,8 @@ import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { ConfigError, defaultConfigFile, loadConfig, type ResolvedConfig } from '../index.ts';
 import type { Project } from '../sources/index.ts';
 import { gateBuild, type ReportFile } from './build.ts';
+import { createDevGate } from './dev.ts';
+import { toolbarAppId } from './toolbar-events.ts';
 
 /** Options of the `nospy()` Astro integration. */
 export interface NospyOptions {
@@ -42,7 +44,8 @@ function configModule(config: ResolvedConfig) {
 /**
  * The nospy gate inside Astro. `astro build`: runs the transforms on the output (marks external links, routes forms
  * to the origin, writes `_headers`), checks it, logs every finding at the source file and line that wrote it, and
- * fails the build on any error. Reads the same `nospy.config.json` as the CLI, once: it sets Astro's `site`
+ * fails the build on any error. `astro dev`: the same transforms and check on every page served, findings in the
+ * terminal and in a dev toolbar app. Reads the same `nospy.config.json` as the CLI, once: it sets Astro's `site`
  * from it and serves it to the site as `virtual:nospy/config`; a bad config stops Astro before it builds anything.
  */
 export default function nospy(options: NospyOptions = {}): AstroIntegration {
@@ -54,7 +57,7 @@ export default function nospy(options: NospyOptions = {}): AstroIntegration {
   return {
     name: 'nospy',
     hooks: {
-      'astro:config:setup': ({ config: astro, updateConfig }) => {
+      'astro:config:setup': ({ config: astro, command, updateConfig, addDevToolbarApp }) => {
         const root = fileURLToPath(astro.root);
         const file = resolve(root, options.config ?? defaultConfigFile);
         config = loadConfig(file);
@@ -73,9 +76,20 @@ export default function nospy(options: NospyOptions = {}): AstroIntegration {
           entrypointOf,
         };
         updateConfig({ site: config.site, vite: { plugins: [configModule(config)] } });
+        if (command === 'dev') {
+          addDevToolbarApp({
+            id: toolbarAppId,
+            name: 'nospy',
+            icon: 'warning',
+            entrypoint: besideThis('./toolbar-app'),
+          });
+        }
       },
       'astro:routes:resolved': ({ routes: resolved }) => {
         routes = resolved;
+      },
+      'astro:server:setup': ({ server, logger, toolbar }) => {
+        server.middlewares.use(createDevGate({ config, project, logger, toolbar }));
       },
       'astro:build:done': async ({ dir, logger }) => {
         await gateBuild({ outDir: fileURLToPath(dir), config, project, logger, report: options.report });

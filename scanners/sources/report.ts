@@ -26,14 +26,14 @@ export function addSources(report: Report, locate: (finding: Finding) => SourceL
 
 /**
  * The report as the writer reads it, for any reporter: each finding placed at its source, with the built file as
- * the message's second line; every path relative to the project, `builtRoot` being the output directory there. A
- * finding with no source stays at its built file.
+ * the message's next line (`built: dist/services/index.html:14:1`; `astro dev` says `served`); every path relative
+ * to the project, `builtRoot` being the output directory there. A finding with no source stays at its built file.
  */
-export function sourceFirst(report: SourcedReport, builtRoot: string): Report {
+export function sourceFirst(report: SourcedReport, builtRoot: string, label = 'built'): Report {
   const findings = report.findings.map(({ source, ...finding }) => {
     const built = sitePath(builtRoot, finding.file);
     if (source === undefined) return { ...finding, file: built };
-    const message = `${finding.message}\nbuilt: ${position(built, finding.line, finding.column)}`;
+    const message = `${finding.message}\n${label}: ${position(built, finding.line, finding.column)}`;
     return { ...finding, file: source.file, line: source.line, column: source.column, message };
   });
   return { ...report, root: '', findings: findings.sort(compareFindings) };

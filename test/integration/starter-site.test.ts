@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../scanners/config/load.ts';
@@ -31,5 +32,12 @@ describe('the starter site built with the nospy integration', () => {
     const again = await fixDirectory(siteDir, config);
     expect(again.changed).toEqual([]);
     expect(again.headers).toBe(before);
+  });
+
+  it('carries no dev toolbar code, though astro.config.mjs enables the toolbar for astro dev', async () => {
+    const files = (await readdir(siteDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    for (const file of files) {
+      expect(await readFile(join(file.parentPath, file.name), 'utf8')).not.toMatch(/dev-toolbar|nospy:findings/);
+    }
   });
 });
