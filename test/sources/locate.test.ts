@@ -113,4 +113,16 @@ describe('sourceFirst', () => {
       ['dist/about/index.html', 3, undefined],
     ]);
   });
+
+  it('folds what one source line causes on several pages into one finding naming how many more', () => {
+    const pages = ['a/index.html', 'b/index.html', 'c/index.html'].map((file) => ({ ...youtube, file }));
+    const layout = { file: 'src/layouts/Base.astro', line: 13, column: 5 };
+    const view = sourceFirst(
+      addSources({ ...report, findings: pages }, () => layout),
+      'dist',
+    );
+    expect(view.findings).toHaveLength(1);
+    expect(view.findings[0]!.message.split('\n')[1]).toBe('built: dist/a/index.html:14:1 and 2 more pages');
+    expect(view.summary.errors).toBe(2);
+  });
 });
