@@ -98,17 +98,29 @@ export function securityHeaders(config: ResolvedConfig, hashes: InlineHashes): H
   ];
 }
 
+/** How long browsers may keep a file whose name changes with its content: a year, without asking again. */
+export const immutableCaching = 'public, max-age=31536000, immutable';
+
+/** Folders of content-hashed files that build tools write (Astro's `_astro/`). */
+export const hashedAssetFolders: readonly string[] = ['_astro'];
+
 /**
  * The generated `_headers` block: `headers` for every path, except those the site's own `/*` rule sets
- * (`userSet`, lower-case names), which it names in a comment instead.
+ * (`userSet`, lower-case names), which it names in a comment instead; and a year's caching for the files under
+ * `immutablePaths` (`/_astro/*`).
  */
-export function headersBlock(headers: Header[], userSet: ReadonlySet<string> = new Set()): string {
+export function headersBlock(
+  headers: Header[],
+  userSet: ReadonlySet<string> = new Set(),
+  immutablePaths: readonly string[] = [],
+): string {
   const written = headers.filter(([name]) => !userSet.has(name.toLowerCase()));
   const left = headers.filter(([name]) => userSet.has(name.toLowerCase())).map(([name]) => name);
   return [
     `${blockStart} (written by nospy from nospy.config.json on every build; edit the config, not this block)`,
     ...(left.length > 0 ? [`# ${left.join(', ')}: set by this file's own /* rule, which nospy leaves as written`] : []),
     ...(written.length > 0 ? ['/*', ...written.map(([name, value]) => `  ${name}: ${value}`)] : []),
+    ...immutablePaths.flatMap((path) => [path, `  Cache-Control: ${immutableCaching}`]),
     blockEnd,
     '',
   ].join('\n');
@@ -147,14 +159,19 @@ export function mergeHeadersFile(existing: string | undefined, block: string): s
  * headers their `/*` rule does not set. Cloudflare sends the headers of every rule a path matches and
  * joins a header set twice with a comma — two CSPs both enforced, an HSTS no browser parses — so the
  * user's choice wins, whole: nospy does not merge its CSP into theirs. Another of the user's rules that
- * sets a header nospy writes for `/*` gets a warning, since paths matching both get the two joined.
+ * sets a header nospy writes for `/*` gets a warning, since paths matching both get the two joined. `immutablePaths`
+ * (`/_astro/*`) are cached for a year unless the user's lines set their Cache-Control.
  */
 export function writeHeadersFile(
   existing: string | undefined,
   headers: Header[],
+  immutablePaths: readonly string[] = [],
 ): { text: string; warnings: string[] } {
   const userHeaders = existing ? gatherHeaders(userHeadersText(existing), '_headers') : [];
   const userSet = new Set(userHeaders.filter((header) => header.pattern === '/*').map((header) => header.name));
+  // Caching the site already chose for a folder stays the site's choice.
+  const userCached = new Set(userHeaders.filter((header) => header.name === 'cache-control').map((h) => h.pattern));
+  const cached = immutablePaths.filter((path) => !userCached.has(path));
   const written = new Map(headers.map(([name]) => [name.toLowerCase(), name]));
   for (const name of userSet) written.delete(name);
   const warnings = userHeaders.flatMap((header) => {
@@ -164,5 +181,5 @@ export function writeHeadersFile(
       `_headers: ${header.pattern} sets ${name}, and so does nospy's /* block, so Cloudflare sends both values joined by a comma there; set ${name} for /* yourself to keep only yours`,
     ];
   });
-  return { text: mergeHeadersFile(existing, headersBlock(headers, userSet)), warnings };
+  return { text: mergeHeadersFile(existing, headersBlock(headers, userSet, cached)), warnings };
 }

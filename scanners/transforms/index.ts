@@ -1,10 +1,18 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.ts';
 import { fileType, walkSite } from '../walk.ts';
 import type { TransformContext } from './context.ts';
-import { addPageHashes, createInlineHashes, overlongLines, securityHeaders, writeHeadersFile } from './headers-file.ts';
+import {
+  addPageHashes,
+  createInlineHashes,
+  hashedAssetFolders,
+  overlongLines,
+  securityHeaders,
+  writeHeadersFile,
+} from './headers-file.ts';
 import { planExternalLinks } from './mark-external-links.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
 import { planFormRoutes } from './route-forms.ts';
@@ -85,7 +93,8 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
   }
   const headersPath = join(dir, '_headers');
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
-  const { text: headers, warnings } = writeHeadersFile(existing, securityHeaders(config, hashes));
+  const immutablePaths = hashedAssetFolders.filter((folder) => existsSync(join(dir, folder))).map((f) => `/${f}/*`);
+  const { text: headers, warnings } = writeHeadersFile(existing, securityHeaders(config, hashes), immutablePaths);
   if (headers !== existing) await writeFile(headersPath, headers);
   return { files, changed: changed.sort(), headers, warnings: [...warnings, ...overlongLines(headers)] };
 }

@@ -7,6 +7,7 @@ import {
   createInlineHashes,
   cspHash,
   headersBlock,
+  immutableCaching,
   mergeHeadersFile,
   securityHeaders,
   writeHeadersFile,
@@ -139,10 +140,21 @@ describe('headersBlock', () => {
       'usb',
       'interest-cohort',
       'browsing-topics',
-      'attribution-reporting',
     ]) {
       expect(policy).toContain(`${feature}=()`);
     }
+  });
+
+  it('names no feature Chromium no longer knows, which it would warn about in the console of every page', () => {
+    const policy = /Permissions-Policy: (.*)/.exec(block)![1];
+    for (const retired of ['attribution-reporting', 'run-ad-auction', 'join-ad-interest-group', 'shared-storage']) {
+      expect(policy).not.toContain(`${retired}=`);
+    }
+  });
+
+  it('caches content-hashed folders for a year', () => {
+    const cached = headersBlock([['X-Test', '1']], new Set(), ['/_astro/*']);
+    expect(cached).toContain('\n/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n# nospy:end\n');
   });
 
   it('never sets a cookie', () => {
@@ -197,6 +209,15 @@ describe('writeHeadersFile', () => {
     gatherHeaders(text, '_headers')
       .filter((header) => header.pattern === '/*')
       .map((header) => header.name);
+
+  it("caches hashed folders for a year unless the site's own lines set their caching", () => {
+    const ours = writeHeadersFile(undefined, headers, ['/_astro/*']).text;
+    expect(gatherHeaders(ours, '_headers')).toContainEqual(
+      expect.objectContaining({ pattern: '/_astro/*', name: 'cache-control', value: immutableCaching }),
+    );
+    const theirs = writeHeadersFile('/_astro/*\n  Cache-Control: no-cache\n', headers, ['/_astro/*']).text;
+    expect(theirs.match(/Cache-Control/g)).toHaveLength(1);
+  });
 
   it('keeps the CSP and HSTS the site sets for /* and adds only the headers it does not set', () => {
     const user =

@@ -1,10 +1,11 @@
 /**
- * Browser features a cookie-free, tracker-free site never needs, Chrome's ad APIs included; denied to the page and its
- * frames.
+ * Browser features a cookie-free, tracker-free site never needs, denied to the page and its frames. Only features
+ * current Chromium knows: it logs a console warning on every page for each unknown one, so the retired Privacy Sandbox
+ * ad APIs (attribution-reporting, join-ad-interest-group, private-aggregation, run-ad-auction, shared-storage,
+ * shared-storage-select-url), which Chromium 153 no longer knows, are not listed.
  */
 export const deniedFeatures: readonly string[] = [
   'accelerometer',
-  'attribution-reporting',
   'browsing-topics',
   'camera',
   'compute-pressure',
@@ -15,21 +16,16 @@ export const deniedFeatures: readonly string[] = [
   'identity-credentials-get',
   'idle-detection',
   'interest-cohort',
-  'join-ad-interest-group',
   'local-fonts',
   'magnetometer',
   'microphone',
   'midi',
   'otp-credentials',
   'payment',
-  'private-aggregation',
   'private-state-token-issuance',
   'private-state-token-redemption',
   'publickey-credentials-get',
-  'run-ad-auction',
   'serial',
-  'shared-storage',
-  'shared-storage-select-url',
   'storage-access',
   'usb',
   'window-management',
@@ -40,8 +36,7 @@ const unrecognized = /Unrecognized feature: '([^']+)'/;
 
 /**
  * The feature Chromium's "Error with Permissions-Policy header: Unrecognized feature: 'x'." names, when it is one the
- * gate itself denies: browsers visitors use know it, and only a build without it (Chromium's headless shell lacks
- * the Privacy Sandbox ad APIs) calls it unknown.
+ * gate itself denies: browsers visitors use know it, and only a build without it calls it unknown.
  */
 export function isBuildWithoutDeniedFeature(message: string): boolean {
   const feature = unrecognized.exec(message)?.[1];
