@@ -1,4 +1,10 @@
-import type { Location, NavigationObservation, Observation, RequestType } from '../../observations.ts';
+import type {
+  EmbedObservation,
+  Location,
+  NavigationObservation,
+  Observation,
+  RequestType,
+} from '../../observations.ts';
 import type { Position } from '../../syntax/line-index.ts';
 import type { SpeculationRules } from '../../syntax/script-json.ts';
 import type { ResolvedUrl } from '../../syntax/url.ts';
@@ -21,6 +27,8 @@ export interface Scope {
   page: PageContext;
   baseUrl: string;
   depth: number;
+  /** A document shown in a frame of the page (srcdoc, a data: frame): its links load in that frame. */
+  frame?: boolean;
   /** Maps an offset of this document's text to its position in `page.file`. */
   locate: (offset: number) => Position;
 }
@@ -49,7 +57,9 @@ export interface DocumentGatherer {
   readonly baseUrl: string;
   /** Whether that base has been seen: links met before it are resolved again when it comes. */
   readonly baseSeen: boolean;
-  readonly linksBeforeBase: NavigationObservation[];
+  readonly linksBeforeBase: (NavigationObservation | EmbedObservation)[];
+  /** The first live `<base target>`: where links without a target of their own open. */
+  baseTarget: string | undefined;
   /** The `<script>` or `<style>` whose text is being collected until its end tag. */
   rawText: RawTextElement | undefined;
   /** The links the page's speculation rules prefetch unasked. */
@@ -82,5 +92,11 @@ export interface DocumentGatherer {
   /** Observations of decoded text (a data: URL, srcdoc), which has no place of its own in the file: all at the tag. */
   collectAtTag(observations: Observation[]): void;
   /** Gathers a document nested in this one (srcdoc, a data: URL) with the same pass. */
-  gatherNested(markup: string, page: PageContext, baseUrl: string, locate: (offset: number) => Position): Observation[];
+  gatherNested(
+    markup: string,
+    page: PageContext,
+    baseUrl: string,
+    locate: (offset: number) => Position,
+    frame: boolean,
+  ): Observation[];
 }

@@ -1,4 +1,4 @@
-import type { NavigationObservation, RequestType } from '../../observations.ts';
+import type { EmbedObservation, NavigationObservation, RequestType } from '../../observations.ts';
 import { attributeValueOffset } from '../../html/attribute-position.ts';
 import type { StartTag } from '../../html/tags.ts';
 import { inputType } from '../../syntax/form-fields.ts';
@@ -51,10 +51,17 @@ function svgHref(g: DocumentGatherer, name: string, attributes: Attributes): voi
   g.urlAttribute('image', name, attribute, attributes[attribute]);
 }
 
+/** Link targets that open the link in its own frame: none, or `_self`. */
+const SAME_FRAME_TARGET = /^\s*(?:_self\s*)?$/i;
+
 function anchor(g: DocumentGatherer, name: string, attributes: Attributes): void {
   const attribute = attributes.href !== undefined ? 'href' : 'xlink:href';
   const marked = hasLeavingMarker(attributes['data-leaving'], attributes.rel);
-  navigation(g, name, attribute, attributes[attribute], marked, 'link');
+  const target = attributes.target ?? g.baseTarget ?? '';
+  // A link in a frame's own document loads in that frame (a play button in srcdoc): an embed, not a way off the site.
+  // A named target may open a new window, so it stays a navigation.
+  if (g.scope.frame && SAME_FRAME_TARGET.test(target)) frameLoad(g, name, attribute, attributes);
+  else navigation(g, name, attribute, attributes[attribute], marked, 'link');
   attributionSources(g, name, attributes);
   // Only a hyperlink pings, and only an href makes an `<a>` or `<area>` one.
   if (attributes.ping === undefined || attributes.href === undefined) return;
@@ -201,6 +208,30 @@ function navigation(
   if (!g.baseSeen && via === 'link') g.linksBeforeBase.push(observation);
 }
 
+/** A link that loads its URL into the frame it sits in: an embed of that URL, once the visitor clicks. */
+function frameLoad(g: DocumentGatherer, element: string, attribute: string, attributes: Attributes): void {
+  const value = attributes[attribute];
+  if (value === undefined || g.runsJavaScript(element, attribute, value)) return;
+  const resolved = resolveUrl(value, g.baseUrl);
+  if (resolved === undefined || !/^https?:/.test(resolved.url)) return;
+  const observation: EmbedObservation = {
+    kind: 'embed',
+    raw: value.trim(),
+    url: resolved.url,
+    host: resolved.host,
+    attributes,
+    ...g.at(element, attribute),
+  };
+  g.observations.push(observation);
+  if (!g.baseSeen) g.linksBeforeBase.push(observation);
+}
+
+/** The first live `<base target>` sets where the document's links open. */
+function base(g: DocumentGatherer, _name: string, attributes: Attributes, tag: StartTag): void {
+  const live = !tag.foreign && !tag.inTemplate && !tag.inNoscript;
+  if (g.baseTarget === undefined && attributes.target !== undefined && live) g.baseTarget = attributes.target;
+}
+
 function srcsetAttribute(
   g: DocumentGatherer,
   type: RequestType,
@@ -265,6 +296,7 @@ function backgroundImage(g: DocumentGatherer, name: string, attributes: Attribut
  */
 export const ELEMENT_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<string, ElementHandler>([
   ['a', anchor],
+  ['base', base],
   ['area', anchor],
   ['img', image],
   ['source', sourceElement],

@@ -101,13 +101,13 @@ export function dataStylesheet(g: DocumentGatherer, url: string): void {
 /** A frame or object whose URL is a `data:` document: gathered as a page of its own, at the tag. */
 export function dataDocument(g: DocumentGatherer, url: string): void {
   const markup = dataUrlDocument(url);
-  if (markup !== undefined) nestedDocument(g, markup, { file: g.scope.page.file, url }, url);
+  if (markup !== undefined) nestedDocument(g, markup, { file: g.scope.page.file, url }, url, true);
 }
 
 /** An `<iframe srcdoc>`: a whole document, reported at the tag. */
 export function srcdocDocument(g: DocumentGatherer, markup: string): void {
   // A browser resolves its URLs against the parent's base.
-  nestedDocument(g, markup, g.scope.page, g.baseUrl);
+  nestedDocument(g, markup, g.scope.page, g.baseUrl, true);
 }
 
 /** Starts collecting the text of a `<script>` or `<style>` at the current tag. */
@@ -154,10 +154,10 @@ function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Positi
 }
 
 /** A document inside an attribute (srcdoc, data: URL): its observations are reported at the element. */
-function nestedDocument(g: DocumentGatherer, markup: string, page: PageContext, baseUrl: string): void {
+function nestedDocument(g: DocumentGatherer, markup: string, page: PageContext, baseUrl: string, frame: boolean): void {
   if (g.scope.depth >= MAX_DEPTH) return;
   const here = g.where();
-  g.collectAtTag(g.gatherNested(markup, page, baseUrl, () => here));
+  g.collectAtTag(g.gatherNested(markup, page, baseUrl, () => here, frame));
 }
 
 /**

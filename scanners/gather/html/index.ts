@@ -2,7 +2,7 @@ import { attributeValueOffset } from '../../html/attribute-position.ts';
 import { acceptBase } from '../../html/base.ts';
 import { type HtmlHandler, type NestedMarkup, readHtml } from '../../html/reader.ts';
 import type { StartTag } from '../../html/tags.ts';
-import type { NavigationObservation, Observation, RequestType } from '../../observations.ts';
+import type { EmbedObservation, NavigationObservation, Observation, RequestType } from '../../observations.ts';
 import { javascriptUrlCode } from '../../syntax/embedded-url.ts';
 import { createLocator, type Position } from '../../syntax/line-index.ts';
 import type { SpeculationRules } from '../../syntax/script-json.ts';
@@ -76,7 +76,8 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   readonly forms: FormTracker;
   baseUrl: string;
   baseSeen = false;
-  readonly linksBeforeBase: NavigationObservation[] = [];
+  readonly linksBeforeBase: (NavigationObservation | EmbedObservation)[] = [];
+  baseTarget: string | undefined;
   rawText: RawTextElement | undefined;
   /** What markup after a noscript's raw text end makes a browser with scripting on do; merged at the end. */
   readonly scriptingOn: Observation[] = [];
@@ -276,7 +277,8 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
     page: PageContext,
     baseUrl: string,
     locate: (offset: number) => Position,
+    frame: boolean,
   ): Observation[] {
-    return gatherDocument(markup, { page, baseUrl, depth: this.scope.depth + 1, locate });
+    return gatherDocument(markup, { page, baseUrl, depth: this.scope.depth + 1, frame, locate });
   }
 }

@@ -777,6 +777,29 @@ describe('gatherHtml embeds', () => {
     expect(requests('<iframe src="https://f.test/"></iframe>')).toEqual(['frame https://f.test/']);
   });
 
+  it('reads a link in a srcdoc document as an embed: clicked, it loads in that frame, the visitor stays', () => {
+    const html = '<iframe srcdoc="<a href=https://p.test/embed?autoplay=true>Play</a>"></iframe>';
+    expect(only('embed', html)).toEqual([
+      expect.objectContaining({ element: 'a', attribute: 'href', url: 'https://p.test/embed?autoplay=true' }),
+    ]);
+    expect(only('navigation', html)).toEqual([]);
+  });
+
+  it.each([
+    '<a href=https://p.test/ target=_top>x</a>',
+    '<a href=https://p.test/ target=_blank>x</a>',
+    '<a href=https://p.test/ target=player>x</a>',
+    '<base target=_parent><a href=https://p.test/>x</a>',
+  ])('keeps a srcdoc link that opens another window or frame a navigation: %s', (markup) => {
+    const html = `<iframe srcdoc="${markup}"></iframe>`;
+    expect(only('navigation', html)).toEqual([expect.objectContaining({ url: 'https://p.test/' })]);
+    expect(only('embed', html)).toEqual([]);
+  });
+
+  it('keeps links of the page itself navigations, whatever their target', () => {
+    expect(only('embed', '<a href="https://p.test/">x</a><a href="https://p.test/" target="_self">y</a>')).toEqual([]);
+  });
+
   it('does not embed a javascript: frame, and a <source> after the video is an image', () => {
     expect(only('embed', '<iframe src="javascript:false"></iframe><video></video><source src="x.png">')).toEqual([]);
   });

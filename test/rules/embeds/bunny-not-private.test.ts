@@ -21,6 +21,10 @@ describe('embeds/bunny-not-private', () => {
         observations: [observe.embed({ element: 'object', url: `${player}?preload=false` })],
       },
       { name: 'non-Bunny embeds', observations: [observe.embed({ url: 'https://www.youtube.com/embed/x' })] },
+      {
+        name: 'a play link in a srcdoc poster, which loads the player when the visitor clicks it',
+        observations: [observe.embed({ element: 'a', attribute: 'href', url: `${player}?autoplay=true` })],
+      },
     ],
     invalid: [
       {

@@ -10,11 +10,11 @@ describe('headers/browser-refused', () => {
         observations: [observe.refusal({ cause: 'csp', detail: 'img-src', blocked: 'https://cdn.example/a.png' })],
       },
       {
-        name: 'a feature nospy denies that this Chromium build lacks (the headless shell has no Privacy Sandbox ad APIs)',
+        name: 'a feature nospy denies that this Chromium build lacks',
         observations: [
           observe.refusal({
             cause: 'console',
-            detail: "Error with Permissions-Policy header: Unrecognized feature: 'join-ad-interest-group'.",
+            detail: "Error with Permissions-Policy header: Unrecognized feature: 'browsing-topics'.",
           }),
         ],
       },
