@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import nospy from 'nospy/astro';
 
@@ -16,11 +17,20 @@ function quietHeadInjectDirective() {
   };
 }
 
+/**
+ * Pages a visitor only reaches from another page (the form's outcomes, the leaving notice) are not for search engines.
+ * @param {string} page
+ */
+function isListedInSitemap(page) {
+  const { pathname } = new URL(page);
+  return !['/contact/thanks/', '/contact/error/', '/404/'].includes(pathname) && !pathname.startsWith('/leaving/');
+}
+
 export default defineConfig({
   // No `site` here: nospy.config.json is the one source of truth, and the nospy integration sets it from there.
   trailingSlash: 'always',
   // nospy last: it fixes and checks the finished output of everything before it.
-  integrations: [mdx(), nospy()],
+  integrations: [mdx(), sitemap({ filter: isListedInSitemap }), nospy()],
   // Each of these would put client JavaScript into pages that promise to run none.
   prefetch: false,
   // Astro 7's default ("jsx") drops the line break between text and a link written on the next line.

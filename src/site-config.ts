@@ -7,3 +7,6 @@ export { default as siteConfig } from 'virtual:nospy/config';
 
 /** The site's display name, shown in the header, titles and footer. */
 export const siteName = 'Example Studio';
+
+/** The image link previews show for every page, 1200 × 630, in public/. */
+export const defaultShareImage = { path: '/og/default.png', alt: 'Example Studio: fast, private websites' };

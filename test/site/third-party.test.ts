@@ -46,7 +46,11 @@ describe('requests the built site makes', () => {
     const requests = await findRequests();
     const strangers = requests.filter(({ host }) => !allowedHosts.has(host));
     expect(strangers).toEqual([]);
-    expect(requests.some(({ host }) => host === 'player.mediadelivery.net')).toBe(true);
+  });
+
+  it('contact Bunny.net’s player only once the visitor presses play: no page loads it by itself', async () => {
+    const requests = await findRequests();
+    expect(requests.filter(({ host }) => host === 'player.mediadelivery.net')).toEqual([]);
   });
 
   it('load no web font', async () => {
