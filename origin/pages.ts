@@ -23,9 +23,9 @@ export interface Page {
 }
 
 // The site's palette and type (src/styles/global.css), inline: this page is served by the receiver, not the CDN.
-const style = `:root{color-scheme:light dark;--bg:#fdfdfc;--fg:#1b1d21;--muted:#555b66;--accent:#0b5cad;--border:#c9ced6;\
---focus:#c2410c}@media (prefers-color-scheme:dark){:root{--bg:#15171b;--fg:#e8eaed;--muted:#a9b0bb;--accent:#7cb7ff;\
---border:#3b424c;--focus:#fdba74}}*,*::before,*::after{box-sizing:border-box}body{margin:0;font-family:system-ui,\
+const style = `:root{color-scheme:light dark;--bg:#fbfbf8;--fg:#17191f;--muted:#51576a;--accent:#3f37c9;--border:#d9dae0;\
+--focus:#c2410c}@media (prefers-color-scheme:dark){:root{--bg:#111318;--fg:#eceef2;--muted:#a7adbb;--accent:#a9a4ff;\
+--border:#343946;--focus:#fdba74}}*,*::before,*::after{box-sizing:border-box}body{margin:0;font-family:system-ui,\
 -apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif;font-size:1.0625rem;line-height:1.6;\
 color:var(--fg);background:var(--bg)}.wrap{width:min(100% - 2rem,42rem);margin-inline:auto}header{border-bottom:1px \
 solid var(--border)}header .wrap{padding-block:1rem}header a{font-weight:700;color:var(--fg);text-decoration:none}\
