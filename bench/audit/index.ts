@@ -104,7 +104,7 @@ for (const failure of failures) {
 
 const report = `# Audit of the starter's pages
 
-\`npm run audit\` on ${new Date().toISOString().slice(0, 10)}: ${browser.version()} (headless, ${chromiumPath}),
+\`npm run audit\` on ${new Date().toISOString().slice(0, 10)}: Chromium ${browser.version()} (headless, ${chromiumPath}),
 ${cpus().length} cores, over a loopback server that sends the site's \`_headers\`; nothing outside the machine resolves.
 Every page in light and dark mode at 390 and 1280 px (the worst of the four is shown); Lighthouse scores are
 performance / accessibility / best practices / SEO, as a throttled phone and as a desktop.
