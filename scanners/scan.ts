@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { ResolvedConfig } from './config/load.ts';
+import { type ConfigData, configData, type ResolvedConfig } from './config/load.ts';
 import type { Outcome } from './errors.ts';
 import { decodeText } from './decode.ts';
 import { compareFindings, inputFindings, oneFindingPerCodePath, runRules } from './engine.ts';
@@ -33,9 +33,6 @@ export interface ScanOptions {
   /** Threads that scan, this one included; default: all cores once the site is big enough to pay for them. */
   workers?: number;
 }
-
-/** What a worker needs to rebuild the config: everything but the host policy's functions. */
-export type ConfigData = Omit<ResolvedConfig, 'hosts'>;
 
 /** What a scan worker starts with: the site's root, the config, and where to load it from with which compile cache. */
 export interface WorkerData {
@@ -183,11 +180,10 @@ async function scanInWorkers(
   config: ResolvedConfig,
   size: number,
 ): Promise<Finding[]> {
-  const { hosts: _hosts, ...configData } = config;
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './scan-worker.ts' : './scan-worker.js', import.meta.url);
   const workerData: WorkerData = {
     root,
-    config: configData,
+    config: configData(config),
     workerUrl: workerUrl.href,
     compileCacheDir: module.getCompileCacheDir?.(),
   };

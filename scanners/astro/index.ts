@@ -2,6 +2,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, IntegrationResolvedRoute } from 'astro';
 import { ConfigError, defaultConfigFile, loadConfig, type ResolvedConfig } from '../index.ts';
+import { configData } from '../config/load.ts';
 import type { Project } from '../sources/index.ts';
 import { gateBuild, type ReportFile } from './build.ts';
 import { createDevGate } from './dev.ts';
@@ -29,14 +30,13 @@ const loadConfigModule = besideThis('../config/load');
  * the gate checks against, without reading the file again. The host policy (functions) is rebuilt from the data.
  */
 function configModule(config: ResolvedConfig) {
-  const { hosts: _hosts, ...data } = config;
   const resolvedId = `\0${configModuleId}`;
   return {
     name: 'nospy:config',
     resolveId: (id: string) => (id === configModuleId ? resolvedId : undefined),
     load: (id: string) =>
       id === resolvedId
-        ? `import { withHostPolicy } from ${JSON.stringify(loadConfigModule)};\nexport default withHostPolicy(${JSON.stringify(data)});\n`
+        ? `import { withHostPolicy } from ${JSON.stringify(loadConfigModule)};\nexport default withHostPolicy(${JSON.stringify(configData(config))});\n`
         : undefined,
   };
 }

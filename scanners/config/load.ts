@@ -38,11 +38,20 @@ export function resolveConfig(input: unknown, label: string, knownRuleIds?: Read
   return withHostPolicy(config);
 }
 
+/** A resolved config as plain data: everything but the host policy's functions, so it can cross to a worker thread or
+ * into a generated module. */
+export type ConfigData = Omit<ResolvedConfig, 'hosts'>;
+
+export function configData(config: ResolvedConfig): ConfigData {
+  const { hosts: _hosts, ...data } = config;
+  return data;
+}
+
 /**
- * A validated config with its host policy: how a config handed on as data (to the site's components, say)
+ * A validated config with its host policy: how config data handed on (to a scan worker, to the site's components)
  * becomes the same ResolvedConfig the gate uses, without reading or validating the file again.
  */
-export function withHostPolicy(config: Config): ResolvedConfig {
+export function withHostPolicy(config: ConfigData): ResolvedConfig {
   return {
     ...config,
     hosts: createHostPolicy(config.site, config.firstPartyHosts, config.allowHosts, config.origin),
