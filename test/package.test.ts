@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -180,18 +181,20 @@ describe('nospy/astro in a blank Astro 7 project', () => {
       join(project, 'src/pages/index.astro'),
       `---\nimport siteConfig from 'virtual:nospy/config';\n---\n<html lang="en"><head><title>Home</title></head><body><p>{siteConfig.site}</p>${body}</body></html>\n`,
     );
-    return run(consumerNode, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], project);
+    const result = run(consumerNode, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], project);
+    // Astro colours its log when CI sets FORCE_COLOR; the assertions read the words.
+    return { status: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
   }
 
   it('fails astro build on a YouTube iframe, naming the finding', () => {
     const result = build('<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>');
     expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toMatch(/embeds\/third-party-player/);
+    expect(result.output).toMatch(/embeds\/third-party-player/);
   }, 180_000);
 
   it('passes without it, the site taken from nospy.config.json and handed to the page', () => {
     const result = build('<p>No video.</p>');
-    expect(result.stdout + result.stderr).toMatch(/\[nospy\] check: \d+ files, 0 errors/);
+    expect(result.output).toMatch(/\[nospy\] check: \d+ files, 0 errors/);
     expect(result.status).toBe(0);
     expect(readFileSync(join(project, 'dist/index.html'), 'utf8')).toContain('https://www.client.example');
   }, 180_000);
@@ -211,7 +214,8 @@ interface LockEntry {
 /**
  * A client project that depends on the packed tarball, with a lock file holding exactly the tarball's dependency
  * closure as this repository's lock resolved it. An offline `npm install` would need the registry's package
- * documents, which the cache does not keep; `npm ci` with a lock only needs the tarballs, which it does.
+ * documents, which the cache does not keep; `npm ci` with a lock only needs the tarballs, which it does — found by
+ * their address, so each entry names it (this repository's lock leaves addresses out; npm computes the same ones).
  */
 function writeClientProject(dir: string, tarball: string, also: string[]) {
   const repoLock: { packages: Record<string, LockEntry> } = JSON.parse(
@@ -267,6 +271,7 @@ function writeClientProject(dir: string, tarball: string, also: string[]) {
       if (packages[path]) continue;
       const found = repoLock.packages[path]!;
       packages[path] = {
+        resolved: tarballUrl(path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), found.version),
         ...pick(found, [
           'version',
           'integrity',
@@ -299,6 +304,12 @@ function writeClientProject(dir: string, tarball: string, also: string[]) {
     join(dir, 'package-lock.json'),
     JSON.stringify({ name: 'client-site', lockfileVersion: 3, requires: true, packages }, null, 2),
   );
+}
+
+let registry: string | undefined;
+function tarballUrl(name: string, version: string): string {
+  registry ??= npm(['config', 'get', 'registry'], repo).trim().replace(/\/?$/, '/');
+  return `${registry}${name}/-/${name.split('/').at(-1)}-${version}.tgz`;
 }
 
 function pick(entry: Record<string, unknown>, keys: string[]) {
