@@ -28,7 +28,8 @@ export type ElementHandler = (gatherer: DocumentGatherer, name: string, attribut
 const LAZY_SOURCES = ['data-src', 'data-lazy-src', 'data-original'];
 const LAZY_SRCSETS = ['data-srcset', 'data-lazy-srcset'];
 
-function image(g: DocumentGatherer, name: string, attributes: Attributes): void {
+/** `<img>` and its AMP forms: src, srcset, lazy-loading copies and attribution sources. */
+export function image(g: DocumentGatherer, name: string, attributes: Attributes): void {
   g.urlAttribute('image', name, 'src', attributes.src);
   attributionSources(g, name, attributes);
   srcsetAttribute(g, 'image', name, 'srcset', attributes.srcset);
@@ -101,6 +102,8 @@ function svgAnimation(g: DocumentGatherer, name: string, attributes: Attributes)
 
 function sourceElement(g: DocumentGatherer, _name: string, attributes: Attributes): void {
   const media = g.media;
+  // A media element with its own src never looks at its <source> children.
+  if (media?.attributes.src !== undefined) return;
   if (media === undefined) {
     g.urlAttribute('image', 'source', 'src', attributes.src);
     srcsetAttribute(g, 'image', 'source', 'srcset', attributes.srcset);
@@ -112,7 +115,8 @@ function sourceElement(g: DocumentGatherer, _name: string, attributes: Attribute
   }
 }
 
-function mediaElement(g: DocumentGatherer, name: string, attributes: Attributes): void {
+/** `<video>`, `<audio>` and their AMP forms: a player of the media file, and the poster image it shows first. */
+export function mediaElement(g: DocumentGatherer, name: string, attributes: Attributes): void {
   g.media = { element: name, attributes };
   embedded(g, 'media', name, 'src', attributes.src, attributes);
   embedded(g, 'media', name, 'data-src', attributes['data-src'], attributes);
@@ -273,7 +277,7 @@ function embed(
 }
 
 /** A request that also embeds a document or player; a `data:` document is gathered as a page of its own. */
-function embedded(
+export function embedded(
   g: DocumentGatherer,
   type: RequestType,
   element: string,

@@ -8,6 +8,7 @@ import type { Position } from '../../syntax/line-index.ts';
 import { hasScriptSource, scriptKind } from '../../syntax/script-type.ts';
 import { resolveUrl } from '../../syntax/url.ts';
 import { importMapUrls, speculationRules } from '../../syntax/script-json.ts';
+import { ampAnalyticsUrls } from '../../syntax/amp-analytics.ts';
 
 /** A `style` attribute: its declarations go to the CSS gatherer, positioned at the value. */
 export function styleAttribute(g: DocumentGatherer, element: string, value: string): void {
@@ -146,9 +147,12 @@ function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Positi
       g.speculativeLinks.hosts.push(...rules.links.hosts);
       return;
     }
+    case 'data':
+      if (g.inAmpAnalytics)
+        for (const url of ampAnalyticsUrls(raw.text)) g.urlAttribute('beacon', 'amp-analytics', 'requests', url);
+      return;
     // The reader hands a template's markup on as a reading of its own.
     case 'markup':
-    case 'data':
       return;
   }
 }

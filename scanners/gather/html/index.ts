@@ -9,6 +9,7 @@ import type { SpeculationRules } from '../../syntax/script-json.ts';
 import { type ResolvedUrl, resolveUrl } from '../../syntax/url.ts';
 import type { PageContext } from '../context.ts';
 import type { Attributes, DocumentGatherer, RawTextElement, Scope, TagLocation } from './document-gatherer.ts';
+import { AMP_HANDLERS } from './amp.ts';
 import { ELEMENT_HANDLERS } from './elements.ts';
 import {
   endRawText,
@@ -22,6 +23,9 @@ import {
 import { FormTracker } from './forms.ts';
 
 const EVIDENCE_LENGTH = 160;
+
+/** What each element with a handler fetches, navigates, embeds or holds: HTML's elements and AMP's components. */
+const HANDLERS = new Map([...ELEMENT_HANDLERS, ...AMP_HANDLERS]);
 
 /** The href pseudo-attribute of an xml-stylesheet processing instruction. */
 const XML_STYLESHEET_HREF = /\shref\s*=\s*(["'])([^]*?)\1/;
@@ -83,6 +87,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   readonly scriptingOn: Observation[] = [];
   readonly speculativeLinks: SpeculationRules['links'] = { any: false, hosts: [] };
   media: { element: string; attributes: Attributes } | undefined;
+  inAmpAnalytics = false;
   tagStart = 0;
   tagEnd = 0;
   private tagEvidence: string | undefined;
@@ -112,7 +117,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
     const { name, attributes } = tag;
     this.moveToTag(tag.start, tag.end);
     // One hash lookup per tag: the common tags (div, p, span, li …) have no handler.
-    ELEMENT_HANDLERS.get(name)?.(this, name, attributes, tag);
+    HANDLERS.get(name)?.(this, name, attributes, tag);
     for (const attribute in attributes) {
       if (attribute === 'style') styleAttribute(this, name, attributes.style!);
       else if (URL_PRESENTATION_ATTRIBUTES.has(attribute))
@@ -147,6 +152,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   endTag(name: string): void {
     if (this.rawText !== undefined && name === this.rawText.element) endRawText(this, this.rawText);
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
+    else if (name === 'amp-analytics') this.inAmpAnalytics = false;
   }
 
   /**

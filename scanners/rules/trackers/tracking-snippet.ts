@@ -44,16 +44,19 @@ export default defineRule({
   category: 'trackers',
   severity: 'error',
   policy: '/privacy/#tracking',
-  docs: "Code that calls a tracking vendor's global (`gtag`, `fbq`, `_paq` …) is the snippet that loads and feeds that vendor's tracker, even when its script is bundled, renamed or served from the site's own host where no request rule can see it. Remove the snippet; a site that promises not to track has no use for it.",
+  docs: "Code that calls a tracking vendor's global (`gtag`, `fbq`, `_paq` …) is the snippet that loads and feeds that vendor's tracker, even when its script is bundled, renamed or served from the site's own host where no request rule can see it. An AMP page's `<amp-analytics type>` or `<amp-ad type>` is the same in markup: the AMP runtime runs that vendor's tracking config. Remove the snippet; a site that promises not to track has no use for it.",
   fix: "Delete the snippet (`window.dataLayer = …; gtag('config', 'G-…')`, `fbq('init', …)`, `_paq.push(…)`) together with the script it feeds; if the team needs visit counts, read the CDN's or the origin's aggregate request logs instead of tracking visitors in the browser.",
   messages: {
     snippet: 'Script calls {name}, the {vendor} tracking snippet; remove it, the site promises no tracking.',
+    tag: 'Page has <{element} type="{name}">, which has the AMP runtime send visits to {vendor}; remove it, the site promises no tracking.',
   },
   observes: ['snippet'],
   check(observation) {
     const vendor = Object.hasOwn(vendorBySnippet, observation.name)
       ? vendorBySnippet[observation.name]
       : observation.name;
-    return { messageId: 'snippet', data: { name: observation.name, vendor }, vendor };
+    // An AMP analytics or ad tag names its vendor in markup; the runtime runs the vendor's code.
+    const messageId = observation.source === 'html' ? 'tag' : 'snippet';
+    return { messageId, data: { name: observation.name, vendor, element: observation.element }, vendor };
   },
 });

@@ -88,6 +88,14 @@ describe('embeds/third-party-player', () => {
           html: '<pre>&lt;iframe src="https://www.youtube.com/embed/x"&gt;&lt;/iframe&gt;</pre>',
         },
         { name: 'an srcdoc frame', html: '<iframe srcdoc="&lt;p&gt;hi&lt;/p&gt;"></iframe>' },
+        {
+          name: "a <video> playing another host's file (third-party/request reports it, once)",
+          html: '<video controls poster="/p.jpg"><source src="https://media.other.test/clip.mp4" type="video/mp4"></video>',
+        },
+        {
+          name: "an <audio> or <amp-video> playing another host's file",
+          html: '<audio src="https://media.other.test/a.mp3"></audio><amp-video src="https://media.other.test/a.mp4" width="1" height="1"></amp-video>',
+        },
       ],
       invalid: [
         {
@@ -104,6 +112,21 @@ describe('embeds/third-party-player', () => {
           name: 'a Google Maps embed',
           html: '<iframe src="https://www.google.com/maps/embed?pb=!1m18"></iframe>',
           errors: [{ messageId: 'player', vendor: 'Google Maps' }],
+        },
+        {
+          name: "a <video> playing a player vendor's file",
+          html: '<video><source src="https://www.youtube.com/videoplayback?id=1"></video>',
+          errors: [{ messageId: 'player', vendor: 'YouTube', column: 8 }],
+        },
+        {
+          name: 'an AMP YouTube player, built by the runtime from data-videoid',
+          html: '<amp-youtube data-videoid="dQw4w9WgXcQ" width="480" height="270"></amp-youtube>',
+          errors: [{ messageId: 'player', vendor: 'YouTube' }],
+        },
+        {
+          name: 'an <amp-iframe> of another host',
+          html: '<amp-iframe src="https://widgets.other.test/w" width="1" height="1" sandbox="allow-scripts"></amp-iframe>',
+          errors: [{ messageId: 'thirdParty' }],
         },
         {
           name: 'a third-party <object>',
