@@ -28,6 +28,15 @@ describe('third-party/request', () => {
         observations: [observe.request({ type: 'frame', url: 'https://iframe.mediadelivery.net/play/123456/abc' })],
       },
       {
+        name: "Google's Hosted Libraries once allowed: a CDN, not a tracker",
+        config: testConfig({ allowHosts: ['ajax.googleapis.com'] }),
+        observations: [observe.request({ url: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js' })],
+      },
+      {
+        name: 'a tracker third-party-web files as a utility (Cookiebot: trackers/known-tracker reports it)',
+        observations: [observe.request({ url: 'https://consent.cookiebot.com/uc.js' })],
+      },
+      {
         name: 'a known tracker (reported by trackers/known-tracker)',
         observations: [observe.request({ url: 'https://www.google-analytics.com/analytics.js' })],
       },
@@ -72,6 +81,11 @@ describe('third-party/request', () => {
         name: 'a CDN by the name third-party-web knows it by',
         observations: [observe.request({ url: 'https://cdn.jsdelivr.net/npm/x.js' })],
         errors: [{ messageId: 'request', vendor: 'JSDelivr CDN' }],
+      },
+      {
+        name: "Google's Hosted Libraries not yet allowed, under its own name",
+        observations: [observe.request({ url: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js' })],
+        errors: [{ messageId: 'request', vendor: 'Google Hosted Libraries' }],
       },
       {
         name: 'a Bunny player of another library',

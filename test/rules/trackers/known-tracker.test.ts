@@ -15,6 +15,10 @@ describe('trackers/known-tracker', () => {
         observations: [observe.request({ url: 'https://cdn.jsdelivr.net/npm/x.js' })],
       },
       {
+        name: "Google's Hosted Libraries CDN (third-party/request judges it, and allowHosts can pass it)",
+        observations: [observe.request({ url: 'https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js' })],
+      },
+      {
         name: 'Bunny Fonts',
         observations: [observe.request({ type: 'style', url: 'https://fonts.bunny.net/css?family=inter' })],
       },
@@ -56,6 +60,38 @@ describe('trackers/known-tracker', () => {
           observe.request({ type: 'literal', source: 'js', url: 'https://www.google-analytics.com/collect' }),
         ],
         errors: [{ messageId: 'literal', vendor: 'Google Analytics' }],
+      },
+      {
+        name: "trackers third-party-web files as utilities or not at all, even when allowHosts lists them (nospy's supplement)",
+        config: testConfig({
+          allowHosts: ['consent.cookiebot.com', 'sc.lfeeder.com', '*.getwarmly.com', 'dap.digitalgov.gov'],
+        }),
+        observations: [
+          observe.request({ url: 'https://consent.cookiebot.com/uc.js' }),
+          observe.request({ url: 'https://sc.lfeeder.com/lftracker_v1_abc.js' }),
+          observe.request({ url: 'https://opps-widget.getwarmly.com/warmly.js?clientId=1' }),
+          observe.request({ url: 'https://dap.digitalgov.gov/Universal-Federated-Analytics-Min.js?agency=GSA' }),
+        ],
+        errors: [
+          { messageId: 'tracker', vendor: 'Cookiebot' },
+          { messageId: 'tracker', vendor: 'Leadfeeder' },
+          { messageId: 'tracker', vendor: 'Warmly' },
+          { messageId: 'tracker', vendor: 'Digital Analytics Program' },
+        ],
+      },
+      {
+        name: 'B2B visitor identification that third-party-web knows, allowed or not',
+        config: testConfig({ allowHosts: ['js.albacross.com', 'secure.leadforensics.com', 'tag.clearbitscripts.com'] }),
+        observations: [
+          observe.request({ url: 'https://js.albacross.com/track.js' }),
+          observe.request({ url: 'https://secure.leadforensics.com/js/1.js' }),
+          observe.request({ url: 'https://tag.clearbitscripts.com/v1/pk_1/tags.js' }),
+        ],
+        errors: [
+          { messageId: 'tracker', vendor: 'Albacross' },
+          { messageId: 'tracker', vendor: 'Lead Forensics' },
+          { messageId: 'tracker', vendor: 'Clearbit' },
+        ],
       },
       {
         name: 'a tracker even when allowHosts lists it',
