@@ -104,7 +104,7 @@ export interface StorageObservation extends Base {
     | 'set-cookie';
 }
 
-/** A call to a global that a known tracking snippet defines (gtag, fbq, _paq …). */
+/** A call to a global that a known tracking snippet defines (gtag, fbq, _paq …), or an AMP tag naming its vendor. */
 export interface SnippetObservation extends Base {
   kind: 'snippet';
   name: string;
