@@ -14,6 +14,9 @@ const ANALYTICS_HOSTS: Readonly<Record<string, string>> = {
   facebookpixel: 'www.facebook.com',
   chartbeat: 'ping.chartbeat.net',
   comscore: 'sb.scorecardresearch.com',
+  metrika: 'mc.yandex.ru',
+  parsely: 'srv.pixel.parsely.com',
+  segment: 'api.segment.io',
 };
 
 /** The ad server each common `<amp-ad type>` / `<amp-embed type>` loads its script from (amphtml ads/). */

@@ -48,7 +48,11 @@ describe('gatherHtml on AMP components', () => {
       '<amp-analytics type="googleanalytics"></amp-analytics>',
       ['request beacon https://www.google-analytics.com/ amp-analytics type'],
     ],
-    ['<amp-analytics type="parsely"></amp-analytics>', ['snippet parsely amp-analytics type']],
+    [
+      '<amp-analytics type="parsely"></amp-analytics>',
+      ['request beacon https://srv.pixel.parsely.com/ amp-analytics type'],
+    ],
+    ['<amp-analytics type="newrelic"></amp-analytics>', ['snippet newrelic amp-analytics type']],
     [
       '<amp-analytics config="https://c.test/config.json"></amp-analytics>',
       ['request fetch https://c.test/config.json amp-analytics config'],
