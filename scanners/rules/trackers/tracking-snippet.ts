@@ -57,6 +57,10 @@ export default defineRule({
       : observation.name;
     // An AMP analytics or ad tag names its vendor in markup; the runtime runs the vendor's code.
     const messageId = observation.source === 'html' ? 'tag' : 'snippet';
-    return { messageId, data: { name: observation.name, vendor, element: observation.element }, vendor };
+    return {
+      messageId,
+      data: { name: observation.name, vendor, element: observation.element ?? 'amp-analytics' },
+      vendor,
+    };
   },
 });
