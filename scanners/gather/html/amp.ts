@@ -54,9 +54,19 @@ function vendorType(
 
 /** `<amp-analytics>`: its vendor type, a remote `config` the runtime fetches, and its inline JSON requests. */
 function analytics(g: DocumentGatherer, name: string, attributes: Attributes): void {
-  g.inAmpAnalytics = true;
+  g.ampComponent = 'amp-analytics';
   vendorType(g, name, attributes, ANALYTICS_HOSTS);
   g.urlAttribute('fetch', name, 'config', attributes.config);
+}
+
+/**
+ * `<amp-install-serviceworker>`: the runtime registers `src` as the site's service worker (client storage, as any
+ * registration), and may load `data-iframe-src` in a hidden frame to install it.
+ */
+function serviceWorker(g: DocumentGatherer, name: string, attributes: Attributes): void {
+  if (g.urlAttribute('script', name, 'src', attributes.src) !== undefined)
+    g.observations.push({ kind: 'storage', api: 'serviceWorker', ...g.at(name, 'src') });
+  g.urlAttribute('frame', name, 'data-iframe-src', attributes['data-iframe-src']);
 }
 
 /** `<amp-ad>` and `<amp-embed>`: an ad network's script in a frame, or a custom ad server's JSON. */
@@ -104,6 +114,16 @@ export const AMP_HANDLERS: ReadonlyMap<string, ElementHandler> = new Map<string,
   ['amp-analytics', analytics],
   ['amp-ad', ad],
   ['amp-embed', ad],
+  ['amp-auto-ads', ad],
+  [
+    'amp-consent',
+    (g) => {
+      g.ampComponent = 'amp-consent';
+    },
+  ],
+  ['amp-script', (g, name, a) => g.urlAttribute('script', name, 'src', a.src)],
+  ['amp-state', (g, name, a) => g.urlAttribute('fetch', name, 'src', a.src)],
+  ['amp-install-serviceworker', serviceWorker],
   ['amp-story', story],
   ...Object.keys(PLAYERS).map((element) => [element, player] as const),
 ]);

@@ -66,8 +66,8 @@ export interface DocumentGatherer {
   readonly speculativeLinks: SpeculationRules['links'];
   /** The open `<video>` or `<audio>`, which its `<source>` children embed through. */
   media: { element: string; attributes: Attributes } | undefined;
-  /** An `<amp-analytics>` is open: a JSON script in it is its config. */
-  inAmpAnalytics: boolean;
+  /** The open AMP component whose config a JSON script in it is. */
+  ampComponent: 'amp-analytics' | 'amp-consent' | undefined;
   readonly tagStart: number;
   readonly tagEnd: number;
   /** Makes the tag between `start` and `end` the one observations are reported at. */

@@ -172,7 +172,8 @@ function metaName(g: DocumentGatherer, attributes: Attributes): void {
 function form(g: DocumentGatherer, _name: string, attributes: Attributes, tag: StartTag): void {
   if (attributes.action !== undefined) g.runsJavaScript('form', 'action', attributes.action);
   // A form opened while another is still the form element pointer is dropped by the browser.
-  if (tag.form === tag) g.forms.openForm(tag, g.at('form', 'action'));
+  if (tag.form === tag)
+    g.forms.openForm(tag, g.at('form', attributes['action-xhr'] === undefined ? 'action' : 'action-xhr'));
 }
 
 function formControl(g: DocumentGatherer, name: string, attributes: Attributes, tag: StartTag): void {

@@ -1,5 +1,6 @@
 import { MAX_DEPTH } from '../../html/reader.ts';
 import type { PageContext } from '../context.ts';
+import type { RequestType } from '../../observations.ts';
 import type { Attributes, DocumentGatherer, RawTextElement } from './document-gatherer.ts';
 import { gatherCss } from '../css/index.ts';
 import { dataUrlDocument, dataUrlScript, dataUrlStylesheet } from '../../syntax/embedded-url.ts';
@@ -8,7 +9,7 @@ import type { Position } from '../../syntax/line-index.ts';
 import { hasScriptSource, scriptKind } from '../../syntax/script-type.ts';
 import { resolveUrl } from '../../syntax/url.ts';
 import { importMapUrls, speculationRules } from '../../syntax/script-json.ts';
-import { ampAnalyticsUrls } from '../../syntax/amp-analytics.ts';
+import { type AmpConfigUrl, ampAccessUrls, ampAnalyticsUrls, ampConsentUrls } from '../../syntax/amp-config.ts';
 
 /** A `style` attribute: its declarations go to the CSS gatherer, positioned at the value. */
 export function styleAttribute(g: DocumentGatherer, element: string, value: string): void {
@@ -148,13 +149,33 @@ function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Positi
       return;
     }
     case 'data':
-      if (g.inAmpAnalytics)
-        for (const url of ampAnalyticsUrls(raw.text)) g.urlAttribute('beacon', 'amp-analytics', 'requests', url);
-      return;
+      return ampConfig(g, raw);
     // The reader hands a template's markup on as a reading of its own.
     case 'markup':
       return;
   }
+}
+
+/** What the AMP runtime does with each URL of a component's JSON config. */
+const AMP_CONFIG_TYPES: Readonly<Record<string, RequestType>> = {
+  checkConsentHref: 'fetch',
+  promptUISrc: 'frame',
+  authorization: 'fetch',
+  pingback: 'fetch',
+};
+
+/**
+ * A JSON script the AMP runtime reads as a component's config: in an `<amp-analytics>` or `<amp-consent>`, or the
+ * page's `<script id="amp-access">`. Its URLs are requests at the script.
+ */
+function ampConfig(g: DocumentGatherer, raw: RawTextElement): void {
+  const config = (element: string, urls: AmpConfigUrl[]) => {
+    for (const { key, url } of urls) g.urlAttribute(AMP_CONFIG_TYPES[key] ?? 'fetch', element, key, url);
+  };
+  if (g.ampComponent === 'amp-analytics')
+    for (const url of ampAnalyticsUrls(raw.text)) g.urlAttribute('beacon', 'amp-analytics', 'requests', url);
+  else if (g.ampComponent === 'amp-consent') config('amp-consent', ampConsentUrls(raw.text));
+  else if (raw.attributes.id === 'amp-access') config('amp-access', ampAccessUrls(raw.text));
 }
 
 /** A document inside an attribute (srcdoc, data: URL): its observations are reported at the element. */

@@ -90,7 +90,8 @@ export class FormTracker {
       kind: 'form',
       method: formMethod(form.attributes.method),
       via: 'action',
-      ...this.target(form.attributes.action ?? '', baseUrl),
+      // On an AMP page the runtime submits the form by XHR to action-xhr instead of its action.
+      ...this.target(form.attributes['action-xhr'] ?? form.attributes.action ?? '', baseUrl),
       fields: [...new Set(form.fields)],
       ...form.location,
     };

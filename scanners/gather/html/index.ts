@@ -87,7 +87,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   readonly scriptingOn: Observation[] = [];
   readonly speculativeLinks: SpeculationRules['links'] = { any: false, hosts: [] };
   media: { element: string; attributes: Attributes } | undefined;
-  inAmpAnalytics = false;
+  ampComponent: 'amp-analytics' | 'amp-consent' | undefined;
   tagStart = 0;
   tagEnd = 0;
   private tagEvidence: string | undefined;
@@ -152,7 +152,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   endTag(name: string): void {
     if (this.rawText !== undefined && name === this.rawText.element) endRawText(this, this.rawText);
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
-    else if (name === 'amp-analytics') this.inAmpAnalytics = false;
+    else if (name === this.ampComponent) this.ampComponent = undefined;
   }
 
   /**

@@ -78,6 +78,38 @@ describe('gatherHtml on AMP components', () => {
       ],
     ],
     [
+      '<amp-consent id="c" layout="nodisplay"><script type="application/json">{"checkConsentHref": "https://cmp.test/check", "promptUISrc": "https://cmp.test/ui"}</script></amp-consent>',
+      [
+        'request fetch https://cmp.test/check amp-consent checkConsentHref',
+        'request frame https://cmp.test/ui amp-consent promptUISrc',
+      ],
+    ],
+    [
+      '<script id="amp-access" type="application/json">{"authorization": "https://pub.test/auth?rid=READER_ID"}</script>',
+      ['request fetch https://pub.test/auth?rid=READER_ID amp-access authorization'],
+    ],
+    [
+      '<amp-install-serviceworker src="https://site.test/sw.js" data-iframe-src="https://site.test/install-sw.html" layout="nodisplay"></amp-install-serviceworker>',
+      [
+        'request script https://site.test/sw.js amp-install-serviceworker src',
+        'storage',
+        'request frame https://site.test/install-sw.html amp-install-serviceworker data-iframe-src',
+      ],
+    ],
+    [
+      '<amp-auto-ads type="adsense" data-ad-client="ca-pub-1"></amp-auto-ads>',
+      ['request script https://pagead2.googlesyndication.com/ amp-auto-ads type'],
+    ],
+    [
+      '<amp-script src="https://s.test/app.js" width="1" height="1"></amp-script>',
+      ['request script https://s.test/app.js amp-script src'],
+    ],
+    [
+      '<amp-state id="s" src="https://api.test/state.json"></amp-state>',
+      ['request fetch https://api.test/state.json amp-state src'],
+    ],
+    ['<form method="post" action-xhr="https://forms.test/submit"><input name="email" type="email"></form>', ['form']],
+    [
       '<amp-story standalone publisher-logo-src="https://i.test/logo.png" poster-portrait-src="/p.jpg"></amp-story>',
       [
         'request image https://site.test/p.jpg amp-story poster-portrait-src',
@@ -104,8 +136,32 @@ describe('gatherHtml on AMP components', () => {
     ['an amp-list of the page state', '<amp-list src="amp-state:items"></amp-list>'],
     ['an amp-youtube without a video', '<amp-youtube width="1" height="1"></amp-youtube>'],
     ['an amp-analytics of its own config only', '<amp-analytics></amp-analytics>'],
+    [
+      'a JSON script after amp-consent closed',
+      '<amp-consent></amp-consent><script type="application/json">{"checkConsentHref": "https://cmp.test/check"}</script>',
+    ],
+    [
+      'a JSON script with another id',
+      '<script id="amp-state-x" type="application/json">{"authorization": "https://pub.test/auth"}</script>',
+    ],
   ])('finds nothing in %s', (_name, html) => {
     expect(facts(html)).toEqual([]);
+  });
+});
+
+describe('gatherHtml on AMP forms', () => {
+  it('takes action-xhr, where the AMP runtime submits, as the form action', () => {
+    const [form] = gatherHtml(
+      '<form method="post" action-xhr="https://forms.test/submit" target="_top">\n<input name="email" type="email"></form>',
+      page,
+    );
+    expect(form).toMatchObject({
+      kind: 'form',
+      method: 'post',
+      url: 'https://forms.test/submit',
+      attribute: 'action-xhr',
+      fields: ['email'],
+    });
   });
 });
 
