@@ -27,6 +27,15 @@ export const trackerSupplement: readonly SupplementEntry[] = [
     source: 'https://www.cookiebot.com/en/developer/',
   },
   {
+    // A consent banner that logs each visitor's consent (a consent ID, their anonymised IP) on CookieYes' servers;
+    // third-party-web does not know it.
+    name: 'CookieYes',
+    company: 'CookieYes',
+    category: 'consent-provider',
+    domains: ['cdn-cookieyes.com', 'cookieyes.com'],
+    source: 'https://www.cookieyes.com/blog/cookieyes-logging-and-demonstration-of-cookie-consent/',
+  },
+  {
     // B2B visitor identification: the tracker sends each visitor's IP address and pages to identify their employer.
     name: 'Leadfeeder',
     company: 'Dealfront',

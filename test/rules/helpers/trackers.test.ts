@@ -15,6 +15,8 @@ describe('trackerOf', () => {
     ['scripts.clarity.ms', 'Clarity'],
     ['consent.cookiebot.com', 'Cookiebot'],
     ['consentcdn.cookiebot.com', 'Cookiebot'],
+    ['cdn-cookieyes.com', 'CookieYes'],
+    ['log.cookieyes.com', 'CookieYes'],
     ['sc.lfeeder.com', 'Leadfeeder'],
     ['opps-widget.getwarmly.com', 'Warmly'],
     ['dap.digitalgov.gov', 'Digital Analytics Program'],
