@@ -1,18 +1,21 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.ts';
+import { leavingTemplateFiles } from '../syntax/leaving-page.ts';
 import { fileType, walkSite } from '../walk.ts';
 import type { TransformContext } from './context.ts';
 import {
   addPageHashes,
   createInlineHashes,
   hashedAssetFolders,
+  type InlineHashes,
   overlongLines,
   securityHeaders,
   writeHeadersFile,
 } from './headers-file.ts';
+import { leavingDestinations, renderLeavingPages } from './leaving-pages.ts';
 import { planExternalLinks } from './mark-external-links.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
 import { planFormRoutes } from './route-forms.ts';
@@ -60,7 +63,8 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /**
  * Runs the build transforms on a built site, in place: marks external links (in HTML and SVG files and
- * the markup templates of their scripts), routes same-site POST forms to the origin, writes `_headers`.
+ * the markup templates of their scripts), routes same-site POST forms to the origin, writes `_headers` and, in
+ * interstitial mode, a leaving page for every destination the links name.
  * Writes only files whose text changed; idempotent. Files that are not UTF-8 are left as they are (the
  * check reports them). Ignored files are not edited, but their inline scripts and styles are still
  * hashed into the CSP so those pages keep working.
@@ -69,6 +73,7 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
   const isIgnored = picomatch(config.ignore, { dot: true });
   const hashes = createInlineHashes();
   const changed: string[] = [];
+  const destinations = new Set<string>();
   let files = 0;
   for await (const file of walkSite(dir)) {
     // The check reads SVG files as markup too, so their links are marked the same way.
@@ -84,6 +89,7 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
     }
     files += 1;
     const result = transformPage(text, { file, config });
+    for (const url of leavingDestinations(result.page, { file, config })) destinations.add(url);
     // Only HTML pages' inline code is hashed into the CSP: SVG files are mostly images, which the CSP does not govern.
     if (type === 'html') addPageHashes(hashes, result.page);
     if (result.text !== text) {
@@ -91,10 +97,48 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
       changed.push(file);
     }
   }
+  const leaving = await writeLeavingPages(dir, config, destinations, hashes);
+  changed.push(...leaving.changed);
   const headersPath = join(dir, '_headers');
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
   const immutablePaths = hashedAssetFolders.filter((folder) => existsSync(join(dir, folder))).map((f) => `/${f}/*`);
   const { text: headers, warnings } = writeHeadersFile(existing, securityHeaders(config, hashes), immutablePaths);
   if (headers !== existing) await writeFile(headersPath, headers);
-  return { files, changed: changed.sort(), headers, warnings: [...warnings, ...overlongLines(headers)] };
+  return {
+    files,
+    changed: changed.sort(),
+    headers,
+    warnings: [...leaving.warnings, ...warnings, ...overlongLines(headers)],
+  };
+}
+
+/**
+ * Interstitial mode: writes the leaving page of every destination, made from the site's own leaving page as the
+ * transforms left it, transformed like any page and with its inline code hashed into the CSP.
+ */
+async function writeLeavingPages(
+  dir: string,
+  config: ResolvedConfig,
+  destinations: Set<string>,
+  hashes: InlineHashes,
+): Promise<{ changed: string[]; warnings: string[] }> {
+  if (config.externalLinks.mode !== 'interstitial') return { changed: [], warnings: [] };
+  let template: { file: string; text: string } | undefined;
+  for (const file of leavingTemplateFiles(config.externalLinks.leavingPage)) {
+    const bytes = await readFile(join(dir, file)).catch(() => undefined);
+    const text = bytes && decodeUtf8(bytes);
+    if (text !== undefined) template ??= { file, text };
+  }
+  const { pages, warnings } = renderLeavingPages(template, destinations, config);
+  const changed: string[] = [];
+  for (const page of pages) {
+    const { text, page: tags } = transformPage(page.text, { file: page.file, config });
+    addPageHashes(hashes, tags);
+    const path = join(dir, page.file);
+    if ((await readFile(path, 'utf8').catch(() => undefined)) === text) continue;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+    changed.push(page.file);
+  }
+  return { changed, warnings };
 }

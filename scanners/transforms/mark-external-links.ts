@@ -1,9 +1,11 @@
+import { leavingPageFile, leavingPagePath } from '../syntax/leaving-page.ts';
 import { hasLeavingMarker, splitTokens } from '../syntax/link-rel.ts';
 import { resolveUrl } from '../syntax/url.ts';
 import { fileType } from '../walk.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
 import { getAttribute, type TagAttribute } from '../html/tags.ts';
+import { keepDestination } from './leaving-pages.ts';
 import { readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
 
@@ -21,8 +23,7 @@ export function isMarked(link: LinkTag): boolean {
 }
 
 function leavingHref(url: string, base: string, context: TransformContext): string {
-  const { leavingPage } = context.config.externalLinks;
-  const target = `${leavingPage}?to=${encodeURIComponent(url)}`;
+  const target = leavingPagePath(url, context.config.externalLinks.leavingPage);
   // Behind a `<base href>` on another host, a bare path would leave the site.
   const site = new URL(context.config.site);
   return new URL(base).origin === site.origin ? target : new URL(target, site).href;
@@ -39,8 +40,10 @@ function markLink(
 ): Edit[] {
   const edits: Edit[] = [];
   const added: string[] = [];
-  if (context.config.externalLinks.mode === 'interstitial') {
-    edits.push(replaceAttributeValue(text, href, leavingHref(url, base, context)));
+  const { mode, leavingPage } = context.config.externalLinks;
+  // A leaving page's own continue link is the way off the site it announces.
+  if (mode === 'interstitial' && context.file !== leavingPageFile(url, leavingPage)) {
+    edits.push(replaceAttributeValue(text, href, leavingHref(url, base, context)), ...keepDestination(text, link, url));
   }
   if (isMarked(link)) return edits;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { leavingPageFile, leavingPagePath } from '../../scanners/syntax/leaving-page.ts';
 import { leavingNotice, markExternalLinks } from '../../scanners/transforms/mark-external-links.ts';
 import { testContext } from './support.ts';
 
@@ -267,36 +268,77 @@ describe('markExternalLinks, inline mode', () => {
 });
 
 describe('markExternalLinks, interstitial mode', () => {
-  it('sends the link through the leaving page and marks it', () => {
+  const page = (url: string) => leavingPagePath(url, '/leaving/');
+  const via = (url: string) => `href="${page(url)}" data-leaving-to="${url}" ${marked}`;
+
+  it('sends the link to the leaving page of its address and keeps the address on it', () => {
     const html = '<a href="https://other.org/a?b=1">O</a>';
-    expect(markExternalLinks(html, interstitial)).toBe(
-      `<a href="/leaving/?to=${encodeURIComponent('https://other.org/a?b=1')}" ${marked}>O</a>`,
-    );
+    expect(markExternalLinks(html, interstitial)).toBe(`<a ${via('https://other.org/a?b=1')}>O</a>`);
+    expect(page('https://other.org/a?b=1')).toMatch(/^\/leaving\/other\.org\/[0-9a-f]{8}\/$/);
   });
 
   it('rewrites an unquoted href with quotes', () => {
-    expect(markExternalLinks('<a href=//other.org>O</a>', interstitial)).toBe(
-      `<a href="/leaving/?to=${encodeURIComponent('https://other.org/')}" ${marked}>O</a>`,
+    expect(markExternalLinks('<a href=//other.org>O</a>', interstitial)).toBe(`<a ${via('https://other.org/')}>O</a>`);
+  });
+
+  it('escapes the address it keeps', () => {
+    const html = '<a href="https://other.org/?a=1&amp;q=&quot;x&quot;">O</a>';
+    expect(markExternalLinks(html, interstitial)).toContain(
+      `data-leaving-to="https://other.org/?a=1&amp;q=%22x%22" ${marked}`,
     );
   });
 
   it('points at the site itself when <base href> is on another host', () => {
     const html = '<base href="https://other.org/"><a href="x">O</a>';
     expect(markExternalLinks(html, interstitial)).toContain(
-      `<a href="https://www.example.ca/leaving/?to=${encodeURIComponent('https://other.org/x')}" ${marked}>`,
+      `<a href="https://www.example.ca${page('https://other.org/x')}" data-leaving-to="https://other.org/x" ${marked}>`,
     );
   });
 
   it('sends a template link through the leaving page', () => {
     expect(
       markExternalLinks('<script type="text/x-template"><a href="https://other.org">O</a></script>', interstitial),
-    ).toBe(
-      `<script type="text/x-template"><a href="/leaving/?to=${encodeURIComponent('https://other.org/')}" ${marked}>O</a></script>`,
+    ).toBe(`<script type="text/x-template"><a ${via('https://other.org/')}>O</a></script>`);
+  });
+
+  it('leaves a link that already points at its leaving page as it is, as ExternalLink writes it', () => {
+    const html = `<a href="${page('https://other.org/')}" data-leaving-to="https://other.org/" data-leaving rel="noopener noreferrer external">O</a>`;
+    expect(markExternalLinks(html, interstitial)).toBe(html);
+  });
+
+  it('corrects a stale data-leaving-to', () => {
+    const html = `<a href="https://b.org/" data-leaving-to="https://a.org/" ${marked}>B</a>`;
+    expect(markExternalLinks(html, interstitial)).toBe(
+      `<a href="${page('https://b.org/')}" data-leaving-to="https://b.org/" ${marked}>B</a>`,
+    );
+  });
+
+  it("keeps the continue link of a destination's own leaving page, and only that one", () => {
+    const html = `<a href="https://other.org/x" ${marked}>Continue to other.org</a>`;
+    const own = testContext(
+      { externalLinks: { mode: 'interstitial' } },
+      leavingPageFile('https://other.org/x', '/leaving/'),
+    );
+    expect(markExternalLinks(html, own)).toBe(html);
+    const another = testContext(
+      { externalLinks: { mode: 'interstitial' } },
+      leavingPageFile('https://other.org/y', '/leaving/'),
+    );
+    expect(markExternalLinks(html, another)).toContain(`href="${page('https://other.org/x')}"`);
+  });
+
+  it('uses the configured leaving page', () => {
+    const go = testContext({ externalLinks: { mode: 'interstitial', leavingPage: '/go/' } });
+    expect(markExternalLinks('<a href="https://other.org/">O</a>', go)).toMatch(
+      /^<a href="\/go\/other\.org\/[0-9a-f]{8}\/"/,
     );
   });
 
   it('changes nothing on a second run', () => {
-    const once = markExternalLinks('<a href="https://other.org">O</a>', interstitial);
+    const once = markExternalLinks(
+      '<a href="https://other.org">O</a><a href="https://b.org" rel=nofollow>B</a>',
+      interstitial,
+    );
     expect(markExternalLinks(once, interstitial)).toBe(once);
   });
 });

@@ -1,3 +1,4 @@
+import { leavingPageFile, leavingPagePath } from '../../syntax/leaving-page.ts';
 import { defineRule, type Hit } from '../define-rule.ts';
 
 type MessageId = 'unmarked' | 'direct' | 'script';
@@ -7,7 +8,7 @@ export default defineRule({
   category: 'external-links',
   severity: 'error',
   policy: '/privacy/#external-links',
-  docs: 'An external link without the leaving-site notice breaks the policy\'s promise that visitors are told when a link takes them to another site, whose own privacy practices then apply. In inline mode an external link must carry `data-leaving` (the visible leaving-site notice) and `rel="noopener noreferrer"`, so the other site learns neither the page the visitor came from nor gets a handle on its window; in interstitial mode it must go through the site\'s leaving page. `nospy fix` (and the Astro integration) marks links this way.',
+  docs: 'An external link without the leaving-site notice breaks the policy\'s promise that visitors are told when a link takes them to another site, whose own privacy practices then apply. In inline mode an external link must carry `data-leaving` (the visible leaving-site notice) and `rel="noopener noreferrer"`, so the other site learns neither the page the visitor came from nor gets a handle on its window; in interstitial mode it must go through the site\'s leaving page for its address, whose marked continue link is the one way there. `nospy fix` (and the Astro integration) marks links this way.',
   fix: 'Run `nospy fix <dir>` after the build (the Astro integration does it for you): it adds `data-leaving` and `rel="noopener noreferrer"` to every external `<a>`/`<area>`, or points them at the leaving page in interstitial mode. In components, use `ExternalLink`. Script navigations (`location.href = \'https://…\'`, `window.open`) must become links the visitor clicks.',
   messages: {
     unmarked:
@@ -24,7 +25,10 @@ export default defineRule({
     // Script navigations (location.href, window.open) cannot carry the notice.
     if (observation.source === 'js') return { messageId: 'script', data: { host } };
     if (config.externalLinks.mode === 'interstitial') {
-      return { messageId: 'direct', data: { host, leavingPage: config.externalLinks.leavingPage } };
+      const { leavingPage } = config.externalLinks;
+      // The continue link of the destination's own leaving page is the way off the site that page announces.
+      if (observation.marked && observation.file === leavingPageFile(observation.url, leavingPage)) return undefined;
+      return { messageId: 'direct', data: { host, leavingPage: leavingPagePath(observation.url, leavingPage) } };
     }
     return observation.marked ? undefined : { messageId: 'unmarked', data: { host } };
   },

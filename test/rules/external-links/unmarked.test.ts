@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import rule from '../../../scanners/rules/external-links/unmarked.ts';
+import { leavingPageFile, leavingPagePath } from '../../../scanners/syntax/leaving-page.ts';
 import { observe, testConfig, testRule } from '../support.ts';
 
 const interstitial = testConfig({ externalLinks: { mode: 'interstitial' } });
@@ -31,7 +32,20 @@ describe('external-links/unmarked', () => {
         name: 'a link to the leaving page in interstitial mode',
         config: interstitial,
         observations: [
-          observe.navigation({ url: 'https://www.example.ca/leaving/?to=https%3A%2F%2Fother.example.org%2F' }),
+          observe.navigation({
+            url: `https://www.example.ca${leavingPagePath('https://other.example.org/', '/leaving/')}`,
+          }),
+        ],
+      },
+      {
+        name: "the marked continue link of the destination's own leaving page in interstitial mode",
+        config: interstitial,
+        observations: [
+          observe.navigation({
+            url: 'https://other.example.org/',
+            marked: true,
+            file: leavingPageFile('https://other.example.org/', '/leaving/'),
+          }),
         ],
       },
     ],
@@ -55,6 +69,29 @@ describe('external-links/unmarked', () => {
         name: 'a direct external link in interstitial mode, even marked',
         config: interstitial,
         observations: [observe.navigation({ url: 'https://other.example.org/', marked: true })],
+        errors: [{ messageId: 'direct' }],
+      },
+      {
+        name: 'an unmarked continue link on its leaving page in interstitial mode',
+        config: interstitial,
+        observations: [
+          observe.navigation({
+            url: 'https://other.example.org/',
+            file: leavingPageFile('https://other.example.org/', '/leaving/'),
+          }),
+        ],
+        errors: [{ messageId: 'direct' }],
+      },
+      {
+        name: "a marked link on another destination's leaving page in interstitial mode",
+        config: interstitial,
+        observations: [
+          observe.navigation({
+            url: 'https://other.example.org/elsewhere',
+            marked: true,
+            file: leavingPageFile('https://other.example.org/', '/leaving/'),
+          }),
+        ],
         errors: [{ messageId: 'direct' }],
       },
     ],
