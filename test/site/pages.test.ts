@@ -68,10 +68,13 @@ describe('the built starter site', () => {
     expect(dates).toEqual([...dates].sort().reverse());
   });
 
-  it('says on the leaving page that the visitor is leaving, and offers a way back', async () => {
+  it('says on the leaving page that the visitor is leaving, and offers a way back; it names no destination itself', async () => {
     const $ = await loadPage('leaving/index.html');
-    expect($('h1').text()).toMatch(/leave this site/i);
+    expect($('h1').text()).toBe('Leaving for another website');
+    expect($('main').text()).toMatch(/its own privacy policy applies there/);
     expect($('main a[href="/"]').length).toBe(1);
+    // The template of interstitial mode's leaving pages: the continue link waits, hidden, for a destination.
+    expect($('a[data-nospy-leaving="continue"]').is('[hidden]:not([href])')).toBe(true);
   });
 
   it('gives the origin a thank-you page and an error page to redirect to', async () => {
