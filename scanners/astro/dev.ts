@@ -1,6 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { AstroIntegrationLogger } from 'astro';
 import { checkPage, fixPage, formatReport, type ResolvedConfig } from '../index.ts';
+import { leavingPagePath } from '../syntax/leaving-page.ts';
+import { leavingDestinations, renderLeavingPages } from '../transforms/leaving-pages.ts';
+import { readPageTags } from '../transforms/page-tags.ts';
 import { askEvent, findingsEvent } from './toolbar-events.ts';
 import { locateSources, type Project, type SourcedFinding, sourceFirst } from '../sources/index.ts';
 
@@ -62,10 +65,30 @@ export function createDevGate({ config, project, logger, toolbar }: DevGate) {
     toolbar.send(findingsEvent, { pathname, findings: latest.get(pathname) ?? [] } satisfies PageFindings);
   });
 
+  const { mode, leavingPage } = config.externalLinks;
+  /** Interstitial mode: the destination of each leaving page the pages served so far link to, by its path. */
+  const destinations = new Map<string, string>();
+
+  /** The served page as the build writes it: transformed, and a destination's leaving page made from the template. */
+  function build(file: string, html: string, destination: string | undefined): string {
+    const fixed = fixPage(file, html, { config });
+    if (mode !== 'interstitial') return fixed;
+    for (const url of leavingDestinations(readPageTags(fixed), { file, config })) {
+      destinations.set(leavingPagePath(url, leavingPage), url);
+    }
+    if (destination === undefined) return fixed;
+    const { pages, warnings } = renderLeavingPages({ file: leavingPage, text: fixed }, [destination], config);
+    for (const warning of warnings) logger.warn(warning);
+    return pages[0]!.text;
+  }
+
   return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const pathname = new URL(request.url ?? '/', 'http://dev.invalid').pathname;
+    // Leaving pages exist only in a build: the dev server renders the site's own leaving page in their place.
+    const destination = destinations.get(pathname);
+    if (destination !== undefined) request.url = leavingPage;
     interceptHtml(response, (html) => {
-      const fixed = fixPage(builtFileOf(pathname), html, { config });
+      const fixed = build(builtFileOf(pathname), html, destination);
       // Checked as the build writes it: without the source annotations the dev toolbar adds to every element.
       const built = fixed.replace(devSourceAnnotation, '');
       review(pathname, built).catch((error: unknown) => logger.error(`${pathname}: ${String(error)}`));
