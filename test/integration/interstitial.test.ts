@@ -1,8 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
 import { load } from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,34 +10,23 @@ import { findChromium, launchChromium } from '../../scanners/crawl/chromium.ts';
 import type { StaticServer } from '../../scanners/crawl/server.ts';
 import { check, fix, loadConfig, type ResolvedConfig } from '../../scanners/index.ts';
 import { leavingPagePath } from '../../scanners/syntax/leaving-page.ts';
+import { astroBuild, copyStarter } from './support.ts';
 
-const repository = fileURLToPath(new URL('../../', import.meta.url));
 let copy: string;
 let dist: string;
 let config: ResolvedConfig;
 let build: { status: number | null; output: string };
 
-/** The starter's built pages, as `/`, `/news/` …, except the leaving pages. */
+/** A page under /leaving/: the site's leaving page or a destination's. */
 const isLeavingPage = (path: string) => path.startsWith('/leaving/');
 
 beforeAll(async () => {
-  // Inside the repository, so that astro.config.mjs's `nospy/astro` resolves to this package, as in the starter.
-  await mkdir(join(repository, 'test/.output'), { recursive: true });
-  copy = await mkdtemp(join(repository, 'test/.output/interstitial-'));
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'nospy.config.json']) {
-    await cp(join(repository, entry), join(copy, entry), { recursive: true });
-  }
-  for (const shared of ['scanners', 'origin']) await symlink(join(repository, shared), join(copy, shared));
+  copy = await copyStarter('interstitial');
   const configFile = join(copy, 'nospy.config.json');
   const text = await readFile(configFile, 'utf8');
   await writeFile(configFile, text.replace('"mode": "inline"', '"mode": "interstitial"'));
   config = loadConfig(configFile);
-  const result = spawnSync(process.execPath, [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: copy,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  build = { status: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
+  build = astroBuild(copy);
   dist = join(copy, 'dist');
 }, 180_000);
 

@@ -1,27 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, copyStarter } from './support.ts';
 
-const repository = fileURLToPath(new URL('../../', import.meta.url));
 let copy: string;
-
-/** Runs `astro build` in the copy as a terminal would, returning its exit code and what it printed. */
-function astroBuild() {
-  const result = spawnSync(process.execPath, [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: copy,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  return {
-    status: result.status,
-    output: stripVTControlCharacters(result.stdout + result.stderr),
-    stderr: result.stderr,
-  };
-}
 
 /** Writes `line` into a copied file so that it becomes line `at` (1-based). */
 async function insertLine(file: string, at: number, line: string) {
@@ -33,14 +16,7 @@ async function insertLine(file: string, at: number, line: string) {
 }
 
 beforeAll(async () => {
-  // Inside the repository, so that astro.config.mjs's `nospy/astro` resolves to this package, as in the starter.
-  await mkdir(join(repository, 'test/.output'), { recursive: true });
-  copy = await mkdtemp(join(repository, 'test/.output/starter-'));
-  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'nospy.config.json']) {
-    await cp(join(repository, entry), join(copy, entry), { recursive: true });
-  }
-  // The starter's components import these by relative path.
-  for (const shared of ['scanners', 'origin']) await symlink(join(repository, shared), join(copy, shared));
+  copy = await copyStarter('starter');
 });
 
 afterAll(async () => {
@@ -55,7 +31,7 @@ describe('astro build of the starter, edited as a writer would', () => {
       30,
       '<iframe title="Reel" src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>',
     );
-    const failed = astroBuild();
+    const failed = astroBuild(copy);
     expect(failed.status).toBe(1);
     expect(failed.output).toMatch(
       /^ {2}content\/pages\/services\.mdx:30:1 {2}error .* {2}embeds\/third-party-player$/m,
@@ -69,7 +45,7 @@ describe('astro build of the starter, edited as a writer would', () => {
     expect(existsSync(join(copy, 'dist'))).toBe(false);
 
     await writeFile(join(copy, 'content/pages/services.mdx'), original);
-    const passed = astroBuild();
+    const passed = astroBuild(copy);
     expect(passed.status).toBe(0);
     expect(passed.output).toMatch(/\[nospy\] check: \d+ files, 0 errors, 0 warnings/);
     // Quiet: a clean build of the starter warns about nothing.
@@ -86,7 +62,7 @@ describe('astro build of the starter, edited as a writer would', () => {
       lines + 1,
       '<script is:inline src="https://www.google-analytics.com/analytics.js"></script>',
     );
-    const failed = astroBuild();
+    const failed = astroBuild(copy);
     expect(failed.status).toBe(1);
     expect(failed.output).toMatch(
       new RegExp(`^ {2}src/components/ContactForm\\.astro:${lines + 1}:1 {2}error .* {2}trackers/known-tracker$`, 'm'),

@@ -1,6 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { vi } from 'vitest';
 
@@ -30,4 +32,35 @@ export async function captureLog<T>(
     stdout.mockRestore();
     stderr.mockRestore();
   }
+}
+
+const repository = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * A copy of the starter to edit and build, in test/.output: inside the repository, so that astro.config.mjs's
+ * `nospy/astro` resolves to this package, as in the starter.
+ */
+export async function copyStarter(prefix: string): Promise<string> {
+  await mkdir(join(repository, 'test/.output'), { recursive: true });
+  const copy = await mkdtemp(join(repository, `test/.output/${prefix}-`));
+  for (const entry of ['src', 'content', 'public', 'astro.config.mjs', 'nospy.config.json']) {
+    await cp(join(repository, entry), join(copy, entry), { recursive: true });
+  }
+  // The starter's components import these by relative path.
+  for (const shared of ['scanners', 'origin']) await symlink(join(repository, shared), join(copy, shared));
+  return copy;
+}
+
+/** Runs `astro build` in `cwd` as a terminal would, returning its exit code and what it printed. */
+export function astroBuild(cwd: string): { status: number | null; output: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(repository, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return {
+    status: result.status,
+    output: stripVTControlCharacters(result.stdout + result.stderr),
+    stderr: result.stderr,
+  };
 }
