@@ -23,9 +23,9 @@ import { applyEdits, type Edit } from './splice.ts';
 
 /** What `fixDirectory` did. */
 export interface FixResult {
-  /** HTML and SVG files transformed (read and not ignored). */
+  /** HTML and SVG files transformed (read and not ignored), the leaving pages written for the first time included. */
   files: number;
-  /** HTML and SVG files rewritten, relative to the directory, `/` separators, sorted. */
+  /** HTML and SVG files rewritten (or, leaving pages, written), relative to the directory, `/` separators, sorted. */
   changed: string[];
   /** The `_headers` file as written. */
   headers: string;
@@ -99,6 +99,7 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
   }
   const leaving = await writeLeavingPages(dir, config, destinations, hashes);
   changed.push(...leaving.changed);
+  files += leaving.created;
   const headersPath = join(dir, '_headers');
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
   const immutablePaths = hashedAssetFolders.filter((folder) => existsSync(join(dir, folder))).map((f) => `/${f}/*`);
@@ -121,8 +122,8 @@ async function writeLeavingPages(
   config: ResolvedConfig,
   destinations: Set<string>,
   hashes: InlineHashes,
-): Promise<{ changed: string[]; warnings: string[] }> {
-  if (config.externalLinks.mode !== 'interstitial') return { changed: [], warnings: [] };
+): Promise<{ changed: string[]; created: number; warnings: string[] }> {
+  if (config.externalLinks.mode !== 'interstitial') return { changed: [], created: 0, warnings: [] };
   let template: { file: string; text: string } | undefined;
   for (const file of leavingTemplateFiles(config.externalLinks.leavingPage)) {
     const bytes = await readFile(join(dir, file)).catch(() => undefined);
@@ -131,14 +132,17 @@ async function writeLeavingPages(
   }
   const { pages, warnings } = renderLeavingPages(template, destinations, config);
   const changed: string[] = [];
+  let created = 0;
   for (const page of pages) {
     const { text, page: tags } = transformPage(page.text, { file: page.file, config });
     addPageHashes(hashes, tags);
     const path = join(dir, page.file);
-    if ((await readFile(path, 'utf8').catch(() => undefined)) === text) continue;
+    const existing = await readFile(path, 'utf8').catch(() => undefined);
+    if (existing === text) continue;
+    if (existing === undefined) created += 1;
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
     changed.push(page.file);
   }
-  return { changed, warnings };
+  return { changed, created, warnings };
 }

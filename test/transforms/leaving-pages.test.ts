@@ -164,6 +164,7 @@ describe('fixDirectory in interstitial mode', () => {
     const first = await fixDirectory(dir, config);
     const pages = ['https://other.org/', 'https://other.org/#top', written].map(fileOf);
     expect(first.changed).toEqual(['index.html', ...pages].sort());
+    expect(first.files).toBe(6);
     expect(first.warnings).toEqual([]);
     expect(
       load(await read('index.html'))('a')
@@ -177,6 +178,7 @@ describe('fixDirectory in interstitial mode', () => {
 
     const again = await fixDirectory(dir, config);
     expect(again.changed).toEqual([]);
+    expect(again.files).toBe(6);
     expect(again.headers).toBe(first.headers);
   });
 
