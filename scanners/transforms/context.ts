@@ -2,12 +2,15 @@ import type { ResolvedConfig } from '../config/load.ts';
 import { readingBaseUrl } from '../html/base.ts';
 import type { HtmlReading, StartTag } from '../html/tags.ts';
 import { pageUrl } from '../syntax/url.ts';
+import type { SiteStyles } from './theme-styles.ts';
 
 /** The file a transform edits and the config it follows. */
 export interface TransformContext {
   /** Relative to the built directory, `/` separators. */
   file: string;
   config: ResolvedConfig;
+  /** The site's stylesheets, read once for all pages; without it only the page's own `<style>` elements are read. */
+  styles?: SiteStyles;
 }
 
 /** The page's own URL, and what a tag's relative URLs resolve against: its reading's base, as the check reads it. */

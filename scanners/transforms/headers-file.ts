@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
 import { bunnyPlayerHosts } from '../syntax/bunny.ts';
+import { cspHash } from '../syntax/csp.ts';
 import { deniedFeatures } from '../syntax/http/permissions-policy.ts';
 import type { PageTags } from './page-tags.ts';
 
@@ -16,10 +16,7 @@ export function createInlineHashes(): InlineHashes {
   return { scripts: new Set(), styles: new Set(), styleAttributes: new Set() };
 }
 
-/** A CSP hash source (`'sha256-…'`) of `text` as UTF-8, the encoding browsers hash. */
-export function cspHash(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
+export { cspHash };
 
 /** Adds one page's inline scripts, `<style>` blocks and `style=""` values to `hashes`. */
 export function addPageHashes(hashes: InlineHashes, page: PageTags): void {

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, normalize, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.ts';
 import { leavingTemplateFiles } from '../syntax/leaving-page.ts';
@@ -20,6 +20,7 @@ import { planExternalLinks } from './mark-external-links.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
 import { planFormRoutes } from './route-forms.ts';
 import { applyEdits, type Edit } from './splice.ts';
+import { createSiteStyles, type SiteStyles } from './theme-styles.ts';
 
 /** What `fixDirectory` did. */
 export interface FixResult {
@@ -36,18 +37,42 @@ export interface FixResult {
   warnings: string[];
 }
 
-/** The edits every page transform makes to one HTML text. */
-export function planPageEdits(text: string, page: PageTags, context: TransformContext): Edit[] {
-  return [...planExternalLinks(text, page, context), ...planFormRoutes(text, page, context)];
+/** The edits every page transform makes to one HTML text, and the inline styles they add. */
+export function planPageEdits(
+  text: string,
+  page: PageTags,
+  context: TransformContext,
+): { edits: Edit[]; addedStyles: string[] } {
+  const links = planExternalLinks(text, page, context);
+  return { edits: [...links.edits, ...planFormRoutes(text, page, context)], addedStyles: links.addedStyles };
 }
 
 /**
- * Applies every page transform to one HTML (or SVG) text from a single parse; returns the new text and what the parse
- * saw.
+ * Applies every page transform to one HTML (or SVG) text from a single parse; returns the new text and what the
+ * page holds after it (the parse, with the styles the transforms added, which the CSP must allow).
  */
 export function transformPage(text: string, context: TransformContext): { text: string; page: PageTags } {
   const page = readPageTags(text);
-  return { text: applyEdits(text, planPageEdits(text, page, context)), page };
+  const { edits, addedStyles } = planPageEdits(text, page, context);
+  return { text: applyEdits(text, edits), page: { ...page, inlineStyles: [...page.inlineStyles, ...addedStyles] } };
+}
+
+/** The built site's own stylesheets, read from `dir` by URL path (each once). */
+function builtStyles(dir: string): SiteStyles {
+  return createSiteStyles((url) => {
+    let path: string;
+    try {
+      path = normalize(join(dir, decodeURIComponent(new URL(url).pathname)));
+    } catch {
+      return undefined;
+    }
+    if (!path.startsWith(dir + sep)) return undefined;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
 }
 
 // Strict, and keeping a BOM in the text, so writing the text back reproduces the file's bytes exactly.
@@ -72,6 +97,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 export async function fixDirectory(dir: string, config: ResolvedConfig): Promise<FixResult> {
   const isIgnored = picomatch(config.ignore, { dot: true });
   const hashes = createInlineHashes();
+  const styles = builtStyles(normalize(dir));
   const changed: string[] = [];
   const destinations = new Set<string>();
   let files = 0;
@@ -88,7 +114,7 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
       continue;
     }
     files += 1;
-    const result = transformPage(text, { file, config });
+    const result = transformPage(text, { file, config, styles });
     for (const url of leavingDestinations(result.page, { file, config })) destinations.add(url);
     // Only HTML pages' inline code is hashed into the CSP: SVG files are mostly images, which the CSP does not govern.
     if (type === 'html') addPageHashes(hashes, result.page);

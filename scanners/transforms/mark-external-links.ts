@@ -3,17 +3,15 @@ import { hasLeavingMarker, splitTokens } from '../syntax/link-rel.ts';
 import { resolveUrl } from '../syntax/url.ts';
 import { fileType } from '../walk.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
-import { documentUrls, isHttp, type TransformContext } from './context.ts';
+import { type DocumentUrls, documentUrls, isHttp, type TransformContext } from './context.ts';
 import { getAttribute, type TagAttribute } from '../html/tags.ts';
 import { keepDestination } from './leaving-pages.ts';
+import { noticeEdits, ownStyleEdits } from './leaving-notice.ts';
 import { readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
+import { createSiteStyles, ownHiddenStyle, type SheetFacts, ThemeStyles } from './theme-styles.ts';
 
-/**
- * The visible leaving-site notice; the same markup as src/components/ExternalLink.astro, so one stylesheet serves both.
- */
-export const leavingNotice =
-  '<span class="leaving-mark" aria-hidden="true">↗</span><span class="visually-hidden"> (leaves this site)</span>';
+export { leavingNotice } from './leaving-notice.ts';
 
 const relTokens = ['noopener', 'noreferrer', 'external'];
 
@@ -37,7 +35,8 @@ function markLink(
   url: string,
   base: string,
   context: TransformContext,
-): Edit[] {
+  theme: () => ThemeStyles,
+): { edits: Edit[]; usesOwnClass: boolean } {
   const edits: Edit[] = [];
   const added: string[] = [];
   const { mode, leavingPage } = context.config.externalLinks;
@@ -45,7 +44,7 @@ function markLink(
   if (mode === 'interstitial' && context.file !== leavingPageFile(url, leavingPage)) {
     edits.push(replaceAttributeValue(text, href, leavingHref(url, base, context)), ...keepDestination(text, link, url));
   }
-  if (isMarked(link)) return edits;
+  if (isMarked(link)) return { edits, usesOwnClass: false };
 
   // `=""` keeps the page well-formed if it is served as XHTML.
   if (getAttribute(link, 'data-leaving') === undefined) added.push('data-leaving=""');
@@ -59,29 +58,63 @@ function markLink(
   const inline = context.config.externalLinks.mode === 'inline';
   // An HTML notice has no place in a drawing: inside `<svg>`, or anywhere in an SVG file.
   const inHtml = !link.insideSvgOrMath && fileType(context.file) !== 'svg';
-  if (inline && link.name === 'a' && link.closeStart !== undefined && !link.hasLeavingMark && inHtml) {
-    edits.push({ start: link.closeStart, end: link.closeStart, text: leavingNotice });
+  const { closeStart } = link;
+  if (inline && link.name === 'a' && closeStart !== undefined && !link.hasLeavingMark && inHtml) {
+    const notice = noticeEdits(text, { ...link, closeStart }, theme());
+    return { edits: [...edits, ...notice.edits], usesOwnClass: notice.usesOwnClass };
   }
-  return edits;
+  return { edits, usesOwnClass: false };
 }
 
-/** Plans the edits that mark every link to a host that is not this site. */
-export function planExternalLinks(text: string, page: PageTags, context: TransformContext): Edit[] {
+/** The theme's styles this page loads: its `<style>` elements and the site's own stylesheets it links. */
+function pageTheme(page: PageTags, context: TransformContext, urls: DocumentUrls): ThemeStyles {
+  const { styles = createSiteStyles(), config } = context;
+  return new ThemeStyles(
+    page.sheets.flatMap((sheet): SheetFacts[] => {
+      if ('text' in sheet) return [styles.inline(sheet.text)];
+      const resolved = resolveUrl(sheet.href, urls.base(sheet.tag));
+      if (!resolved || !isHttp(resolved.url) || !config.hosts.isFirstParty(resolved.host)) return [];
+      const facts = styles.linked(resolved.url);
+      return facts ? [facts] : [];
+    }),
+  );
+}
+
+/** What marking a page's external links takes: its edits, and the inline styles they add (the CSP must allow them). */
+export interface LinkPlan {
+  edits: Edit[];
+  addedStyles: string[];
+}
+
+/**
+ * Plans the edits that mark every link to a host that is not this site. Links of a player facade (`<lite-youtube>`)
+ * start the player rather than leave the site: left alone.
+ */
+export function planExternalLinks(text: string, page: PageTags, context: TransformContext): LinkPlan {
   const urls = documentUrls(context);
-  return page.links.flatMap((link) => {
+  let theme: ThemeStyles | undefined;
+  const themeOf = () => (theme ??= pageTheme(page, context, urls));
+  const edits: Edit[] = [];
+  let firstOwn: LinkTag | undefined;
+  for (const link of page.links) {
+    if (link.inFacade) continue;
     const base = urls.base(link);
     // SVG links may still name their target the old way.
     const href = getAttribute(link, 'href') ?? getAttribute(link, 'xlink:href');
-    if (!href) return [];
+    if (!href) continue;
     const resolved = resolveUrl(href.value, base);
-    if (!resolved || !isHttp(resolved.url) || context.config.hosts.isFirstParty(resolved.host)) return [];
-    return markLink(text, link, href, resolved.url, base, context);
-  });
+    if (!resolved || !isHttp(resolved.url) || context.config.hosts.isFirstParty(resolved.host)) continue;
+    const marked = markLink(text, link, href, resolved.url, base, context, themeOf);
+    edits.push(...marked.edits);
+    if (marked.usesOwnClass) firstOwn ??= link;
+  }
+  if (!firstOwn) return { edits, addedStyles: [] };
+  return { edits: [...edits, ...ownStyleEdits(text, page, firstOwn)], addedStyles: [ownHiddenStyle] };
 }
 
 /**
  * Marks external links in one HTML or SVG file: `data-leaving`, `rel="noopener noreferrer external"` and the notice.
  */
 export function markExternalLinks(text: string, context: TransformContext): string {
-  return applyEdits(text, planExternalLinks(text, readPageTags(text), context));
+  return applyEdits(text, planExternalLinks(text, readPageTags(text), context).edits);
 }

@@ -1,6 +1,10 @@
 import { readHtml, type HtmlHandler } from '../html/reader.ts';
+import { hiddenClassNames } from './theme-styles.ts';
 import type { StartTag } from '../html/tags.ts';
+import type { SelectorElement } from '../syntax/css/selector.ts';
+import { isPlayerFacade } from '../syntax/facade.ts';
 import { isSubmitButton } from '../syntax/form-fields.ts';
+import { splitTokens } from '../syntax/link-rel.ts';
 import { scriptKind, type ScriptKind } from '../syntax/script-type.ts';
 
 /** An `<a>` or `<area>`. */
@@ -9,7 +13,18 @@ export interface LinkTag extends StartTag {
   closeStart?: number;
   /** Contains an element of class `leaving-mark`: the visible leaving-site notice is already there. */
   hasLeavingMark: boolean;
+  /** Holds text a visitor sees (outside SVG and MathML), not only an icon or an image. */
+  hasText: boolean;
+  /** Holds the theme's own external-link icon (`fa-external-link`, `icon-external`, a ↗ in its text). */
+  hasThemeIcon: boolean;
+  /** Sits in a player facade (`<lite-youtube>`), whose script turns a click into the player. */
+  inFacade: boolean;
+  /** The elements open around it, outermost first, as CSS selectors see them. */
+  ancestors: SelectorElement[];
 }
+
+/** A stylesheet that applies to the page on screen: a same-document `<style>`, or a `<link rel=stylesheet>`. */
+export type PageSheet = { text: string } | { href: string; tag: StartTag };
 
 /** What the build transforms need from one HTML file, read in a single pass of the HTML reader. */
 export interface PageTags {
@@ -26,6 +41,31 @@ export interface PageTags {
   inlineStyles: string[];
   /** Values of `style=""` attributes, decoded. */
   styleAttributes: string[];
+  /** The page's stylesheets that apply on screen, in document order. */
+  sheets: PageSheet[];
+  /** `<meta http-equiv="content-security-policy">` tags of the page, which browsers enforce beside the header. */
+  cspMetas: StartTag[];
+  /** Offset of the `<` of the page's written `</head>`. */
+  headEnd?: number;
+}
+
+/** Class names themes give their own external-link icon, and the arrows they write as text. */
+const THEME_ICON_CLASS = /external|arrow-up-right|arrow-top-right|new-window|open-in-new/i;
+const THEME_ICON_TEXT = /[\u2197\u29c9\u{1f855}]/u;
+
+/** A `media` attribute under which a stylesheet applies on a screen. */
+function appliesOnScreen(media: string | undefined): boolean {
+  return media === undefined || /^\s*(?:all|screen|)\s*$/i.test(media);
+}
+
+function isUnseen({ name, attributes }: SelectorElement): boolean {
+  return (
+    name === 'svg' || name === 'math' || splitTokens(attributes.class ?? '').some((c) => hiddenClassNames.includes(c))
+  );
+}
+
+function isLiveInPage(tag: StartTag): boolean {
+  return tag.reading.kind === 'document' && !tag.inTemplate && !tag.inNoscript && !tag.foreign;
 }
 
 const executableKinds = new Set<ScriptKind>(['classic', 'module', 'importmap', 'speculationrules']);
@@ -48,6 +88,8 @@ export function readPageTags(text: string): PageTags {
     inlineScripts: [],
     inlineStyles: [],
     styleAttributes: [],
+    sheets: [],
+    cspMetas: [],
   };
   readHtml(text, collectTags(page, text, undefined), { writtenAttributes: true });
   return page;
@@ -67,6 +109,9 @@ function startsOf(page: PageTags): ReadonlySet<number> {
 function collectTags(page: PageTags, text: string, known: ReadonlySet<number> | undefined): HtmlHandler {
   const isNew = (tag: StartTag) => known === undefined || !known.has(tag.start);
   const openLinks: LinkTag[] = [];
+  /** The elements open at this point of the reading, outermost first. */
+  const open: SelectorElement[] = [];
+  let facades = 0;
   /** The `<script>` or `<style>` whose text is read up to its end tag, and what becomes of that text. */
   let rawText: { from: number; read: (content: string) => void } | undefined;
   return {
@@ -77,13 +122,42 @@ function collectTags(page: PageTags, text: string, known: ReadonlySet<number> | 
         if (name === 'script' && isInlineExecutableScript(attributes)) {
           rawText = { from: tag.end + 1, read: (content) => page.inlineScripts.push(asBrowserSees(content)) };
         } else if (name === 'style') {
-          rawText = { from: tag.end + 1, read: (content) => page.inlineStyles.push(asBrowserSees(content)) };
+          const onScreen = isLiveInPage(tag) && appliesOnScreen(attributes.media);
+          rawText = {
+            from: tag.end + 1,
+            read: (content) => {
+              page.inlineStyles.push(asBrowserSees(content));
+              if (onScreen) page.sheets.push({ text: content });
+            },
+          };
+        } else if (name === 'link' && isLiveInPage(tag)) {
+          const rel = splitTokens(attributes.rel ?? '');
+          if (
+            rel.includes('stylesheet') &&
+            !rel.includes('alternate') &&
+            attributes.href &&
+            appliesOnScreen(attributes.media)
+          )
+            page.sheets.push({ href: attributes.href, tag });
+        } else if (name === 'meta' && isLiveInPage(tag) && attributes.content !== undefined) {
+          if (attributes['http-equiv']?.trim().toLowerCase() === 'content-security-policy') page.cspMetas.push(tag);
         }
       }
-      const classes = attributes.class?.split(/[\t\n\f\r ]+/);
-      if (classes?.includes('leaving-mark') && openLinks.length > 0) openLinks[0]!.hasLeavingMark = true;
+      const classes = splitTokens(attributes.class ?? '');
+      if (openLinks.length > 0) {
+        if (classes.includes('leaving-mark')) openLinks[0]!.hasLeavingMark = true;
+        if (classes.some((token) => THEME_ICON_CLASS.test(token))) openLinks[0]!.hasThemeIcon = true;
+      }
+      if (isPlayerFacade(name)) facades += 1;
       if (name === 'a' || name === 'area') {
-        const link: LinkTag = { ...tag, hasLeavingMark: false };
+        const link: LinkTag = {
+          ...tag,
+          hasLeavingMark: false,
+          hasText: false,
+          hasThemeIcon: false,
+          inFacade: facades > 0,
+          ancestors: [...open],
+        };
         if (isNew(tag)) page.links.push(link);
         if (name === 'a') openLinks.unshift(link);
       } else if (name === 'form') {
@@ -91,8 +165,20 @@ function collectTags(page: PageTags, text: string, known: ReadonlySet<number> | 
       } else if (isSubmitButton(name, attributes) && isNew(tag)) {
         page.submitters.push(tag);
       }
+      open.push({ name, attributes });
+    },
+    text(data) {
+      const link = openLinks[0];
+      // Text in a drawing, or in the conventional hidden-text classes, is not what a visitor sees.
+      if (!link || rawText || open.some(isUnseen)) return;
+      if (data.trim() !== '') link.hasText = true;
+      if (THEME_ICON_TEXT.test(data)) link.hasThemeIcon = true;
     },
     endTag(name, start, implied) {
+      const at = open.findLastIndex((element) => element.name === name);
+      if (at !== -1) open.length = at;
+      if (isPlayerFacade(name) && facades > 0) facades -= 1;
+      if (name === 'head' && !implied && known === undefined && page.headEnd === undefined) page.headEnd = start;
       if (name === 'a') {
         const link = openLinks.shift();
         if (link && !implied) link.closeStart = start;

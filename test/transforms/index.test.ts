@@ -2,7 +2,9 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cspHash } from '../../scanners/syntax/csp.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
+import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
 import { testConfig } from './support.ts';
 
 let dir: string;
@@ -75,10 +77,29 @@ describe('fixDirectory', () => {
     expect(await read('index.html')).toContain(
       '<a href="https://twitter.com/acme" data-leaving="" rel="noopener noreferrer external">T<span class="leaving-mark"',
     );
-    // An SVG's own <style> is not a page's: no hash for it in the site's CSP.
+    // An SVG's own <style> is not a page's: the only style the CSP allows is the hidden-text rule fix brought.
     expect(result.headers).not.toContain("'unsafe-hashes'");
-    expect(result.headers).toMatch(/style-src 'self' https:\/\/example\.ca;/);
+    expect(result.headers).toContain(`style-src 'self' https://example.ca ${cspHash(ownHiddenStyle)};`);
     expect((await fixDirectory(dir, testConfig())).changed).toEqual([]);
+  });
+
+  it("writes the notice's words in the hidden-text class of the site's own stylesheet, read from the build", async () => {
+    const css =
+      '.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap}';
+    const head = '<!doctype html><head><link rel="stylesheet" href="/_astro/base.Bx1.css"></head>';
+    await site({
+      '_astro/base.Bx1.css': css,
+      'index.html': `${head}<a href="https://other.org/">O</a>`,
+      // A stylesheet for print, or on another host, does not hide anything on screen.
+      'print/index.html':
+        '<head><link rel="stylesheet" media="print" href="/_astro/base.Bx1.css"><link rel="stylesheet" href="https://cdn.other.org/_astro/base.Bx1.css"></head><a href="https://other.org/">O</a>',
+    });
+    const result = await fixDirectory(dir, testConfig());
+    expect(await read('index.html')).toContain(
+      'O<span class="leaving-mark" aria-hidden="true">↗</span><span class="sr-only"> (leaves this site)</span></a>',
+    );
+    expect(await read('print/index.html')).toContain(`<style>${ownHiddenStyle}</style></head>`);
+    expect(result.headers).toContain(cspHash(ownHiddenStyle));
   });
 
   it('changes nothing on a second run', async () => {

@@ -68,6 +68,8 @@ export interface DocumentGatherer {
   media: { element: string; attributes: Attributes } | undefined;
   /** The open AMP component whose config a JSON script in it is. */
   ampComponent: 'amp-analytics' | 'amp-consent' | undefined;
+  /** How many player facades (`<lite-youtube>`) are open: their links start the player. */
+  readonly facades: number;
   readonly tagStart: number;
   readonly tagEnd: number;
   /** Makes the tag between `start` and `end` the one observations are reported at. */

@@ -60,8 +60,9 @@ function anchor(g: DocumentGatherer, name: string, attributes: Attributes): void
   const marked = hasLeavingMarker(attributes['data-leaving'], attributes.rel);
   const target = attributes.target ?? g.baseTarget ?? '';
   // A link in a frame's own document loads in that frame (a play button in srcdoc): an embed, not a way off the site.
-  // A named target may open a new window, so it stays a navigation.
-  if (g.scope.frame && SAME_FRAME_TARGET.test(target)) frameLoad(g, name, attribute, attributes);
+  // A named target may open a new window, so it stays a navigation. A player facade's script turns a click on its
+  // link into the player: an embed too.
+  if ((g.scope.frame && SAME_FRAME_TARGET.test(target)) || g.facades > 0) frameLoad(g, name, attribute, attributes);
   else navigation(g, name, attribute, attributes[attribute], marked, 'link');
   attributionSources(g, name, attributes);
   // Only a hyperlink pings, and only an href makes an `<a>` or `<area>` one.

@@ -6,6 +6,7 @@ import type { EmbedObservation, NavigationObservation, Observation, RequestType 
 import { javascriptUrlCode } from '../../syntax/embedded-url.ts';
 import { createLocator, type Position } from '../../syntax/line-index.ts';
 import type { SpeculationRules } from '../../syntax/script-json.ts';
+import { isPlayerFacade } from '../../syntax/facade.ts';
 import { type ResolvedUrl, resolveUrl } from '../../syntax/url.ts';
 import type { PageContext } from '../context.ts';
 import type { Attributes, DocumentGatherer, RawTextElement, Scope, TagLocation } from './document-gatherer.ts';
@@ -88,6 +89,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   readonly speculativeLinks: SpeculationRules['links'] = { any: false, hosts: [] };
   media: { element: string; attributes: Attributes } | undefined;
   ampComponent: 'amp-analytics' | 'amp-consent' | undefined;
+  facades = 0;
   tagStart = 0;
   tagEnd = 0;
   private tagEvidence: string | undefined;
@@ -116,6 +118,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   startTag(tag: StartTag): void {
     const { name, attributes } = tag;
     this.moveToTag(tag.start, tag.end);
+    if (isPlayerFacade(name)) this.facades += 1;
     // One hash lookup per tag: the common tags (div, p, span, li …) have no handler.
     HANDLERS.get(name)?.(this, name, attributes, tag);
     for (const attribute in attributes) {
@@ -150,6 +153,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   }
 
   endTag(name: string): void {
+    if (isPlayerFacade(name) && this.facades > 0) this.facades -= 1;
     if (this.rawText !== undefined && name === this.rawText.element) endRawText(this, this.rawText);
     else if (this.media !== undefined && name === this.media.element) this.media = undefined;
     else if (name === this.ampComponent) this.ampComponent = undefined;

@@ -133,6 +133,11 @@ describe('embeds/third-party-player', () => {
           html: '<object data="https://widgets.other.test/w.swf"></object>',
           errors: [{ messageId: 'thirdParty' }],
         },
+        {
+          name: "a lite-youtube facade, whose play link loads YouTube's player on click",
+          html: '<lite-youtube videoid="x"><a href="https://www.youtube.com/watch?v=x" class="lty-playbtn">Play</a></lite-youtube>',
+          errors: [{ messageId: 'player', column: 27 }],
+        },
       ],
     });
   });

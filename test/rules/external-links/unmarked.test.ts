@@ -118,6 +118,10 @@ describe('external-links/unmarked', () => {
           html: '<pre>&lt;a href="https://other.example.org/"&gt;x&lt;/a&gt;</pre>',
         },
         {
+          name: "a player facade's play links, which its script turns into the player (an embed, not a way off the site)",
+          html: '<lite-youtube videoid="ogfYd705cRs"><a href="https://youtube.com/watch?v=ogfYd705cRs" class="lty-playbtn"><span class="lyt-visually-hidden">Play</span></a></lite-youtube><lite-vimeo videoid="1"><a href="https://vimeo.com/1">Vimeo</a></lite-vimeo>',
+        },
+        {
           name: 'canonical and alternate links in the head',
           html: '<link rel="canonical" href="https://other.example.org/"><link rel="alternate" href="https://other.example.org/fr/">',
         },
@@ -145,6 +149,11 @@ describe('external-links/unmarked', () => {
             { messageId: 'script', column: 9 },
             { messageId: 'script', line: 2, column: 1 },
           ],
+        },
+        {
+          name: 'a link to the video written after the facade, which leaves the site',
+          html: '<lite-youtube videoid="x"></lite-youtube><a href="https://youtube.com/watch?v=x">YouTube</a>',
+          errors: [{ messageId: 'unmarked', column: 42 }],
         },
         {
           name: 'an image-map area',
