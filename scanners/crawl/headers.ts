@@ -1,10 +1,11 @@
+import type { HeaderDetach } from '../gather/site-files/headers.ts';
 import type { HeaderObservation } from '../observations.ts';
 
-/** A `_headers` rule ready to match request paths. */
+/** A `_headers` line ready to match request paths: a header it sets, or (`value` undefined) one it removes. */
 export interface HeaderRule {
   matches(path: string): boolean;
   name: string;
-  value: string;
+  value?: string;
 }
 
 /**
@@ -36,25 +37,41 @@ function toRegExpSource(pattern: string): string {
     .join('');
 }
 
-/** Compiles the header observations of the site's `_headers` file for `headersFor`. */
-export function compileHeaderRules(observations: readonly HeaderObservation[], siteHost: string): HeaderRule[] {
+/**
+ * Compiles the header observations of the site's `_headers` file, and its `! Name` lines, for `headersFor`, in the
+ * file's order.
+ */
+export function compileHeaderRules(
+  observations: readonly HeaderObservation[],
+  siteHost: string,
+  detaches: readonly HeaderDetach[] = [],
+): HeaderRule[] {
   const matchers = new Map<string, (path: string) => boolean>();
-  return observations.map(({ pattern, name, value }) => {
+  const matcher = (pattern: string) => {
     let matches = matchers.get(pattern);
     if (!matches) matchers.set(pattern, (matches = compilePattern(pattern, siteHost)));
-    return { matches, name, value };
-  });
+    return matches;
+  };
+  const lines = [
+    ...observations.map(({ pattern, name, value, line }) => ({
+      line,
+      rule: { matches: matcher(pattern), name, value },
+    })),
+    ...detaches.map(({ pattern, name, line }) => ({ line, rule: { matches: matcher(pattern), name } })),
+  ];
+  return lines.sort((a, b) => a.line - b.line).map(({ rule }) => rule);
 }
 
 /**
- * The response headers `_headers` gives a path; values of a header matched by several rules are joined as Cloudflare
- * does.
+ * The response headers `_headers` gives a path, as Cloudflare applies its rules in order: a `! Name` line removes
+ * what earlier rules set, and values of a header matched by several rules are joined.
  */
 export function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const rule of rules) {
-    if (!rule.matches(path)) continue;
-    headers[rule.name] = rule.name in headers ? `${headers[rule.name]}, ${rule.value}` : rule.value;
+  for (const { matches, name, value } of rules) {
+    if (!matches(path)) continue;
+    if (value === undefined) delete headers[name];
+    else headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   }
   return headers;
 }

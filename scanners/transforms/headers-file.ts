@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/load.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
 import { bunnyPlayerHosts } from '../syntax/bunny.ts';
-import { cspHash } from '../syntax/csp.ts';
+import { cspHash, isHashSource, parseCsp } from '../syntax/csp.ts';
 import { deniedFeatures } from '../syntax/http/permissions-policy.ts';
 import type { PageTags } from './page-tags.ts';
 
@@ -18,11 +18,43 @@ export function createInlineHashes(): InlineHashes {
 
 export { cspHash };
 
-/** Adds one page's inline scripts, `<style>` blocks and `style=""` values to `hashes`. */
+/** Where a meta policy's hash sources go in the header's: script or style elements. */
+const META_HASH_DIRECTIVES: Record<string, ('scripts' | 'styles')[]> = {
+  'script-src': ['scripts'],
+  'script-src-elem': ['scripts'],
+  'style-src': ['styles'],
+  'style-src-elem': ['styles'],
+  'default-src': ['scripts', 'styles'],
+};
+
+/**
+ * Adds one page's inline scripts, `<style>` blocks and `style=""` values to `hashes`, and the hash sources of its
+ * `<meta http-equiv="content-security-policy">` (Astro's `security.csp`): browsers enforce the meta policy and the
+ * header both, so the header takes over what the meta allows by hash.
+ */
 export function addPageHashes(hashes: InlineHashes, page: PageTags): void {
   for (const text of page.inlineScripts) hashes.scripts.add(cspHash(text));
   for (const text of page.inlineStyles) hashes.styles.add(cspHash(text));
   for (const text of page.styleAttributes) hashes.styleAttributes.add(cspHash(text));
+  for (const meta of page.cspMetas) {
+    for (const [directive, sources] of parseCsp(meta.attributes.content ?? '')) {
+      for (const kind of META_HASH_DIRECTIVES[directive] ?? [])
+        for (const source of sources) if (isHashSource(source)) hashes[kind].add(source);
+    }
+  }
+}
+
+/** Adds every hash of `from` to `to`. */
+export function mergeHashes(to: InlineHashes, from: InlineHashes): InlineHashes {
+  for (const kind of ['scripts', 'styles', 'styleAttributes'] as const)
+    for (const hash of from[kind]) to[kind].add(hash);
+  return to;
+}
+
+/** What the site ships beyond its pages that its CSP must let run. */
+export interface CspOptions {
+  /** WebAssembly (`*.wasm` files, such as Pagefind's search), which needs `'wasm-unsafe-eval'` in script-src. */
+  wasm?: boolean;
 }
 
 /** Bunny Stream's player paths; frames are limited to the configured libraries (`/embed/{id}/…`). */
@@ -30,8 +62,8 @@ const bunnyPlayerPaths = ['embed', 'play'];
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
 
-/** The Content-Security-Policy value for the whole site. */
-export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHashes): string {
+/** The Content-Security-Policy value for pages whose inline code `hashes` holds. */
+export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHashes, options: CspOptions = {}): string {
   // Hosts that are this site beyond the page's own origin, and the third parties the config allows.
   const hosts = [...config.firstPartyHosts, ...config.allowHosts].map((host) => `https://${host}`);
   const styleAttributes = sorted(hashes.styleAttributes);
@@ -40,7 +72,7 @@ export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHash
   );
   const directives: string[][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'", ...hosts, ...sorted(hashes.scripts)],
+    ['script-src', "'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...hosts, ...sorted(hashes.scripts)],
     [
       'style-src',
       "'self'",
@@ -62,18 +94,28 @@ export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHash
   return directives.map((directive) => directive.join(' ')).join('; ');
 }
 
-/** Cloudflare reads at most this many characters of a `_headers` line. */
+/**
+ * Cloudflare's limits on `_headers` (developers.cloudflare.com/pages/configuration/headers/, and wrangler's
+ * parser for Workers static assets): it skips a line of more than 2,000 characters and every rule past the 100th.
+ */
 export const maxHeaderLine = 2000;
+export const maxHeaderRules = 100;
 
-/** Lines of `_headers` text longer than Cloudflare accepts, as warnings to show the user. */
+/** Lines of `_headers` text longer than Cloudflare accepts (the user's own: nospy keeps to the limit), as warnings. */
 export function overlongLines(headers: string): string[] {
   return headers
     .split('\n')
-    .filter((line) => line.length > maxHeaderLine)
+    .filter((line) => line.trim().length > maxHeaderLine)
     .map((line) => {
       const name = line.trim().split(':', 1)[0];
-      return `_headers: the ${name} line is ${line.length} characters, over Cloudflare's limit of ${maxHeaderLine}; move inline scripts and styles into files so fewer hashes are needed`;
+      return `_headers: the ${name} line is ${line.trim().length} characters, over Cloudflare's limit of ${maxHeaderLine} a line, so Cloudflare skips it; shorten it`;
     });
+}
+
+/** How many rules (URL patterns) the user's own lines of a `_headers` file hold. */
+export function userRuleCount(existing: string | undefined): number {
+  if (!existing) return 0;
+  return new Set(gatherHeaders(userHeadersText(existing), '_headers').map((header) => header.pattern)).size;
 }
 
 export const blockStart = '# nospy:start';
@@ -82,10 +124,21 @@ export const blockEnd = '# nospy:end';
 /** A response header: name as sent, value. */
 export type Header = [name: string, value: string];
 
-/** The security headers nospy sets for every path, and never a Set-Cookie. */
-export function securityHeaders(config: ResolvedConfig, hashes: InlineHashes): Header[] {
+/** A rule that gives the pages under `pattern` a policy of their own, in place of the one for every path. */
+export interface CspRoute {
+  pattern: string;
+  policy: string;
+}
+
+/** The security headers nospy sets for every path, and never a Set-Cookie; `policy` is the CSP for every path. */
+export function securityHeaders(
+  config: ResolvedConfig,
+  hashes: InlineHashes | string,
+  options: CspOptions = {},
+): Header[] {
+  const policy = typeof hashes === 'string' ? hashes : contentSecurityPolicy(config, hashes, options);
   return [
-    ['Content-Security-Policy', contentSecurityPolicy(config, hashes)],
+    ['Content-Security-Policy', policy],
     // Not no-referrer: that makes browsers send `Origin: null` on the form POST, which the origin receiver rejects.
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     ['Permissions-Policy', deniedFeatures.map((feature) => `${feature}=()`).join(', ')],
@@ -103,21 +156,33 @@ export const hashedAssetFolders: readonly string[] = ['_astro'];
 
 /**
  * The generated `_headers` block: `headers` for every path, except those the site's own `/*` rule sets
- * (`userSet`, lower-case names), which it names in a comment instead; and a year's caching for the files under
- * `immutablePaths` (`/_astro/*`).
+ * (`userSet`, lower-case names), which it names in a comment instead; a year's caching for the files under
+ * `immutablePaths` (`/_astro/*`); and the pages whose inline code does not fit one policy line, each rule
+ * detaching the policy for every path (`! Content-Security-Policy`) before it sets its own, since Cloudflare joins
+ * two values of one header and browsers would enforce both.
  */
 export function headersBlock(
   headers: Header[],
   userSet: ReadonlySet<string> = new Set(),
   immutablePaths: readonly string[] = [],
+  routes: readonly CspRoute[] = [],
 ): string {
   const written = headers.filter(([name]) => !userSet.has(name.toLowerCase()));
   const left = headers.filter(([name]) => userSet.has(name.toLowerCase())).map(([name]) => name);
+  const routed = userSet.has('content-security-policy') ? [] : routes;
   return [
     `${blockStart} (written by nospy from nospy.config.json on every build; edit the config, not this block)`,
     ...(left.length > 0 ? [`# ${left.join(', ')}: set by this file's own /* rule, which nospy leaves as written`] : []),
     ...(written.length > 0 ? ['/*', ...written.map(([name, value]) => `  ${name}: ${value}`)] : []),
     ...immutablePaths.flatMap((path) => [path, `  Cache-Control: ${immutableCaching}`]),
+    ...(routed.length > 0
+      ? ['# Pages whose inline scripts and styles need more hashes than one policy line holds']
+      : []),
+    ...routed.flatMap(({ pattern, policy }) => [
+      pattern,
+      '  ! Content-Security-Policy',
+      `  Content-Security-Policy: ${policy}`,
+    ]),
     blockEnd,
     '',
   ].join('\n');
@@ -163,6 +228,7 @@ export function writeHeadersFile(
   existing: string | undefined,
   headers: Header[],
   immutablePaths: readonly string[] = [],
+  routes: readonly CspRoute[] = [],
 ): { text: string; warnings: string[] } {
   const userHeaders = existing ? gatherHeaders(userHeadersText(existing), '_headers') : [];
   const userSet = new Set(userHeaders.filter((header) => header.pattern === '/*').map((header) => header.name));
@@ -178,5 +244,5 @@ export function writeHeadersFile(
       `_headers: ${header.pattern} sets ${name}, and so does nospy's /* block, so Cloudflare sends both values joined by a comma there; set ${name} for /* yourself to keep only yours`,
     ];
   });
-  return { text: mergeHeadersFile(existing, headersBlock(headers, userSet, cached)), warnings };
+  return { text: mergeHeadersFile(existing, headersBlock(headers, userSet, cached, routes)), warnings };
 }

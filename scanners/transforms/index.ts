@@ -1,18 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load.ts';
 import { leavingTemplateFiles } from '../syntax/leaving-page.ts';
 import { fileType, walkSite } from '../walk.ts';
 import type { TransformContext } from './context.ts';
+import { type PageHashes, planCsp, servedPath } from './csp-routes.ts';
 import {
   addPageHashes,
   createInlineHashes,
   hashedAssetFolders,
-  type InlineHashes,
+  maxHeaderRules,
   overlongLines,
   securityHeaders,
+  userRuleCount,
   writeHeadersFile,
 } from './headers-file.ts';
 import { leavingDestinations, renderLeavingPages } from './leaving-pages.ts';
@@ -96,7 +98,14 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
  */
 export async function fixDirectory(dir: string, config: ResolvedConfig): Promise<FixResult> {
   const isIgnored = picomatch(config.ignore, { dot: true });
-  const hashes = createInlineHashes();
+  // By served path: a leaving page read from the build and then written anew counts once, as written.
+  const pages = new Map<string, PageHashes>();
+  const pageHashes = (file: string, page: PageTags) => {
+    const hashes = createInlineHashes();
+    addPageHashes(hashes, page);
+    const path = servedPath(file);
+    pages.set(path, { path, notFound: /(?:^|\/)404\.html$/.test(file), hashes });
+  };
   const styles = builtStyles(normalize(dir));
   const changed: string[] = [];
   const destinations = new Set<string>();
@@ -110,26 +119,35 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
     const text = bytes && decodeUtf8(bytes);
     if (text === undefined) continue;
     if (isIgnored(file)) {
-      if (type === 'html') addPageHashes(hashes, readPageTags(text));
+      if (type === 'html') pageHashes(file, readPageTags(text));
       continue;
     }
     files += 1;
     const result = transformPage(text, { file, config, styles });
     for (const url of leavingDestinations(result.page, { file, config })) destinations.add(url);
     // Only HTML pages' inline code is hashed into the CSP: SVG files are mostly images, which the CSP does not govern.
-    if (type === 'html') addPageHashes(hashes, result.page);
+    if (type === 'html') pageHashes(file, result.page);
     if (result.text !== text) {
       await writeFile(path, result.text);
       changed.push(file);
     }
   }
-  const leaving = await writeLeavingPages(dir, config, destinations, hashes);
+  const leaving = await writeLeavingPages(dir, config, destinations, pageHashes);
   changed.push(...leaving.changed);
   files += leaving.created;
   const headersPath = join(dir, '_headers');
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
   const immutablePaths = hashedAssetFolders.filter((folder) => existsSync(join(dir, folder))).map((f) => `/${f}/*`);
-  const { text: headers, warnings } = writeHeadersFile(existing, securityHeaders(config, hashes), immutablePaths);
+  const budget = maxHeaderRules - userRuleCount(existing) - immutablePaths.length - 1;
+  // Pagefind's search and other WebAssembly need 'wasm-unsafe-eval'; a site without any keeps it out.
+  const wasm = (await readdir(dir, { recursive: true })).some((file) => file.endsWith('.wasm'));
+  const csp = planCsp(config, [...pages.values()], { wasm }, budget);
+  const { text: headers, warnings } = writeHeadersFile(
+    existing,
+    securityHeaders(config, csp.site),
+    immutablePaths,
+    csp.routes,
+  );
   if (headers !== existing) await writeFile(headersPath, headers);
   return {
     files,
@@ -147,7 +165,7 @@ async function writeLeavingPages(
   dir: string,
   config: ResolvedConfig,
   destinations: Set<string>,
-  hashes: InlineHashes,
+  pageHashes: (file: string, page: PageTags) => void,
 ): Promise<{ changed: string[]; created: number; warnings: string[] }> {
   if (config.externalLinks.mode !== 'interstitial') return { changed: [], created: 0, warnings: [] };
   let template: { file: string; text: string } | undefined;
@@ -161,7 +179,7 @@ async function writeLeavingPages(
   let created = 0;
   for (const page of pages) {
     const { text, page: tags } = transformPage(page.text, { file: page.file, config });
-    addPageHashes(hashes, tags);
+    pageHashes(page.file, tags);
     const path = join(dir, page.file);
     const existing = await readFile(path, 'utf8').catch(() => undefined);
     if (existing === text) continue;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileHeaderRules, headersFor } from '../../scanners/crawl/headers.ts';
+import { gatherHeaderDetaches, gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
 import type { HeaderObservation } from '../../scanners/observations.ts';
 
 const rule = (pattern: string, name: string, value: string): HeaderObservation => ({
@@ -37,5 +38,20 @@ describe('_headers matching in the crawl server', () => {
     const { link, ...rest } = headersFor(rules, path);
     expect(rest).toEqual(expected);
     expect(link).toBe('</a.css>; rel=preload, </b.css>; rel=preload');
+  });
+});
+
+describe('_headers detach lines in the crawl server', () => {
+  const text =
+    "/*\n  Content-Security-Policy: script-src 'self'\n  X-A: 1\n/docs/*\n  ! Content-Security-Policy\n  Content-Security-Policy: script-src 'self' 'sha256-x'\n/docs/old/\n  ! X-A\n";
+  const rules = compileHeaderRules(gatherHeaders(text, '_headers'), 'www.example.ca', gatherHeaderDetaches(text));
+
+  it('replaces a header an earlier rule set, as Cloudflare does, instead of joining the two', () => {
+    expect(headersFor(rules, '/docs/a/')).toEqual({
+      'content-security-policy': "script-src 'self' 'sha256-x'",
+      'x-a': '1',
+    });
+    expect(headersFor(rules, '/docs/old/')).toEqual({ 'content-security-policy': "script-src 'self' 'sha256-x'" });
+    expect(headersFor(rules, '/about/')).toEqual({ 'content-security-policy': "script-src 'self'", 'x-a': '1' });
   });
 });

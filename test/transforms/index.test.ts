@@ -2,6 +2,8 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { compileHeaderRules, headersFor } from '../../scanners/crawl/headers.ts';
+import { gatherHeaderDetaches, gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
 import { cspHash } from '../../scanners/syntax/csp.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
@@ -47,17 +49,96 @@ describe('fixDirectory', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it("warns when the CSP line grows past Cloudflare's 2000-character limit", async () => {
-    const pages = Object.fromEntries(
-      Array.from({ length: 40 }, (_, index) => [`p${index}.html`, `<script>run(${index})</script>`]),
+  /** The CSP each page gets from the written _headers, as Cloudflare applies its rules (a detach included). */
+  function policyAt(headers: string, path: string): string | undefined {
+    const rules = compileHeaderRules(
+      gatherHeaders(headers, '_headers'),
+      'www.example.ca',
+      gatherHeaderDetaches(headers),
     );
-    await site(pages);
-    const result = await fixDirectory(dir, testConfig());
-    expect(result.warnings).toEqual([
-      expect.stringMatching(
-        /^_headers: the Content-Security-Policy line is \d+ characters, over Cloudflare's limit of 2000/,
+    return headersFor(rules, path)['content-security-policy'];
+  }
+
+  function expectDeployable(headers: string): void {
+    expect(headers.split('\n').filter((line) => line.length > 2000)).toEqual([]);
+    expect(headers.split('\n').filter((line) => line.startsWith('/')).length).toBeLessThanOrEqual(100);
+  }
+
+  it("moves per-page hashes out of the /* line into rules of their own when one line would pass Cloudflare's 2,000 characters", async () => {
+    const shared = '<script>theme()</script>';
+    const pages = Object.fromEntries(
+      Array.from({ length: 40 }, (_, index) => [`p${index}/index.html`, `${shared}<script>run(${index})</script>`]),
+    );
+    await site({ ...pages, 'index.html': shared, '404.html': '<script>missing()</script>' });
+    const { headers, warnings } = await fixDirectory(dir, testConfig());
+    expect(warnings).toEqual([]);
+    expectDeployable(headers);
+    // Each page gets one policy (never two joined by a comma) that allows its own scripts.
+    for (let index = 0; index < 40; index++) {
+      const policy = policyAt(headers, `/p${index}/`)!;
+      expect(policy).not.toContain(', ');
+      expect(policy).toContain(cspHash(`run(${index})`));
+      expect(policy).toContain(cspHash('theme()'));
+    }
+    // The shared script and the 404 page (served at any path) are in the policy for every path.
+    for (const path of ['/', '/no/such/page/']) {
+      expect(policyAt(headers, path)).toContain(cspHash('theme()'));
+      expect(policyAt(headers, path)).toContain(cspHash('missing()'));
+    }
+    expect(headers).toContain('\n  ! Content-Security-Policy\n');
+    expect((await fixDirectory(dir, testConfig())).headers).toBe(headers);
+  });
+
+  it('merges page rules into folder rules when there would be more than 100', async () => {
+    const pages = Object.fromEntries(
+      ['docs', 'blog', 'news', 'shop', 'help', 'team'].flatMap((folder) =>
+        Array.from({ length: 25 }, (_, index) => [
+          `${folder}/${index}/index.html`,
+          `<script>${folder}(${index})</script>`,
+        ]),
       ),
-    ]);
+    );
+    await site({ ...pages, 'blog/index.html': '<p>All posts</p>' });
+    const { headers } = await fixDirectory(dir, testConfig());
+    expectDeployable(headers);
+    for (const folder of ['docs', 'blog', 'news', 'shop', 'help', 'team'])
+      for (let index = 0; index < 25; index++)
+        expect(policyAt(headers, `/${folder}/${index}/`)).toContain(cspHash(`${folder}(${index})`));
+    expect(headers).toMatch(/\n\/[a-z]+\/\*\n {2}! Content-Security-Policy\n/);
+  });
+
+  it.each([
+    [
+      'more rules than Cloudflare reads',
+      Object.fromEntries(
+        Array.from({ length: 150 }, (_, i) => [`p${i}.html`, `<script>page(${i}, "${'x'.repeat(40)}")</script>`]),
+      ),
+      /over Cloudflare's limit of 100 header rules/,
+    ],
+    [
+      'one page with more hashes than a line holds',
+      { 'big.html': Array.from({ length: 60 }, (_, i) => `<script>part(${i})</script>`).join('') },
+      /the Content-Security-Policy for \/big is \d+ characters, over Cloudflare's limit of 2000 characters a line/,
+    ],
+  ])('fails with a message naming the limit when the CSP cannot be deployed: %s', async (_, pages, message) => {
+    await site(pages);
+    await expect(fixDirectory(dir, testConfig())).rejects.toThrow(message);
+  });
+
+  it("allows WebAssembly ('wasm-unsafe-eval') only on a site that ships it, such as Pagefind's search", async () => {
+    await site({ 'index.html': '<p>Hi</p>' });
+    expect((await fixDirectory(dir, testConfig())).headers).not.toContain('wasm-unsafe-eval');
+    await site({ 'pagefind/wasm.en.pagefind': 'x', 'pagefind/pagefind.wasm': new Uint8Array([0, 97, 115, 109]) });
+    expect((await fixDirectory(dir, testConfig())).headers).toContain("script-src 'self' 'wasm-unsafe-eval' ");
+  });
+
+  it("takes over the hashes of Astro's meta Content-Security-Policy, which browsers enforce beside the header", async () => {
+    const meta =
+      "<meta http-equiv=\"content-security-policy\" content=\"script-src 'self' 'sha256-fromAstroScript='; style-src 'self' 'sha256-fromAstroStyle='\">";
+    await site({ 'index.html': `<head>${meta}</head><p>Hi</p>` });
+    const { headers } = await fixDirectory(dir, testConfig());
+    expect(policyAt(headers, '/')).toMatch(/script-src [^;]*'sha256-fromAstroScript='/);
+    expect(policyAt(headers, '/')).toMatch(/style-src [^;]*'sha256-fromAstroStyle='/);
   });
 
   it('marks links in SVG files and in markup templates, so the check passes after it', async () => {

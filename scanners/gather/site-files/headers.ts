@@ -27,14 +27,7 @@ export function gatherHeaders(text: string, file: string): HeaderObservation[];
 export function gatherHeaders(text: string, file: string, site: string): Observation[];
 export function gatherHeaders(text: string, file: string, site?: string): Observation[] {
   const observations: Observation[] = [];
-  let pattern: string | undefined;
-  text.split(/\r\n?|\n/).forEach((line, index) => {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) return;
-    if (patternLine.test(trimmed)) {
-      pattern = trimmed;
-      return;
-    }
+  readHeaderLines(text, ({ pattern, line, index, trimmed }) => {
     const colon = trimmed.indexOf(':');
     const name = trimmed.slice(0, colon).trim().toLowerCase();
     const value = trimmed.slice(colon + 1).trim();
@@ -67,6 +60,46 @@ export function gatherHeaders(text: string, file: string, site?: string): Observ
     if (site !== undefined) observations.push(...headerEffects(header, site));
   });
   return observations;
+}
+
+/** One line of a `_headers` file under a pattern (or before any), as {@link readHeaderLines} gives it. */
+interface HeaderLine {
+  pattern: string | undefined;
+  line: string;
+  trimmed: string;
+  /** 0-based. */
+  index: number;
+  /** A `! Name` line, which removes a header an earlier rule set. */
+  detach: boolean;
+}
+
+/** Calls `visit` for every line that is not blank, a comment or a pattern, with the pattern it sits under. */
+function readHeaderLines(text: string, visit: (line: HeaderLine) => void): void {
+  let pattern: string | undefined;
+  text.split(/\r\n?|\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (patternLine.test(trimmed)) pattern = trimmed;
+    else visit({ pattern, line, trimmed, index, detach: trimmed.startsWith('! ') });
+  });
+}
+
+/** A `! Name` line of a `_headers` file: Cloudflare removes `name` (lower-case) from what earlier rules set. */
+export interface HeaderDetach {
+  pattern: string;
+  name: string;
+  /** 1-based. */
+  line: number;
+}
+
+/** The `! Name` lines of a `_headers` file, which the crawl's server applies as Cloudflare does. */
+export function gatherHeaderDetaches(text: string): HeaderDetach[] {
+  const detaches: HeaderDetach[] = [];
+  readHeaderLines(text, ({ pattern, trimmed, index, detach }) => {
+    const name = trimmed.slice(2).trim().toLowerCase();
+    if (detach && pattern !== undefined && name !== '') detaches.push({ pattern, name, line: index + 1 });
+  });
+  return detaches;
 }
 
 /**

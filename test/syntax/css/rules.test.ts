@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cascade, readStyleRules } from '../../../scanners/syntax/css/rules.ts';
-import { matchesSelector, parseSelector } from '../../../scanners/syntax/css/selector.ts';
+import { matchesSelector, parseSelector, type SelectorElement } from '../../../scanners/syntax/css/selector.ts';
 
 describe('readStyleRules', () => {
   it('reads top-level and layered rules, and leaves out conditional and nested ones', () => {
@@ -36,7 +36,7 @@ describe('matchesSelector', () => {
     name: 'a',
     attributes: { href: 'https://other.org/', class: 'btn external', rel: 'noopener external' },
   };
-  const ancestors = [
+  const ancestors: SelectorElement[] = [
     { name: 'body', attributes: {} },
     { name: 'div', attributes: { class: 'prose', id: 'main' } },
   ];
