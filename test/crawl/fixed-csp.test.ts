@@ -1,0 +1,78 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { crawlDirectory } from '../../scanners/crawl/index.ts';
+import { fixDirectory } from '../../scanners/transforms/index.ts';
+import { testConfig } from '../transforms/support.ts';
+
+const browserTimeoutMs = 90_000;
+const config = testConfig();
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'nospy-fixed-csp-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function site(files: Record<string, string | Uint8Array>): Promise<void> {
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(join(dir, file, '..'), { recursive: true });
+    await writeFile(join(dir, file), content);
+  }
+}
+
+async function cspViolations(): Promise<{ file: string; evidence?: string }[]> {
+  const { findings } = await crawlDirectory(dir, config);
+  return findings
+    .filter((finding) => finding.ruleId === 'headers/csp-violation')
+    .map(({ file, evidence }) => ({ file, evidence }));
+}
+
+// A minimal WebAssembly module (magic number and version), which a page compiles as Pagefind's search does.
+const wasmModule = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+const search = 'fetch("/pagefind/pagefind.wasm").then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b));';
+
+describe('the CSP nospy fix writes, under nospy crawl', () => {
+  it(
+    "blocks nothing of the site's own pages, even split into per-page rules, and lets WebAssembly search run",
+    async () => {
+      const pages = Object.fromEntries(
+        Array.from({ length: 30 }, (_, index) => [
+          `docs/${index}/index.html`,
+          `<!doctype html><head><style>.p${index}{color:red}</style></head><script>document.title = "page ${index}";</script><a href="https://other.org/${index}">Other</a><script src="/search.js"></script>`,
+        ]),
+      );
+      await site({ ...pages, 'search.js': search, 'pagefind/pagefind.wasm': wasmModule });
+      const { headers } = await fixDirectory(dir, config);
+      expect(headers).toContain('! Content-Security-Policy');
+      expect(await cspViolations()).toEqual([]);
+    },
+    browserTimeoutMs,
+  );
+
+  it(
+    'reports a page whose inline script the written policy does not allow: a page edited after fix, or no wasm-unsafe-eval',
+    async () => {
+      await site({
+        'index.html': '<!doctype html><script>document.title = "home";</script><script src="/search.js"></script>',
+        'search.js': search,
+        'pagefind/pagefind.wasm': wasmModule,
+      });
+      await fixDirectory(dir, config);
+      await writeFile(
+        join(dir, 'index.html'),
+        (await readFile(join(dir, 'index.html'), 'utf8')).replace('home', 'edited'),
+      );
+      const headers = await readFile(join(dir, '_headers'), 'utf8');
+      await writeFile(join(dir, '_headers'), headers.replace(" 'wasm-unsafe-eval'", ''));
+      expect(await cspViolations()).toEqual([
+        { file: 'index.html', evidence: 'wasm-eval' },
+        { file: 'index.html', evidence: 'inline' },
+      ]);
+    },
+    browserTimeoutMs,
+  );
+});
