@@ -109,8 +109,14 @@ export class ThemeStyles {
       const values = this.#cascade(link, ancestors, pseudo);
       const content = values.get('content');
       if (content === undefined || content === 'none' || content === 'normal') return false;
-      // An empty content with a background or mask image is an icon all the same.
-      return !/^(["'])\1$/.test(content) || [...values.keys()].some((p) => /^(?:-webkit-)?(?:background|mask)/.test(p));
+      if (!/^(["'])\1$/.test(content)) return true;
+      // An empty content drawing an image (a background or mask url(), a mask from a variable) is an icon all the
+      // same; one painted in a colour is an underline effect.
+      return [...values].some(
+        ([property, value]) =>
+          (/^(?:-webkit-)?(?:background|mask)/.test(property) && value.includes('url(')) ||
+          (/^(?:-webkit-)?mask/.test(property) && value.includes('var(')),
+      );
     });
   }
 

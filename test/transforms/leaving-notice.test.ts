@@ -130,6 +130,10 @@ describe('the visible ↗', () => {
     ['a[target=_blank]::after{content:"↗"}', '<a href="https://other.org/" target="_blank">O</a>'],
     ['a[rel~="external"]:after{content:"";background-image:url(/ext.svg)}', '<a href="https://other.org/">O</a>'],
     [
+      'a[href^="http"]::after{content:"";-webkit-mask:var(--icon-external) no-repeat}',
+      '<a href="https://other.org/">O</a>',
+    ],
+    [
       '.content a[href^="http"]::after{content:" ⧉"}',
       '<div class="content"><p><a href="https://other.org/">O</a></p></div>',
     ],
@@ -142,6 +146,10 @@ describe('the visible ↗', () => {
     ['a:hover::after{content:"→"}', '<a href="https://other.org/">O</a>'],
     ['.content a::after{content:"↗"}', '<aside><a href="https://other.org/">O</a></aside>'],
     ['a[target=_blank]::after{content:none}', '<a href="https://other.org/" target="_blank">O</a>'],
+    [
+      'a::after{content:"";display:block;height:2px;background:currentColor;transform:scaleX(0)}',
+      '<a href="https://other.org/">O</a>',
+    ],
     ['.nav a{width:auto}', '<nav class="nav"><a href="https://other.org/">O</a></nav>'],
   ])('is kept where look-alike CSS draws nothing on the link: %s', (rule, link) => {
     expect(mark(page(tailwind + rule, link))).toContain(`${leavingMark}${words('sr-only')}</a>`);
