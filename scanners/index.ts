@@ -60,7 +60,8 @@ export async function check(dir: string, options: GateOptions = {}): Promise<Rep
 
 /**
  * Applies the safe build transforms to a built site in place, as `nospy fix <dir>` does (marks external links,
- * routes same-site POST forms to the origin, writes `_headers`); idempotent. Returns what changed.
+ * routes same-site POST forms to the origin, writes `_headers`); idempotent. Returns what changed. Rejects with a
+ * NospyError naming Cloudflare's limit when no Content-Security-Policy fits `_headers`.
  */
 export async function fix(dir: string, options: GateOptions = {}): Promise<FixResult> {
   return fixDirectory(resolve(options.cwd ?? process.cwd(), dir), configOf(options));
@@ -76,7 +77,10 @@ export function checkPage(file: string, html: string, options: GateOptions = {})
   return createReport('', version, 1, suppressByConfig(findings, config.suppress));
 }
 
-/** Applies the page transforms `fix` applies (external links marked, forms routed) to one page's HTML at `file`. */
+/**
+ * Applies the page transforms `fix` applies (external links marked, forms routed) to one page's HTML at `file`. With
+ * no built site to read, the theme's hidden-text class is looked for only in the page's own `<style>` elements.
+ */
 export function fixPage(file: string, html: string, options: GateOptions = {}): string {
   return transformPage(html, { file, config: configOf(options) }).text;
 }

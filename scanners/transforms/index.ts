@@ -59,12 +59,15 @@ export function transformPage(text: string, context: TransformContext): { text: 
   return { text: applyEdits(text, edits), page: { ...page, inlineStyles: [...page.inlineStyles, ...addedStyles] } };
 }
 
-/** The built site's own stylesheets, read from `dir` by URL path (each once). */
-function builtStyles(dir: string): SiteStyles {
+/** The built site's own stylesheets, read from `dir` by their URL's path below the site's (each once). */
+function builtStyles(dir: string, site: string): SiteStyles {
+  const root = new URL(site).pathname.replace(/\/?$/, '/');
   return createSiteStyles((url) => {
+    const { pathname } = new URL(url);
+    if (!pathname.startsWith(root)) return undefined;
     let path: string;
     try {
-      path = normalize(join(dir, decodeURIComponent(new URL(url).pathname)));
+      path = normalize(join(dir, decodeURIComponent(pathname.slice(root.length))));
     } catch {
       return undefined;
     }
@@ -106,7 +109,7 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
     const path = servedPath(file);
     pages.set(path, { path, notFound: /(?:^|\/)404\.html$/.test(file), hashes });
   };
-  const styles = builtStyles(normalize(dir));
+  const styles = builtStyles(normalize(dir), config.site);
   const changed: string[] = [];
   const destinations = new Set<string>();
   let files = 0;

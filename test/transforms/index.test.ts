@@ -181,6 +181,12 @@ describe('fixDirectory', () => {
     );
     expect(await read('print/index.html')).toContain(`<style>${ownHiddenStyle}</style></head>`);
     expect(result.headers).toContain(cspHash(ownHiddenStyle));
+    // Under a site that lives in a folder, the stylesheet's URL path is read below the site's.
+    await site({
+      'docs/index.html': '<link rel="stylesheet" href="/blog/_astro/base.Bx1.css"><a href="https://other.org/">O</a>',
+    });
+    await fixDirectory(dir, testConfig({ site: 'https://www.example.ca/blog/' }));
+    expect(await read('docs/index.html')).toContain('<span class="sr-only">');
   });
 
   it('changes nothing on a second run', async () => {
