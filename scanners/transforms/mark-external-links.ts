@@ -9,7 +9,7 @@ import { keepDestination } from './leaving-pages.ts';
 import { noticeEdits, ownStyleEdits } from './leaving-notice.ts';
 import { readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
-import { createSiteStyles, ownHiddenStyle, type SheetFacts, ThemeStyles } from './theme-styles.ts';
+import { createSiteStyles, ownHiddenStyle, type SheetFacts, type ThemeStyles } from './theme-styles.ts';
 
 export { leavingNotice } from './leaving-notice.ts';
 
@@ -69,7 +69,7 @@ function markLink(
 /** The theme's styles this page loads: its `<style>` elements and the site's own stylesheets it links. */
 function pageTheme(page: PageTags, context: TransformContext, urls: DocumentUrls): ThemeStyles {
   const { styles = createSiteStyles(), config } = context;
-  return new ThemeStyles(
+  return styles.theme(
     page.sheets.flatMap((sheet): SheetFacts[] => {
       if ('text' in sheet) return [styles.inline(sheet.text)];
       const resolved = resolveUrl(sheet.href, urls.base(sheet.tag));

@@ -1,5 +1,12 @@
 import { cascade, type CssDeclaration, readStyleRules } from '../syntax/css/rules.ts';
-import { matchesSelector, parseSelector, type Selector, type SelectorElement } from '../syntax/css/selector.ts';
+import {
+  elementKeys,
+  matchesSelector,
+  parseSelector,
+  type Selector,
+  type SelectorElement,
+  selectorKey,
+} from '../syntax/css/selector.ts';
 
 /**
  * Classes themes and frameworks give text meant only for screen readers (Bootstrap, Tailwind, WordPress, HTML5
@@ -82,13 +89,28 @@ function hidesText(values: Map<string, string>): boolean {
 
 const FIXED_LENGTH = /^\d*\.?\d+(?:px|r?em|ch|ex|vw|vh|vmin|vmax|pt|pc|cm|mm|in|r?lh)$/;
 
-/** The theme's styles as one page sees them: its stylesheets in document order. */
+/** The theme's styles as pages see them: their stylesheets in document order. Answers are kept per link. */
 export class ThemeStyles {
-  readonly #rules: SheetRule[];
+  /** The rules by {@link selectorKey}, each with its place in source order. */
+  readonly #index = new Map<string, { order: number; rule: SheetRule }[]>();
+  readonly #answers = new Map<string, boolean>();
   #hidden: string | null | undefined;
 
   constructor(sheets: readonly SheetFacts[]) {
-    this.#rules = sheets.flat();
+    sheets.flat().forEach((rule, order) => {
+      const key = selectorKey(rule.selector);
+      const filed = this.#index.get(key);
+      if (filed) filed.push({ order, rule });
+      else this.#index.set(key, [{ order, rule }]);
+    });
+  }
+
+  /** The same link in the same place (a site's nav on every page) is judged once. */
+  #remember(question: string, link: SelectorElement, ancestors: readonly SelectorElement[], answer: () => boolean) {
+    const key = JSON.stringify([question, link, ancestors]);
+    let known = this.#answers.get(key);
+    if (known === undefined) this.#answers.set(key, (known = answer()));
+    return known;
   }
 
   /** The theme's class that truly hides text (clipped to nothing, or 1px and out of the flow); undefined if none. */
@@ -105,6 +127,10 @@ export class ThemeStyles {
 
   /** Does a `::before`/`::after` rule of the theme put content (an icon) on this link? */
   drawsIcon(link: SelectorElement, ancestors: readonly SelectorElement[]): boolean {
+    return this.#remember('icon', link, ancestors, () => this.#drawsIcon(link, ancestors));
+  }
+
+  #drawsIcon(link: SelectorElement, ancestors: readonly SelectorElement[]): boolean {
     return (['before', 'after'] as const).some((pseudo) => {
       const values = this.#cascade(link, ancestors, pseudo);
       const content = values.get('content');
@@ -122,6 +148,10 @@ export class ThemeStyles {
 
   /** Does the theme (or the link's own `style`) give this link a fixed width or height, with no room for a mark? */
   fixesSize(link: SelectorElement, ancestors: readonly SelectorElement[]): boolean {
+    return this.#remember('size', link, ancestors, () => this.#fixesSize(link, ancestors));
+  }
+
+  #fixesSize(link: SelectorElement, ancestors: readonly SelectorElement[]): boolean {
     const values = this.#cascade(link, ancestors, undefined);
     const own = link.attributes.style;
     if (own !== undefined) {
@@ -136,10 +166,13 @@ export class ThemeStyles {
     ancestors: readonly SelectorElement[],
     pseudo: Selector['pseudoElement'],
   ): Map<string, string> {
-    const matching = this.#rules.filter(
-      ({ selector }) => selector.pseudoElement === pseudo && matchesSelector(selector, element, ancestors),
-    );
-    return cascade(matching.flatMap((rule) => rule.declarations));
+    const candidates = elementKeys(element).flatMap((key) => this.#index.get(key) ?? []);
+    const matching = candidates
+      .filter(
+        ({ rule: { selector } }) => selector.pseudoElement === pseudo && matchesSelector(selector, element, ancestors),
+      )
+      .sort((a, b) => a.order - b.order);
+    return cascade(matching.flatMap(({ rule }) => rule.declarations));
   }
 }
 
@@ -148,6 +181,8 @@ export interface SiteStyles {
   inline(text: string): SheetFacts;
   /** Undefined when the stylesheet cannot be read (not in the build, or nothing to read it from). */
   linked(url: string): SheetFacts | undefined;
+  /** The theme of pages that load these stylesheets in this order, shared by all such pages. */
+  theme(sheets: readonly SheetFacts[]): ThemeStyles;
 }
 
 /**
@@ -157,7 +192,15 @@ export interface SiteStyles {
 export function createSiteStyles(read: (url: string) => string | undefined = () => undefined): SiteStyles {
   const inline = new Map<string, SheetFacts>();
   const linked = new Map<string, SheetFacts | undefined>();
+  const ids = new Map<SheetFacts, number>();
+  const themes = new Map<string, ThemeStyles>();
   return {
+    theme(sheets) {
+      const key = sheets.map((facts) => ids.get(facts) ?? ids.set(facts, ids.size).get(facts)).join(',');
+      let theme = themes.get(key);
+      if (!theme) themes.set(key, (theme = new ThemeStyles(sheets)));
+      return theme;
+    },
     inline(text) {
       let facts = inline.get(text);
       if (!facts) inline.set(text, (facts = readSheetFacts(text)));

@@ -133,3 +133,21 @@ export function matchesSelector(
   }
   return true;
 }
+
+/**
+ * The one key under which an element must be filed for `selector` to match it: the subject's first id (`#main`),
+ * else its first class (`.nav`), else its tag (`a`), else `*`. An index of rules by this key lets a caller test only
+ * the rules whose key is among {@link elementKeys}.
+ */
+export function selectorKey(selector: Selector): string {
+  const subject = selector.compounds.at(-1)!;
+  if (subject.ids.length > 0) return `#${subject.ids[0]}`;
+  if (subject.classes.length > 0) return `.${subject.classes[0]}`;
+  return subject.tag ?? '*';
+}
+
+/** Every key of {@link selectorKey} that a selector matching `element` can have. */
+export function elementKeys({ name, attributes }: SelectorElement): string[] {
+  const classes = (attributes.class ?? '').split(/[\t\n\f\r ]+/).filter((name) => name !== '');
+  return ['*', name, ...classes.map((name) => `.${name}`), ...(attributes.id ? [`#${attributes.id}`] : [])];
+}
