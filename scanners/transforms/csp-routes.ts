@@ -87,32 +87,63 @@ export function planCsp(
     .filter((page) => !page.notFound && !covers(site, page.hashes))
     .map((page) => ({ pattern: page.path, hashes: page.hashes }));
   for (const route of routes) if (!fits(route.hashes)) throw tooLong(route.pattern, lineLength(route.hashes));
-  while (routes.length > ruleBudget) {
-    let best: { folder: string; saving: number; hashes: InlineHashes } | undefined;
-    for (const folder of new Set(routes.flatMap((route) => foldersOf(route.pattern)))) {
-      const saving = routes.filter((route) => route.pattern.startsWith(folder)).length - 1;
-      if (
-        saving < 1 ||
-        (best && (saving < best.saving || (saving === best.saving && folder.length <= best.folder.length)))
-      )
-        continue;
-      // A folder rule serves every page under it, and the 404 page for paths there that have no file.
-      const hashes = union([
-        notFound,
-        ...pages.filter((page) => page.path.startsWith(folder)).map((page) => page.hashes),
-      ]);
-      if (fits(hashes)) best = { folder, saving, hashes };
-    }
-    if (!best) {
-      throw new NospyError(
-        `_headers: the Content-Security-Policy needs ${routes.length + maxHeaderRules - ruleBudget} rules (pages whose inline scripts and styles differ need a policy each), over Cloudflare's limit of ${maxHeaderRules} header rules; move inline scripts and styles into files so pages share them`,
-      );
-    }
-    const { folder, hashes } = best;
-    routes = [...routes.filter((route) => !route.pattern.startsWith(folder)), { pattern: `${folder}*`, hashes }];
-  }
+  if (routes.length > ruleBudget) routes = mergeIntoFolders(routes, pages, notFound, fits, ruleBudget);
   routes.sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
   return { site: policy(site), routes: routes.map(({ pattern, hashes }) => ({ pattern, policy: policy(hashes) })) };
+}
+
+/**
+ * Replaces page rules by folder rules (`/docs/*`) until at most `ruleBudget` remain, taking each time the folder
+ * that saves the most rules (the deeper on a tie) whose policy still fits a line. A folder rule serves every page
+ * under it, and the 404 page for paths there that have no file.
+ */
+function mergeIntoFolders(
+  routes: { pattern: string; hashes: InlineHashes }[],
+  pages: readonly PageHashes[],
+  notFound: InlineHashes,
+  fits: (hashes: InlineHashes) => boolean,
+  ruleBudget: number,
+): { pattern: string; hashes: InlineHashes }[] {
+  const under = new Map<string, InlineHashes>();
+  for (const page of pages)
+    for (const folder of foldersOf(page.path)) mergeHashes(under.get(folder) ?? setNew(under, folder), page.hashes);
+  for (const hashes of under.values()) mergeHashes(hashes, notFound);
+  /** How many rules a folder rule would replace. */
+  const counts = new Map<string, number>();
+  for (const route of routes)
+    for (const folder of foldersOf(route.pattern)) counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  const fitting = new Map<string, boolean>();
+  const folderFits = (folder: string) =>
+    fitting.get(folder) ?? fitting.set(folder, fits(under.get(folder)!)).get(folder)!;
+  const merged: string[] = [];
+  // Merged folders and the folders in them leave `counts`; what is left can still be merged.
+  let total = routes.length;
+  while (total > ruleBudget) {
+    let best: string | undefined;
+    for (const [folder, count] of counts) {
+      const bestCount = best === undefined ? 1 : counts.get(best)!;
+      const better = count > bestCount || (count === bestCount && best !== undefined && folder.length > best.length);
+      if (better && folderFits(folder)) best = folder;
+    }
+    if (best === undefined) {
+      throw new NospyError(
+        `_headers: the Content-Security-Policy needs ${total + maxHeaderRules - ruleBudget} rules (pages whose inline scripts and styles differ need a policy each), over Cloudflare's limit of ${maxHeaderRules} header rules; move inline scripts and styles into files so pages share them`,
+      );
+    }
+    const saving = counts.get(best)! - 1;
+    total -= saving;
+    for (const folder of foldersOf(best)) counts.set(folder, counts.get(folder)! - saving);
+    for (const folder of counts.keys()) if (folder.startsWith(best)) counts.delete(folder);
+    merged.push(best);
+  }
+  const kept = routes.filter((route) => !merged.some((folder) => route.pattern.startsWith(folder)));
+  return [...kept, ...merged.map((folder) => ({ pattern: `${folder}*`, hashes: under.get(folder)! }))];
+}
+
+function setNew(map: Map<string, InlineHashes>, key: string): InlineHashes {
+  const hashes = createInlineHashes();
+  map.set(key, hashes);
+  return hashes;
 }
 
 function tooLong(page: string, length: number): NospyError {
