@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/load.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
 import { bunnyPlayerHosts } from '../syntax/bunny.ts';
-import { cspHash, isHashSource, parseCsp } from '../syntax/csp.ts';
+import { cspHash, isHashSource, parseCsp } from '../syntax/http/csp.ts';
 import { deniedFeatures } from '../syntax/http/permissions-policy.ts';
 import type { PageTags } from './page-tags.ts';
 

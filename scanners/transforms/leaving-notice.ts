@@ -1,5 +1,5 @@
 import { getAttribute, type StartTag } from '../html/tags.ts';
-import { allowsInline, cspHash, elementDirective, formatCsp, parseCsp } from '../syntax/csp.ts';
+import { allowsInline, cspHash, elementDirective, formatCsp, parseCsp } from '../syntax/http/csp.ts';
 import type { SelectorElement } from '../syntax/css/selector.ts';
 import { splitTokens } from '../syntax/link-rel.ts';
 import { appendToAttributeValue, replaceAttributeValue } from './attribute-edits.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileHeaderRules, headersFor } from '../../scanners/crawl/headers.ts';
 import { gatherHeaderDetaches, gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
-import { cspHash } from '../../scanners/syntax/csp.ts';
+import { cspHash } from '../../scanners/syntax/http/csp.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
 import { testConfig } from './support.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspHash } from '../../scanners/syntax/csp.ts';
+import { cspHash } from '../../scanners/syntax/http/csp.ts';
 import { leavingMark } from '../../scanners/transforms/leaving-notice.ts';
 import { markExternalLinks } from '../../scanners/transforms/mark-external-links.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
