@@ -6,7 +6,7 @@ import type {
   RequestType,
 } from '../../observations.ts';
 import type { Position } from '../../syntax/line-index.ts';
-import type { SpeculationRules } from '../../syntax/script-json.ts';
+import type { LinkPredicate } from '../../syntax/speculation-rules.ts';
 import type { ResolvedUrl } from '../../syntax/url.ts';
 import type { PageContext } from '../context.ts';
 import type { FormTracker } from './forms.ts';
@@ -62,8 +62,8 @@ export interface DocumentGatherer {
   baseTarget: string | undefined;
   /** The `<script>` or `<style>` whose text is being collected until its end tag. */
   rawText: RawTextElement | undefined;
-  /** The links the page's speculation rules prefetch unasked. */
-  readonly speculativeLinks: SpeculationRules['links'];
+  /** The eager document rules of the page's speculation rules: each tells whether it may prefetch a link unasked. */
+  readonly speculativeLinks: LinkPredicate[];
   /** The open `<video>` or `<audio>`, which its `<source>` children embed through. */
   media: { element: string; attributes: Attributes } | undefined;
   /** The open AMP component whose config a JSON script in it is. */

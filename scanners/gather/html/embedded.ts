@@ -8,7 +8,8 @@ import { gatherJs } from '../js/index.ts';
 import type { Position } from '../../syntax/line-index.ts';
 import { hasScriptSource, scriptKind } from '../../syntax/script-type.ts';
 import { resolveUrl } from '../../syntax/url.ts';
-import { importMapUrls, speculationRules } from '../../syntax/script-json.ts';
+import { importMapUrls } from '../../syntax/script-json.ts';
+import { speculationRules } from '../../syntax/speculation-rules.ts';
 import { type AmpConfigUrl, ampAccessUrls, ampAnalyticsUrls, ampConsentUrls } from '../../syntax/amp-config.ts';
 
 /** A `style` attribute: its declarations go to the CSS gatherer, positioned at the value. */
@@ -142,10 +143,9 @@ function inlineScript(g: DocumentGatherer, raw: RawTextElement, position: Positi
       for (const url of importMapUrls(raw.text)) g.urlAttribute('import', 'script', 'importmap', url);
       return;
     case 'speculationrules': {
-      const rules = speculationRules(raw.text);
+      const rules = speculationRules(raw.text, g.baseUrl);
       for (const url of rules.urls) g.urlAttribute('prefetch', 'script', 'speculationrules', url);
-      g.speculativeLinks.any ||= rules.links.any;
-      g.speculativeLinks.hosts.push(...rules.links.hosts);
+      g.speculativeLinks.push(...rules.links);
       return;
     }
     case 'data':
@@ -191,14 +191,14 @@ function nestedDocument(g: DocumentGatherer, markup: string, page: PageContext, 
  * when every link and every rule is known.
  */
 export function speculativePrefetches(g: DocumentGatherer): void {
-  const { any, hosts } = g.speculativeLinks;
-  if (!any && hosts.length === 0) return;
+  const rules = g.speculativeLinks;
+  if (rules.length === 0) return;
   const pageHost = resolveUrl(g.scope.page.url, g.scope.page.url)?.host;
   const gathered = g.observations.length;
   for (let index = 0; index < gathered; index++) {
     const link = g.observations[index]!;
     if (link.kind !== 'navigation' || link.via !== 'link' || link.host === '' || link.host === pageHost) continue;
-    if (!any && !hosts.includes(link.host)) continue;
+    if (!rules.some((picks) => picks(link.url))) continue;
     const { raw, url, host, file, line, column, element, attribute, evidence } = link;
     g.observations.push({
       kind: 'request',

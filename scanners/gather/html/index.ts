@@ -5,7 +5,7 @@ import type { StartTag } from '../../html/tags.ts';
 import type { EmbedObservation, NavigationObservation, Observation, RequestType } from '../../observations.ts';
 import { javascriptUrlCode } from '../../syntax/embedded-url.ts';
 import { createLocator, type Position } from '../../syntax/line-index.ts';
-import type { SpeculationRules } from '../../syntax/script-json.ts';
+import type { LinkPredicate } from '../../syntax/speculation-rules.ts';
 import { isPlayerFacade } from '../../syntax/facade.ts';
 import { type ResolvedUrl, resolveUrl } from '../../syntax/url.ts';
 import type { PageContext } from '../context.ts';
@@ -86,7 +86,7 @@ class DocumentPass implements DocumentGatherer, HtmlHandler {
   rawText: RawTextElement | undefined;
   /** What markup after a noscript's raw text end makes a browser with scripting on do; merged at the end. */
   readonly scriptingOn: Observation[] = [];
-  readonly speculativeLinks: SpeculationRules['links'] = { any: false, hosts: [] };
+  readonly speculativeLinks: LinkPredicate[] = [];
   media: { element: string; attributes: Attributes } | undefined;
   ampComponent: 'amp-analytics' | 'amp-consent' | undefined;
   facades = 0;

@@ -413,15 +413,30 @@ describe('gatherHtml speculation rules document rules', () => {
     ['immediate, by selector', '{"prefetch":[{"where":{"selector_matches":"a"},"eagerness":"immediate"}]}'],
     ['eager, all links', '{"prerender":[{"source":"document","eagerness":"eager"}]}'],
     [
-      'moderate (hover), under not',
-      '{"prefetch":[{"where":{"not":{"href_matches":"https://partner.test/*"}},"eagerness":"moderate"}]}',
-    ],
-    [
-      'with a pattern whose host is not written out',
+      'with a pattern whose host is a wildcard',
       '{"prefetch_with_subresources":[{"where":{"href_matches":"https://*.test/*"},"eagerness":"immediate"}]}',
     ],
+    [
+      'by a selector, which nospy does not evaluate, under and',
+      '{"prefetch":[{"where":{"and":[{"selector_matches":".prefetch"},{"not":{"href_matches":"/*"}}]},"eagerness":"eager"}]}',
+    ],
+    ['with a pattern nospy cannot read', '{"prefetch":[{"where":{"href_matches":"https://[x"},"eagerness":"eager"}]}'],
   ])('prefetches every link to another host, at the link: %s', (_case, json) => {
     expect(prefetched(`${rules(json)}\n${links}`)).toEqual(['https://partner.test/x 2:1', 'https://other.test/y 3:1']);
+  });
+
+  it.each([
+    [
+      'a negated pattern',
+      '{"prefetch":[{"where":{"not":{"href_matches":"https://partner.test/*"}},"eagerness":"moderate"}]}',
+    ],
+    ['a pattern object', '{"prefetch":[{"where":{"href_matches":{"hostname":"other.test"}},"eagerness":"moderate"}]}'],
+    [
+      'one of or',
+      '{"prerender":[{"where":{"or":[{"href_matches":"/*"},{"href_matches":"https://other.test/*","relative_to":"document"}]},"eagerness":"eager"}]}',
+    ],
+  ])('prefetches only the links %s matches', (_case, json) => {
+    expect(prefetched(`${rules(json)}\n${links}`)).toEqual(['https://other.test/y 3:1']);
   });
 
   it('prefetches only the links a plain href_matches pattern names, even when the links come first', () => {
@@ -436,6 +451,15 @@ describe('gatherHtml speculation rules document rules', () => {
       '{"prefetch":[{"source":"document","where":{"href_matches":"/*"}}]}',
     ],
     ['a list rule', '{"prefetch":[{"source":"list","urls":["/next"],"eagerness":"immediate"}]}'],
+    ["matching the site's own paths only", '{"prefetch":[{"where":{"href_matches":"/*"},"eagerness":"moderate"}]}'],
+    [
+      "matching the site's own paths only, as WordPress writes it",
+      '{"prefetch":[{"source":"document","where":{"and":[{"href_matches":"/*"},{"not":{"href_matches":["/wp-*.php","/wp-admin/*"]}},{"not":{"selector_matches":"a[rel~=\\"nofollow\\"]"}}]},"eagerness":"moderate"}]}',
+    ],
+    [
+      'matching one section of the site by a pattern object',
+      '{"prerender":[{"where":{"href_matches":{"pathname":"/blog/*"}},"eagerness":"immediate"}]}',
+    ],
     ['not JSON', '{"prefetch":[{"where":'],
   ])('prefetches no link for a rule that is %s', (_case, json) => {
     expect(prefetched(`${rules(json)}\n${links}`)).toEqual([]);
