@@ -284,7 +284,13 @@ export class ProgramAnalysis implements ScriptAnalysis {
     const callee = node.callee;
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
     if (ARRAY_MUTATORS.has(callee.property.name)) this.#noteMutation(callee.object, scope);
-    else if (OBJECT_MUTATORS.has(callee.property.name) && node.arguments[0])
+    // `Object.assign(cfg, …)`, not `location.assign(url)`.
+    else if (
+      OBJECT_MUTATORS.has(callee.property.name) &&
+      node.arguments[0] &&
+      callee.object.type === 'Identifier' &&
+      (callee.object.name === 'Object' || callee.object.name === 'Reflect')
+    )
       this.#noteMutation(node.arguments[0], scope);
   }
 

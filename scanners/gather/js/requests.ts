@@ -151,9 +151,9 @@ function isLocationObject(analysis: ScriptAnalysis, node: AnyNode, scope: Scope)
   return expression.type === 'MemberExpression' && analysis.resolve.propertyName(expression, scope) === 'location';
 }
 
-/** A link target's URL: marked as seen, so its literals are not reported as bare URL literals. */
+/** A link target's URLs: marked as seen, so their literals are not reported as bare URL literals. */
 function noteLinkTarget(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): void {
-  target(analysis, value, scope);
+  targets(analysis, value, scope);
 }
 
 /** A request to the URL `value` holds, reported at the call or assignment `at` that makes it. */
@@ -166,8 +166,7 @@ export function reportRequest(
   at: AnyNode,
   attribute?: string,
 ): void {
-  const raw = target(analysis, value, scope);
-  if (raw !== undefined)
+  for (const raw of targets(analysis, value, scope))
     analysis.facts.push({ kind: 'request', type, element, ...(attribute && { attribute }), raw, node: at });
 }
 
@@ -179,25 +178,34 @@ export function reportNavigation(
   scope: Scope,
   at: AnyNode,
 ): void {
-  const raw = target(analysis, value, scope);
-  if (raw !== undefined) analysis.facts.push({ kind: 'navigation', element, raw, node: at });
+  for (const raw of targets(analysis, value, scope))
+    analysis.facts.push({ kind: 'navigation', element, raw, node: at });
 }
 
 /** A created `<meta http-equiv=refresh>`'s `content` (`0;url=…`): a navigation to its URL, reported at `at`. */
 export function reportRefresh(analysis: ScriptAnalysis, content: AnyNode | undefined, scope: Scope, at: AnyNode): void {
-  const text = target(analysis, content, scope);
-  const url = text === undefined ? undefined : parseMetaRefresh(text)?.url?.trim();
-  if (url) analysis.facts.push({ kind: 'navigation', via: 'refresh', element: 'meta', raw: url, node: at });
+  for (const text of targets(analysis, content, scope)) {
+    const url = parseMetaRefresh(text)?.url?.trim();
+    if (url) analysis.facts.push({ kind: 'navigation', via: 'refresh', element: 'meta', raw: url, node: at });
+  }
 }
 
-/** The constant (prefix of a) URL an argument holds; its literals are then not reported again as bare literals. */
-function target(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): string | undefined {
-  if (!value || value.type === 'SpreadElement') return undefined;
-  const folded = analysis.resolve.fold(value, scope);
-  if (!folded.string || folded.value.trim() === '') return undefined;
-  for (const literal of folded.literals) analysis.consumed.add(literal);
-  analysis.consumed.add(value);
-  return folded.value;
+/**
+ * The constant URLs (or prefixes) an argument may hold, one per branch or assigned value (`d ? a : b`, `let n; if (d)
+ * n = a; else n = b`); their literals are then not reported again as bare literals.
+ */
+function targets(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): string[] {
+  if (!value || value.type === 'SpreadElement') return [];
+  const found = new Set<string>();
+  for (const candidate of analysis.resolve.candidates(value, scope)) {
+    const folded = analysis.resolve.fold(candidate.node, candidate.scope);
+    if (!folded.string || folded.value.trim() === '') continue;
+    for (const literal of folded.literals) analysis.consumed.add(literal);
+    analysis.consumed.add(candidate.node);
+    analysis.consumed.add(value);
+    found.add(folded.value);
+  }
+  return [...found];
 }
 
 /**

@@ -8,6 +8,8 @@ const WINDOW_NAMES: ReadonlySet<string> = new Set(['window', 'self', 'globalThis
 const MAX_ALIAS_DEPTH = 100;
 // Constants built from constants are folded this deep: each level may use a variable more than once.
 const MAX_FOLD_DEPTH = 8;
+// A value's branches and assigned values are followed up to this many (a share button has a handful).
+const MAX_CANDIDATES = 16;
 
 /**
  * Answers what an expression evaluates to, once the whole script's scopes are known: a constant string,
@@ -34,6 +36,67 @@ export class ValueResolver {
    */
   fold(node: AnyNode, scope: Scope): Folded {
     return foldString(node, this.#references(scope, 0));
+  }
+
+  /**
+   * The expressions a value may be at run time: each branch of `d ? a : b` and `a || b`, and each value a variable is
+   * given anywhere (`let n; if (d) n = a; else n = b`), each with the scope it is evaluated in; at most MAX_CANDIDATES.
+   */
+  candidates(node: AnyNode, scope: Scope): BoundValue[] {
+    const found: BoundValue[] = [];
+    const followed = new Set<Binding>();
+    const visit = (value: AnyNode, valueScope: Scope): void => {
+      if (found.length >= MAX_CANDIDATES) return;
+      const expression = unwrap(value);
+      if (expression.type === 'ConditionalExpression') {
+        visit(expression.consequent, valueScope);
+        visit(expression.alternate, valueScope);
+        return;
+      }
+      if (expression.type === 'LogicalExpression') {
+        visit(expression.left, valueScope);
+        visit(expression.right, valueScope);
+        return;
+      }
+      const table = expression.type === 'MemberExpression' ? this.#lookupTable(expression, valueScope) : undefined;
+      if (table) {
+        for (const entry of table) visit(entry.node, entry.scope);
+        return;
+      }
+      const binding = expression.type === 'Identifier' ? valueScope.lookup(expression.name)?.binding : undefined;
+      if (binding && binding.values.length > 0) {
+        // A variable that refers back to itself (`u = u + '?x'`) adds nothing the first visit did not.
+        if (followed.has(binding)) return;
+        followed.add(binding);
+        for (const bound of binding.values) visit(bound.node, bound.scope);
+        return;
+      }
+      found.push({ node: expression, scope: valueScope });
+    };
+    visit(node, scope);
+    return found;
+  }
+
+  /**
+   * `shares[network]` with a key only known at run time, of a constant object or array literal: any of its values.
+   */
+  #lookupTable(member: MemberExpression, scope: Scope): BoundValue[] | undefined {
+    if (!member.computed || this.fold(member.property, scope).complete) return undefined;
+    const object = unwrap(member.object);
+    const holder =
+      object.type === 'Identifier'
+        ? this.#constantValue(object, scope)
+        : object.type === 'ObjectExpression' || object.type === 'ArrayExpression'
+          ? { node: object, scope }
+          : undefined;
+    if (holder?.node.type === 'ArrayExpression')
+      return holder.node.elements.flatMap((element) =>
+        element && element.type !== 'SpreadElement' ? [{ node: element, scope: holder.scope }] : [],
+      );
+    if (holder?.node.type !== 'ObjectExpression') return undefined;
+    return holder.node.properties.flatMap((property) =>
+      property.type === 'Property' && property.kind === 'init' ? [{ node: property.value, scope: holder.scope }] : [],
+    );
   }
 
   /** Notes that the object a variable holds may change: its constant properties are then unknown. */

@@ -23,6 +23,10 @@ const NAMESPACE_NAMES = new Set([
   'http://www.w3.org/1998/Math/MathML',
 ]);
 
+// Share and intent pages of social networks: a script opens them for the visitor (a share button), never fetches them.
+const SHARE_PAGE =
+  /^https?:\/\/(?:[a-z0-9-]+\.)*(?:(?:twitter|x)\.com\/(?:intent\/|share\b)|facebook\.com\/(?:sharer|share\.php|dialog\/(?:share|feed)\b)|linkedin\.com\/(?:sharing\/share-offsite|shareArticle|cws\/share)\b|wa\.me\/|(?:api|web)\.whatsapp\.com\/send\b|t(?:elegram)?\.me\/share\b|reddit\.com\/submit\b|pinterest\.[a-z.]+\/pin\/create\b|bsky\.app\/intent\/|threads\.net\/intent\/|tumblr\.com\/(?:widgets\/)?share\b|vk\.com\/share\.php|news\.ycombinator\.com\/submitlink\b)/i;
+
 const ICE_SERVER = /(?:stun|turn)s?:/i;
 const ICE_SERVER_URL = /^(?:stun|turn)s?:/i;
 
@@ -79,7 +83,8 @@ export function hrefRequestType(tag: string): RequestType | undefined {
  * concatenation, or a value followed by the rest of its markup), a URL in a fetching attribute of markup
  * (`<img src="…">`, not `<a href="…">`) or in CSS (`url(…)`, `@import`) — with the character references
  * markup decodes (`src="https:&#x2F;&#x2F;…"`) — and STUN/TURN servers anywhere. A URL further into prose,
- * a link or JSON is only mentioned. XML namespace names are never fetched.
+ * a link or JSON is only mentioned, and a social network's share page (`https://twitter.com/intent/tweet?…`) is
+ * only opened. XML namespace names are never fetched.
  */
 export function findRequestedUrls(text: string): UrlInString[] {
   const written = mayHoldWrittenUrl(text) ? urlsIn(text, true) : [];
@@ -98,7 +103,10 @@ function urlsIn(text: string, fromStart: boolean): UrlInString[] {
   const found: UrlInString[] = [];
   const start = fromStart ? text.length - text.trimStart().length : -1;
   for (const match of text.matchAll(URL_IN_STRING)) {
-    if (match.index !== start && !ICE_SERVER_URL.test(match[0]) && !isFetchedFrom(text, match.index)) continue;
+    if (match.index === start) {
+      // A share page a string starts with is where a share button sends the visitor.
+      if (SHARE_PAGE.test(match[0])) continue;
+    } else if (!ICE_SERVER_URL.test(match[0]) && !isFetchedFrom(text, match.index)) continue;
     // Trailing punctuation usually ends the sentence, not the URL.
     const url = match[0].replace(/[.,;:!?)\]]+$/, '');
     if (!NAMESPACE_NAMES.has(url)) found.push({ url, index: match.index });

@@ -601,6 +601,66 @@ describe('gatherJs: created elements that navigate', () => {
   });
 });
 
+describe('gatherJs: targets that depend on a branch', () => {
+  it.each([
+    [
+      'a share button: if/else assigns the link, then clicks it',
+      "let n; if (d) n = `https://twitter.com/intent/tweet?text=${t}`; else n = `https://wa.me/?text=${t}`;\nconst a = document.createElement('a'); a.href = n; a.click()",
+      ['navigation https://twitter.com/intent/tweet?text= 2:40', 'navigation https://wa.me/?text= 2:40'],
+    ],
+    [
+      'a ternary opened in a window',
+      "window.open(d ? 'https://www.facebook.com/sharer/sharer.php?u=' + u : 'https://www.linkedin.com/sharing/share-offsite/?url=' + u)",
+      [
+        'navigation https://www.facebook.com/sharer/sharer.php?u= 1:1',
+        'navigation https://www.linkedin.com/sharing/share-offsite/?url= 1:1',
+      ],
+    ],
+    [
+      'a variable given a ternary, then location.href',
+      "var q = wide ? 'https://k10.example/a' : 'https://k11.example/b'; location.href = q",
+      ['navigation https://k10.example/a 1:67', 'navigation https://k11.example/b 1:67'],
+    ],
+    [
+      'a lookup table read with a key known at run time',
+      "var to = { a: 'https://k10.example/', b: 'https://k11.example/' }; location.assign(to[key])",
+      ['navigation https://k10.example/ 1:68', 'navigation https://k11.example/ 1:68'],
+    ],
+  ])('reports each navigation of %s, and no request', (_case, code, expected) => {
+    expect(facts(code)).toEqual(expected);
+  });
+
+  it('reports each request of a fetch whose URL is one of two', () => {
+    expect(facts("fetch(dev ? 'https://k10.example/api' : 'https://k11.example/api')")).toEqual([
+      'request fetch https://k10.example/api 1:1',
+      'request fetch https://k11.example/api 1:1',
+    ]);
+  });
+
+  it.each([
+    [
+      'share links a script sets on links',
+      "let n; if (d) n = 'https://twitter.com/intent/tweet?url=' + u; else n = 'https://bsky.app/intent/compose?text=' + u; el.href = n",
+    ],
+    [
+      'share pages handed to a helper that opens them',
+      "function popup(u) { window.open(u, 'share') } popup('https://www.facebook.com/sharer/sharer.php?u=' + location.href); popup(`https://t.me/share/url?url=${u}`)",
+    ],
+    [
+      'share pages in a table',
+      "var shares = { x: 'https://x.com/intent/post?url=', reddit: 'https://www.reddit.com/submit?url=', pin: 'https://pinterest.com/pin/create/button/?url=' }",
+    ],
+  ])('reports nothing for %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+
+  it('still reports a share host a script fetches', () => {
+    expect(facts("new Image().src = 'https://www.facebook.com/sharer.php?u=' + u")).toEqual([
+      'request image https://www.facebook.com/sharer.php?u= 1:1',
+    ]);
+  });
+});
+
 describe('gatherJs: properties of constant objects', () => {
   it.each([
     [
