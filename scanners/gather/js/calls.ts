@@ -1,7 +1,7 @@
 import type { AnyNode, CallExpression, Expression, NewExpression } from 'acorn';
 import type { RequestType } from '../../observations.ts';
 import type { ScriptAnalysis } from './analysis.ts';
-import { reportElementHref, reportElementSource, reportNavigation, reportRequest } from './requests.ts';
+import { noteUrlUse, reportElementHref, reportElementSource, reportNavigation, reportRequest } from './requests.ts';
 import { unwrap } from './resolve.ts';
 import type { Scope } from './scope.ts';
 import { SNIPPET_FUNCTIONS, SNIPPET_OBJECTS } from './snippets.ts';
@@ -30,6 +30,8 @@ const CALLED_METHODS: ReadonlySet<string> = new Set([
   'replace',
   'setAttribute',
   'click',
+  'parse',
+  'canParse',
   'setTimeout',
   'setInterval',
   'eval',
@@ -59,6 +61,8 @@ export function checkCall(analysis: ScriptAnalysis, node: CallExpression, scope:
   const target = callee.object;
   if ((method === 'get' || method === 'set') && isGlobalName(target, 'Reflect', scope))
     checkReflection(analysis, node, scope);
+  else if ((method === 'parse' || method === 'canParse') && isGlobalName(target, 'URL', scope))
+    noteParsedUrl(analysis, node, scope);
   else if (method === 'sendBeacon') reportRequest(analysis, 'beacon', 'sendBeacon', first, scope, node);
   else if (
     method === 'open' &&
@@ -122,12 +126,21 @@ export function checkNew(analysis: ScriptAnalysis, node: NewExpression, scope: S
   else if (callee.type === 'MemberExpression' && analysis.resolve.isWindow(callee.object, scope))
     name = analysis.resolve.propertyName(callee, scope);
   if (!name) return;
+  if (name === 'URL') return noteParsedUrl(analysis, node, scope);
   const type = CONSTRUCTORS.get(name);
   if (type) {
     reportRequest(analysis, type, name, node.arguments[0], scope, node);
     if (type === 'script') reportDataUrlCode(analysis, node.arguments[0], scope, node);
   } else if (name === 'Function') reportCode(analysis, name, node, scope);
   else if (SNIPPET_FUNCTIONS.has(name)) analysis.facts.push({ kind: 'snippet', name, node });
+}
+
+/**
+ * `new URL(url, base)`, `URL.parse(…)`: parsing fetches nothing (Pagefind's `new URL(\`https://example.com${path}\`)`
+ * only reads the path back); a fetch or element the URL object reaches reports it there.
+ */
+function noteParsedUrl(analysis: ScriptAnalysis, node: CallExpression | NewExpression, scope: Scope): void {
+  for (const arg of node.arguments.slice(0, 2)) noteUrlUse(analysis, arg, scope);
 }
 
 /** Whether a node is the global `name` itself (not a local of that name). */
@@ -165,5 +178,5 @@ export function isCandidateCall(callee: Expression | AnyNode): boolean {
 /** Whether a `new` expression's callee may be one `checkNew` reports. */
 export function isCandidateNew(callee: AnyNode): boolean {
   const name = calleeName(callee);
-  return !!name && (CONSTRUCTORS.has(name) || SNIPPET_FUNCTIONS.has(name) || name === 'Function');
+  return !!name && (CONSTRUCTORS.has(name) || SNIPPET_FUNCTIONS.has(name) || name === 'Function' || name === 'URL');
 }

@@ -1,4 +1,4 @@
-import type { AnyNode, ArrayExpression, CallExpression, Identifier, MemberExpression } from 'acorn';
+import type { AnyNode, ArrayExpression, CallExpression, Identifier, MemberExpression, NewExpression } from 'acorn';
 
 /** What constant folding knows about an expression's string value. */
 export interface Folded {
@@ -27,7 +27,8 @@ const UNKNOWN: Folded = { value: '', complete: false, string: false, literals: [
 
 /**
  * Evaluates string-valued constant expressions the way a script would: literals, `+` concatenation,
- * template literals, parentheses, `(a, b)`, `x = value`, `atob(…)`, `[…].join(…)` and `'…'.concat(…)` of constants, and
+ * template literals, parentheses, `(a, b)`, `x = value`, `atob(…)`, `[…].join(…)` and `'…'.concat(…)` of constants,
+ * `new URL(…)` (and its `href`), and
  * the variables and constant object properties `resolve` knows. Returns the constant prefix of anything
  * partly dynamic (`'https://t.example/?u=' + id`), which is enough to know the host.
  */
@@ -74,9 +75,15 @@ export function foldString(node: AnyNode, resolve?: ResolveReference): Folded {
       return node.operator === '=' ? foldString(node.right, resolve) : UNKNOWN;
     case 'Identifier':
     case 'MemberExpression': {
+      if (node.type === 'MemberExpression' && propertyOf(node) === 'href') {
+        const url = urlObject(node.object, resolve);
+        if (url) return foldUrl(url.node, url.resolve);
+      }
       const resolved = resolve?.(node);
       return resolved ? foldString(resolved.node, resolved.resolve) : UNKNOWN;
     }
+    case 'NewExpression':
+      return isUrlConstructor(node) ? foldUrl(node, resolve) : UNKNOWN;
     case 'CallExpression':
       return foldCall(node, resolve);
     default:
@@ -100,14 +107,14 @@ function foldCall(node: CallExpression, resolve: ResolveReference | undefined): 
     }
   }
   if (callee.type !== 'MemberExpression') return UNKNOWN;
-  const method = callee.computed
-    ? callee.property.type === 'Literal'
-      ? callee.property.value
-      : undefined
-    : callee.property.type === 'Identifier'
-      ? callee.property.name
-      : undefined;
+  const method = propertyOf(callee);
   if (method === 'concat') return foldConcat(node, resolve);
+  if (method === 'toString' || method === 'toJSON') {
+    const url = urlObject(callee.object, resolve);
+    return url ? foldUrl(url.node, url.resolve) : UNKNOWN;
+  }
+  if (method === 'parse' && callee.object.type === 'Identifier' && callee.object.name === 'URL')
+    return foldUrl(node, resolve);
   if (method !== 'join' || args.length > 1) return UNKNOWN;
   const array = arrayLiteral(callee.object, resolve);
   if (!array) return UNKNOWN;
@@ -157,4 +164,50 @@ function arrayLiteral(
   if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return undefined;
   const resolved = resolve?.(node);
   return resolved && arrayLiteral(resolved.node, resolved.resolve);
+}
+
+function propertyOf(member: MemberExpression): unknown {
+  if (member.computed) return member.property.type === 'Literal' ? member.property.value : undefined;
+  return member.property.type === 'Identifier' ? member.property.name : undefined;
+}
+
+/** Whether an expression is `new URL(…)`. */
+export function isUrlConstructor(node: AnyNode): node is NewExpression {
+  return node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'URL';
+}
+
+/** The `new URL(…)` an expression is, or that a variable holds (`u` of `u.href`). */
+function urlObject(node: AnyNode, resolve: ResolveReference | undefined): Resolved | undefined {
+  if (isUrlConstructor(node)) return { node, resolve };
+  if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return undefined;
+  const resolved = resolve?.(node);
+  return resolved && urlObject(resolved.node, resolved.resolve);
+}
+
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * The address `new URL(url, base)` or `URL.parse(url, base)` builds: `url` when it is absolute, else `url` resolved
+ * against a constant `base` (a prefix when `url` is only partly known or unknown, enough to know the host).
+ */
+function foldUrl(node: NewExpression | CallExpression, resolve: ResolveReference | undefined): Folded {
+  const [input, base] = node.arguments;
+  if (!input || input.type === 'SpreadElement') return UNKNOWN;
+  const url = foldString(input, resolve);
+  if (SCHEME.test(url.value) || !base || base.type === 'SpreadElement') return url;
+  const against = foldString(base, resolve);
+  if (!against.complete || !against.string) return UNKNOWN;
+  try {
+    // A wholly unknown `url` (`new URL(path, 'https://api.example/')`) is most likely a path on the base's host.
+    const value = new URL(url.value, against.value).href;
+    return {
+      value,
+      complete: url.complete && url.string,
+      string: true,
+      literals: [...url.literals, ...against.literals],
+    };
+  } catch {
+    // An invalid URL or base: the constructor throws, and nothing is fetched.
+    return UNKNOWN;
+  }
 }

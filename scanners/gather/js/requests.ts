@@ -83,7 +83,7 @@ export function reportElementHref(
   if (type) reportRequest(analysis, type, tag, value, scope, at, 'href');
   // Another window's location (`frame.contentWindow.location.href = url`) loads a page: its URL stays a literal.
   else if (!isLocationObject(analysis, element, scope)) {
-    noteLinkTarget(analysis, value, scope);
+    noteUrlUse(analysis, value, scope);
     analysis.elementWrites.note(analysis, element, 'href', value, scope, at);
   }
 }
@@ -111,7 +111,7 @@ export function checkLinkTargets(
   if (describesFetchingElement(analysis, object, call, scope)) return;
   for (const property of object.properties) {
     if (property.type === 'Property' && LINK_TARGET_KEYS.has(keyName(property) ?? ''))
-      noteLinkTarget(analysis, property.value, scope);
+      noteUrlUse(analysis, property.value, scope);
   }
 }
 
@@ -151,8 +151,11 @@ function isLocationObject(analysis: ScriptAnalysis, node: AnyNode, scope: Scope)
   return expression.type === 'MemberExpression' && analysis.resolve.propertyName(expression, scope) === 'location';
 }
 
-/** A link target's URLs: marked as seen, so their literals are not reported as bare URL literals. */
-function noteLinkTarget(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): void {
+/**
+ * A URL used without being fetched (a link target, a URL parsed by `new URL(…)`): marked as seen, so its literals are
+ * not reported as bare URL literals. A sink it reaches (`fetch(url)`) still reports it.
+ */
+export function noteUrlUse(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): void {
   targets(analysis, value, scope);
 }
 

@@ -661,6 +661,44 @@ describe('gatherJs: targets that depend on a branch', () => {
   });
 });
 
+describe('gatherJs: URLs that are parsed, not fetched', () => {
+  it.each([
+    [
+      "Pagefind's path normaliser",
+      'function normalize(p) { let u = new URL(`https://example.com${p}`); return u.href.replace(/^https:\\/\\/example.com/, ""); }',
+    ],
+    ['a path read from a parsed URL', 'const path = new URL(`https://example.com${location.pathname}`).pathname'],
+    ['a URL parsed against a base', "var u = new URL(href, 'https://example.com/'); var q = u.searchParams.get('q')"],
+    [
+      'URL.parse and URL.canParse',
+      "URL.canParse('https://k12.example/x'); const p = URL.parse('https://k12.example/y')?.host",
+    ],
+  ])('reports nothing for %s', (_case, code) => {
+    expect(facts(code, { module: true })).toEqual([]);
+  });
+
+  it.each([
+    ['fetch(new URL(…))', "fetch(new URL('https://k12.example/api'))", 'request fetch https://k12.example/api 1:1'],
+    [
+      'a URL built against a base, then fetched',
+      "const u = new URL('/v1/send', 'https://k12.example/'); fetch(u, { method: 'POST' })",
+      'request fetch https://k12.example/v1/send 1:56',
+    ],
+    [
+      "a URL's href set as an image source",
+      "const u = new URL('https://k12.example/p.gif'); u.searchParams.set('p', location.pathname); new Image().src = u.href",
+      'request image https://k12.example/p.gif 1:93',
+    ],
+    [
+      'a URL turned back into a string for a beacon',
+      "navigator.sendBeacon(new URL(path, 'https://k12.example/c/').toString(), data)",
+      'request beacon https://k12.example/c/ 1:1',
+    ],
+  ])('still reports %s', (_case, code, expected) => {
+    expect(facts(code)).toEqual([expected]);
+  });
+});
+
 describe('gatherJs: properties of constant objects', () => {
   it.each([
     [
