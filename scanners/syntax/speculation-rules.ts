@@ -1,4 +1,4 @@
-import { URLPattern, type URLPatternInit } from 'urlpattern-polyfill/urlpattern';
+import { URLPattern } from 'urlpattern-polyfill/urlpattern';
 import { isRecord, parseJson } from './script-json.ts';
 
 const SPECULATION_ACTIONS = ['prefetch', 'prerender', 'prefetch_with_subresources'];
@@ -68,7 +68,7 @@ function matchPattern(pattern: unknown, url: string, baseUrl: string): Match {
   try {
     if (typeof pattern === 'string') return new URLPattern(pattern, baseUrl).test(url) ? 'yes' : 'no';
     if (isRecord(pattern))
-      return new URLPattern({ baseURL: baseUrl, ...(pattern as URLPatternInit) }).test(url) ? 'yes' : 'no';
+      return new URLPattern({ baseURL: baseUrl, ...(pattern as Record<string, string>) }).test(url) ? 'yes' : 'no';
   } catch {
     // A pattern the polyfill rejects may still be one a browser reads.
   }

@@ -3,6 +3,7 @@ import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
 import { checkCall, checkNew, isCandidateCall, isCandidateNew } from './calls.ts';
 import type { JsFact, RunCode, ScriptAnalysis } from './analysis.ts';
 import { ElementWrites } from './elements.ts';
+import { isWebFontConfig, isWebFontLoad, reportWebFontConfig } from './font-loaders.ts';
 import { foldString, type Folded } from './fold.ts';
 import {
   checkAssignment,
@@ -134,6 +135,7 @@ export class ProgramAnalysis implements ScriptAnalysis {
       VariableDeclarator: (node, scope, c) => {
         const init = node.init ?? undefined;
         if (node.id.type === 'Identifier') scope.declare(node.id.name, init && { node: init, scope });
+        if (init && isWebFontConfig(node.id)) this.#defer(() => reportWebFontConfig(this, init, scope, node));
         else for (const name of patternNames(node.id)) scope.declare(name);
         if (node.id.type === 'ObjectPattern' && init) {
           const pattern = node.id;
@@ -198,6 +200,8 @@ export class ProgramAnalysis implements ScriptAnalysis {
         for (const arg of node.arguments)
           if (arg.type === 'ObjectExpression' && hasLinkTargetKey(arg)) this.#linkPropsCalls.set(arg, node);
         if (isCandidateCall(node.callee)) this.#defer(() => checkCall(this, node, scope));
+        else if (isWebFontLoad(node.callee))
+          this.#defer(() => reportWebFontConfig(this, node.arguments[0], scope, node));
         base.CallExpression!(node, scope, c);
       },
       NewExpression: (node, scope, c) => {
@@ -219,6 +223,7 @@ export class ProgramAnalysis implements ScriptAnalysis {
         }
         if (left.type === 'MemberExpression') this.#noteMutation(left, scope);
         if (isAssignmentCandidate(node.left)) this.#defer(() => checkAssignment(this, node, scope));
+        else if (isWebFontConfig(left)) this.#defer(() => reportWebFontConfig(this, node.right, scope, node));
         base.AssignmentExpression!(node, scope, c);
       },
       UpdateExpression: (node, scope, c) => {

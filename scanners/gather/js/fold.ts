@@ -177,7 +177,10 @@ export function isUrlConstructor(node: AnyNode): node is NewExpression {
 }
 
 /** The `new URL(…)` an expression is, or that a variable holds (`u` of `u.href`). */
-function urlObject(node: AnyNode, resolve: ResolveReference | undefined): Resolved | undefined {
+function urlObject(
+  node: AnyNode,
+  resolve: ResolveReference | undefined,
+): { node: NewExpression; resolve: ResolveReference | undefined } | undefined {
   if (isUrlConstructor(node)) return { node, resolve };
   if (node.type !== 'Identifier' && node.type !== 'MemberExpression') return undefined;
   const resolved = resolve?.(node);

@@ -30,6 +30,7 @@ const MAY_HAVE_FACTS = new RegExp(
     'EventSource',
     'Worker',
     'atob',
+    'WebFont',
     'stun:',
     'stuns:',
     'turn:',
@@ -43,10 +44,10 @@ const MAY_HAVE_FACTS = new RegExp(
 );
 
 /**
- * Cookie and storage use, request targets (fetch, beacons, XHR, sockets, imports, workers, element src),
- * navigations, tracking-snippet calls and URL string literals in a script. Parses with acorn (as a
- * module when asked or when the classic parse fails); code that does not parse is still scanned, by
- * tokens. Pure and never throws.
+ * Cookie and storage use, request targets (fetch, beacons, XHR, sockets, imports, workers, element src, the
+ * stylesheets a Web Font Loader config loads), navigations, tracking-snippet calls and URL string literals in a
+ * script. Parses with acorn (as a module when asked or when the classic parse fails); code that does not parse is
+ * still scanned, by tokens. Pure and never throws.
  */
 export function gatherJs(text: string, context: EmbeddedContext & { module?: boolean }): Observation[] {
   if (!MAY_HAVE_FACTS.test(text)) return [];

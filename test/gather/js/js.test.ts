@@ -699,6 +699,43 @@ describe('gatherJs: URLs that are parsed, not fetched', () => {
   });
 });
 
+describe('gatherJs: runtime font loaders', () => {
+  it.each([
+    [
+      'WebFont.load with Google Fonts',
+      "WebFont.load({ google: { families: ['Open Sans:400,700', 'Lora'] } })",
+      ['request style https://fonts.googleapis.com/css?family=Open+Sans:400,700%7CLora 1:1'],
+    ],
+    [
+      'a WebFontConfig the loader reads when it loads, with Adobe Fonts',
+      "window.WebFontConfig = { typekit: { id: 'abc1234' } };\n(function (d) { var s = d.createElement('script'); s.src = '/js/webfont.js'; d.head.appendChild(s); })(document);",
+      [
+        'request script https://use.typekit.net/abc1234.js 1:1',
+        'request script https://site.example/js/webfont.js 2:52',
+      ],
+    ],
+    [
+      "a declared WebFontConfig held in a variable, with a custom module's stylesheets",
+      "var fonts = { families: ['Brand'], urls: ['https://k13.example/brand.css', '/fonts.css'] };\nvar WebFontConfig = { custom: fonts }",
+      ['request style https://k13.example/brand.css 2:5', 'request style https://site.example/fonts.css 2:5'],
+    ],
+    [
+      'families in a constant array',
+      "const families = ['Inter']; WebFont.load({ google: { families } })",
+      ['request style https://fonts.googleapis.com/css?family=Inter 1:29'],
+    ],
+  ])('reports the stylesheets and scripts of %s', (_case, code, expected) => {
+    expect(facts(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['another load method', "Fonts.load({ google: { families: ['Lora'] } })"],
+    ['a config with no module that fetches', 'WebFont.load({ classes: false, active: function () {} })'],
+  ])('reports nothing for %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+});
+
 describe('gatherJs: properties of constant objects', () => {
   it.each([
     [
