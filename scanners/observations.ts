@@ -47,6 +47,8 @@ export interface RequestObservation extends Base {
   url: string;
   /** Lower-case host of `url` ('' for non-network schemes such as data:). */
   host: string;
+  /** What a script puts in the query from run-time values (`'?email=' + input.value`), by the parameter's name. */
+  queryFields?: FieldKind[];
 }
 
 /**
@@ -61,6 +63,8 @@ export interface NavigationObservation extends Base {
   host: string;
   /** `data-leaving` present and `rel` holds both `noopener` and `noreferrer`. */
   marked: boolean;
+  /** As on a request: what a script navigating there puts in the query from run-time values. */
+  queryFields?: FieldKind[];
 }
 
 /** The kind of personal data a form field carries, as far as markup tells. */

@@ -9,6 +9,7 @@ import externalLinksMetaRefresh from './external-links/meta-refresh.ts';
 import externalLinksRedirect from './external-links/redirect.ts';
 import externalLinksUnmarked from './external-links/unmarked.ts';
 import formsInsecureAction from './forms/insecure-action.ts';
+import formsPersonalDataInScriptUrl from './forms/personal-data-in-script-url.ts';
 import formsPersonalDataInUrl from './forms/personal-data-in-url.ts';
 import formsPostToCdn from './forms/post-to-cdn.ts';
 import formsPostToThirdParty from './forms/post-to-third-party.ts';
@@ -35,6 +36,7 @@ export const allRules: readonly RuleDefinition[] = [
   externalLinksRedirect,
   externalLinksUnmarked,
   formsInsecureAction,
+  formsPersonalDataInScriptUrl,
   formsPersonalDataInUrl,
   formsPostToCdn,
   formsPostToThirdParty,

@@ -220,3 +220,29 @@ export function formMethod(value: string | undefined): FormObservation['method']
   const method = (value ?? '').trim().toLowerCase();
   return method === 'post' || method === 'dialog' ? method : 'get';
 }
+
+/**
+ * The kinds of data a URL's query carries in parameters whose value is only known at run time (`hole` marks such a
+ * value in `shape`, the URL as far as it is known): `?email=␣&src=site` carries an email. A parameter's name is read
+ * as a form field's name is.
+ */
+export function queryFieldKinds(shape: string, hole: string): FieldKind[] {
+  const start = shape.indexOf('?');
+  if (start === -1) return [];
+  const end = shape.indexOf('#', start);
+  const kinds = new Set<FieldKind>();
+  for (const parameter of shape.slice(start + 1, end === -1 ? undefined : end).split('&')) {
+    const equals = parameter.indexOf('=');
+    if (equals <= 0 || !parameter.includes(hole, equals)) continue;
+    const name = parameter.slice(0, equals);
+    let decoded = name;
+    try {
+      decoded = decodeURIComponent(name.replaceAll('+', ' '));
+    } catch {
+      // A malformed escape: read the name as written.
+    }
+    const kind = name.includes(hole) ? undefined : kindFromHint(decoded);
+    if (kind) kinds.add(kind);
+  }
+  return [...kinds];
+}

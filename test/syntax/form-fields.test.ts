@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKind, formMethod, isSubmitButton } from '../../scanners/syntax/form-fields.ts';
+import { fieldKind, formMethod, isSubmitButton, queryFieldKinds } from '../../scanners/syntax/form-fields.ts';
 
 describe('fieldKind', () => {
   it.each([
@@ -177,5 +177,22 @@ describe('formMethod', () => {
     ['delete', 'get'],
   ])('reads method=%j as %s', (value, method) => {
     expect(formMethod(value)).toBe(method);
+  });
+});
+
+describe('queryFieldKinds', () => {
+  const hole = '\uFFFC';
+  it.each([
+    ['https://api.test/send?email=\uFFFC&phone=\uFFFC', ['email', 'tel']],
+    ['/thanks?site=abc&customer_email=\uFFFC', ['email']],
+    ['/c?first%20name=\uFFFC&contact[mobile]=\uFFFC', ['name', 'tel']],
+    ['/c?street+address=\uFFFC#email=\uFFFC', ['address']],
+    ['/c?email=support%40example.ca', []],
+    ['/search?q=\uFFFC&mobile-search=\uFFFC', []],
+    ['/c?\uFFFC=\uFFFC', []],
+    ['/c#email=\uFFFC', []],
+    ['/c?email', []],
+  ])('reads %s as carrying %j', (shape, kinds) => {
+    expect(queryFieldKinds(shape, hole)).toEqual(kinds);
   });
 });

@@ -1,5 +1,5 @@
 import type { AnyNode } from 'acorn';
-import type { RequestType, StorageObservation } from '../../observations.ts';
+import type { FieldKind, RequestType, StorageObservation } from '../../observations.ts';
 import type { Folded } from './fold.ts';
 import type { ValueResolver } from './resolve.ts';
 import type { Scope } from './scope.ts';
@@ -13,8 +13,16 @@ export interface Span {
 /** One fact about a script, tied to where it was found; js.ts turns it into an observation. */
 export type JsFact =
   | { kind: 'storage'; api: StorageObservation['api']; node: Span }
-  | { kind: 'request'; type: RequestType; element: string | undefined; attribute?: string; raw: string; node: Span }
-  | { kind: 'navigation'; via?: 'refresh'; element: string; raw: string; node: Span }
+  | {
+      kind: 'request';
+      type: RequestType;
+      element: string | undefined;
+      attribute?: string;
+      raw: string;
+      queryFields?: FieldKind[];
+      node: Span;
+    }
+  | { kind: 'navigation'; via?: 'refresh'; element: string; raw: string; queryFields?: FieldKind[]; node: Span }
   | { kind: 'snippet'; name: string; node: Span };
 
 /** The facts of a string run as code (eval, setTimeout, Function), or undefined when no deeper nesting is followed. */

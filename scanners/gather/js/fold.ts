@@ -214,3 +214,59 @@ function foldUrl(node: NewExpression | CallExpression, resolve: ResolveReference
     return UNKNOWN;
   }
 }
+
+/** Marks, in a URL's shape, a value only known at run time (U+FFFC OBJECT REPLACEMENT CHARACTER). */
+export const RUNTIME_VALUE = '\uFFFC';
+// Deeper shapes (a concatenation of hundreds of parts) end in one unknown value.
+const MAX_SHAPE_DEPTH = 64;
+
+/**
+ * A string's text with RUNTIME_VALUE where a part is only known at run time: `'/send?email=' + input.value + '&v=2'`
+ * is `/send?email=\uFFFC&v=2`, so the query's parameters can be read whatever the prefix `foldString` stops at.
+ * `new URLSearchParams({ email })` reads as `email=\uFFFC`.
+ */
+export function foldShape(node: AnyNode, resolve?: ResolveReference, depth = 0): string {
+  if (depth >= MAX_SHAPE_DEPTH) return RUNTIME_VALUE;
+  switch (node.type) {
+    case 'TemplateLiteral':
+      return node.quasis
+        .map((quasi, index) => {
+          const expression = node.expressions[index];
+          return (quasi.value.cooked ?? RUNTIME_VALUE) + (expression ? foldShape(expression, resolve, depth + 1) : '');
+        })
+        .join('');
+    case 'BinaryExpression':
+      return node.operator === '+' && node.left.type !== 'PrivateIdentifier'
+        ? foldShape(node.left, resolve, depth + 1) + foldShape(node.right, resolve, depth + 1)
+        : RUNTIME_VALUE;
+    case 'Identifier':
+    case 'MemberExpression': {
+      const resolved = resolve?.(node);
+      return resolved ? foldShape(resolved.node, resolved.resolve, depth + 1) : RUNTIME_VALUE;
+    }
+    case 'NewExpression':
+      if (node.callee.type === 'Identifier' && node.callee.name === 'URLSearchParams')
+        return searchParamsShape(node, resolve, depth);
+      break;
+    case 'CallExpression':
+      // `params.toString()`
+      if (node.callee.type === 'MemberExpression' && propertyOf(node.callee) === 'toString')
+        return foldShape(node.callee.object, resolve, depth + 1);
+      break;
+  }
+  const folded = foldString(node, resolve);
+  return folded.complete && folded.string ? folded.value : RUNTIME_VALUE;
+}
+
+/** `new URLSearchParams({ email: input.value, v: '2' })` as its query text: `email=\uFFFC&v=2`. */
+function searchParamsShape(node: NewExpression, resolve: ResolveReference | undefined, depth: number): string {
+  const [init] = node.arguments;
+  if (init?.type !== 'ObjectExpression') return RUNTIME_VALUE;
+  return init.properties
+    .map((property) => {
+      if (property.type !== 'Property' || property.computed) return RUNTIME_VALUE;
+      const key = property.key.type === 'Identifier' ? property.key.name : foldString(property.key).value;
+      return `${encodeURIComponent(key)}=${foldShape(property.value, resolve, depth + 1)}`;
+    })
+    .join('&');
+}

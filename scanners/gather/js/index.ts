@@ -115,6 +115,7 @@ function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLoca
         raw: fact.raw,
         url: resolved.url,
         host: resolved.host,
+        ...(fact.queryFields && { queryFields: fact.queryFields }),
       };
     }
     case 'navigation': {
@@ -129,6 +130,7 @@ function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLoca
         url: resolved.url,
         host: resolved.host,
         marked: false,
+        ...(fact.queryFields && { queryFields: fact.queryFields }),
       };
     }
   }

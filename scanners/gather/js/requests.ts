@@ -7,12 +7,14 @@ import type {
   Property,
   SpreadElement,
 } from 'acorn';
-import type { RequestType } from '../../observations.ts';
+import type { FieldKind, RequestType } from '../../observations.ts';
 import type { ScriptAnalysis } from './analysis.ts';
+import { RUNTIME_VALUE } from './fold.ts';
 import { unwrap } from './resolve.ts';
 import type { Scope } from './scope.ts';
 import { findRequestedUrls, hrefRequestType } from './url-literals.ts';
 import { linkRequestType } from '../../syntax/link-rel.ts';
+import { queryFieldKinds } from '../../syntax/form-fields.ts';
 import { parseMetaRefresh } from '../../syntax/meta-refresh.ts';
 
 const ASSIGNED_PROPERTIES: ReadonlySet<string> = new Set(['src', 'href', 'location', 'httpEquiv', 'content']);
@@ -169,8 +171,16 @@ export function reportRequest(
   at: AnyNode,
   attribute?: string,
 ): void {
-  for (const raw of targets(analysis, value, scope))
-    analysis.facts.push({ kind: 'request', type, element, ...(attribute && { attribute }), raw, node: at });
+  for (const { raw, queryFields } of targets(analysis, value, scope))
+    analysis.facts.push({
+      kind: 'request',
+      type,
+      element,
+      ...(attribute && { attribute }),
+      raw,
+      ...(queryFields.length > 0 && { queryFields }),
+      node: at,
+    });
 }
 
 /** A navigation to the URL `value` holds (`location.assign(…)`, `window.open(…)`), reported at `at`. */
@@ -181,13 +191,13 @@ export function reportNavigation(
   scope: Scope,
   at: AnyNode,
 ): void {
-  for (const raw of targets(analysis, value, scope))
-    analysis.facts.push({ kind: 'navigation', element, raw, node: at });
+  for (const { raw, queryFields } of targets(analysis, value, scope))
+    analysis.facts.push({ kind: 'navigation', element, raw, ...(queryFields.length > 0 && { queryFields }), node: at });
 }
 
 /** A created `<meta http-equiv=refresh>`'s `content` (`0;url=…`): a navigation to its URL, reported at `at`. */
 export function reportRefresh(analysis: ScriptAnalysis, content: AnyNode | undefined, scope: Scope, at: AnyNode): void {
-  for (const text of targets(analysis, content, scope)) {
+  for (const { raw: text } of targets(analysis, content, scope)) {
     const url = parseMetaRefresh(text)?.url?.trim();
     if (url) analysis.facts.push({ kind: 'navigation', via: 'refresh', element: 'meta', raw: url, node: at });
   }
@@ -195,20 +205,28 @@ export function reportRefresh(analysis: ScriptAnalysis, content: AnyNode | undef
 
 /**
  * The constant URLs (or prefixes) an argument may hold, one per branch or assigned value (`d ? a : b`, `let n; if (d)
- * n = a; else n = b`); their literals are then not reported again as bare literals.
+ * n = a; else n = b`), each with the kinds of data its query takes from run-time values (`?email=' + email.value`);
+ * their literals are then not reported again as bare literals.
  */
-function targets(analysis: ScriptAnalysis, value: AnyNode | undefined, scope: Scope): string[] {
+function targets(
+  analysis: ScriptAnalysis,
+  value: AnyNode | undefined,
+  scope: Scope,
+): { raw: string; queryFields: FieldKind[] }[] {
   if (!value || value.type === 'SpreadElement') return [];
-  const found = new Set<string>();
+  const found = new Map<string, FieldKind[]>();
   for (const candidate of analysis.resolve.candidates(value, scope)) {
     const folded = analysis.resolve.fold(candidate.node, candidate.scope);
     if (!folded.string || folded.value.trim() === '') continue;
     for (const literal of folded.literals) analysis.consumed.add(literal);
     analysis.consumed.add(candidate.node);
     analysis.consumed.add(value);
-    found.add(folded.value);
+    const queryFields = folded.complete
+      ? []
+      : queryFieldKinds(analysis.resolve.shape(candidate.node, candidate.scope), RUNTIME_VALUE);
+    found.set(folded.value, [...new Set([...(found.get(folded.value) ?? []), ...queryFields])]);
   }
-  return [...found];
+  return [...found].map(([raw, queryFields]) => ({ raw, queryFields }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AnyNode, Identifier, MemberExpression } from 'acorn';
-import { foldString, type Folded, type ResolveReference } from './fold.ts';
+import { foldShape, foldString, type Folded, type ResolveReference } from './fold.ts';
 import type { Binding, BoundValue, Scope } from './scope.ts';
 import { SNIPPET_OBJECTS } from './snippets.ts';
 
@@ -97,6 +97,11 @@ export class ValueResolver {
     return holder.node.properties.flatMap((property) =>
       property.type === 'Property' && property.kind === 'init' ? [{ node: property.value, scope: holder.scope }] : [],
     );
+  }
+
+  /** The text of a value with its run-time parts marked (see foldShape), through the same variables as `fold`. */
+  shape(node: AnyNode, scope: Scope): string {
+    return foldShape(node, this.#references(scope, 0));
   }
 
   /** Notes that the object a variable holds may change: its constant properties are then unknown. */

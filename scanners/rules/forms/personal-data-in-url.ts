@@ -1,8 +1,5 @@
-import type { FieldKind } from '../../observations.ts';
 import { defineRule } from '../define-rule.ts';
-
-/** Field kinds that identify or describe a person. */
-const personal: ReadonlySet<FieldKind> = new Set(['email', 'tel', 'name', 'password', 'address', 'payment']);
+import { personalFields } from '../helpers/personal-data.ts';
 
 export default defineRule({
   id: 'forms/personal-data-in-url',
@@ -18,7 +15,7 @@ export default defineRule({
   observes: ['form'],
   check(observation) {
     if (observation.method !== 'get' || observation.host === '') return undefined;
-    const found = [...new Set(observation.fields.filter((kind) => personal.has(kind)))];
+    const found = personalFields(observation.fields);
     if (found.length === 0) return undefined;
     return { messageId: 'personalData', data: { fields: found.join(', ') } };
   },
