@@ -54,7 +54,8 @@ function toFinding(
   const finding = {
     ruleId: rule.id,
     category: rule.category,
-    severity,
+    // Code with a syntax error never runs: what it would do is worth a warning, not a failed build.
+    severity: observation.unparsed && severity === 'error' ? 'warning' : severity,
     file: at.file,
     line: at.line,
     column: at.column,

@@ -16,6 +16,8 @@ interface Base extends Location {
   attribute?: string;
   /** A short excerpt of the markup or code, for the report. */
   evidence?: string;
+  /** Found by the token scan of a script with a syntax error: browsers run none of it, so rules' errors are warnings. */
+  unparsed?: true;
 }
 
 /** What a request fetches; rules and the CSP writer use it. */
@@ -140,8 +142,16 @@ export interface RefusalObservation extends Base {
   blocked?: string;
 }
 
+/** A script (or string run as code) with a syntax error, at the error: browsers run none of it. */
+export interface UnparsableObservation extends Base {
+  kind: 'unparsable';
+  /** The parser's message: `Unexpected token`. */
+  reason: string;
+}
+
 export type Observation =
   | RefusalObservation
+  | UnparsableObservation
   | RequestObservation
   | NavigationObservation
   | FormObservation

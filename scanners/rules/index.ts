@@ -17,6 +17,7 @@ import headersBrowserRefused from './headers/browser-refused.ts';
 import headersCspViolation from './headers/csp-violation.ts';
 import headersLeakyReferrerPolicy from './headers/leaky-referrer-policy.ts';
 import headersThirdPartyReporting from './headers/third-party-reporting.ts';
+import inputUnparsableScript from './input/unparsable-script.ts';
 import inputUnreadable from './input/unreadable.ts';
 import suppressionsNoReason from './suppressions/no-reason.ts';
 import suppressionsUnused from './suppressions/unused.ts';
@@ -44,6 +45,7 @@ export const allRules: readonly RuleDefinition[] = [
   headersCspViolation,
   headersLeakyReferrerPolicy,
   headersThirdPartyReporting,
+  inputUnparsableScript,
   inputUnreadable,
   suppressionsNoReason,
   suppressionsUnused,

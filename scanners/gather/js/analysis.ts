@@ -10,8 +10,11 @@ export interface Span {
   end: number;
 }
 
-/** One fact about a script, tied to where it was found; js.ts turns it into an observation. */
-export type JsFact =
+/**
+ * One fact about a script, tied to where it was found; index.ts turns it into an observation. `unparsed`: found by the
+ * token scan of code with a syntax error, which a browser does not run.
+ */
+export type JsFact = (
   | { kind: 'storage'; api: StorageObservation['api']; node: Span }
   | {
       kind: 'request';
@@ -23,7 +26,9 @@ export type JsFact =
       node: Span;
     }
   | { kind: 'navigation'; via?: 'refresh'; element: string; raw: string; queryFields?: FieldKind[]; node: Span }
-  | { kind: 'snippet'; name: string; node: Span };
+  | { kind: 'snippet'; name: string; node: Span }
+  | { kind: 'unparsable'; reason: string; node: Span }
+) & { unparsed?: true };
 
 /** The facts of a string run as code (eval, setTimeout, Function), or undefined when no deeper nesting is followed. */
 export type RunCode = ((code: string) => JsFact[]) | undefined;

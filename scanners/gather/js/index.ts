@@ -47,7 +47,8 @@ const MAY_HAVE_FACTS = new RegExp(
  * Cookie and storage use, request targets (fetch, beacons, XHR, sockets, imports, workers, element src, the
  * stylesheets a Web Font Loader config loads), navigations, tracking-snippet calls and URL string literals in a
  * script. Parses with acorn (as a module when asked or when the classic parse fails); code that does not parse is
- * still scanned, by tokens. Pure and never throws.
+ * still scanned, by tokens, and what that finds is marked `unparsed`, after an `unparsable` observation naming the
+ * syntax error. Pure and never throws.
  */
 export function gatherJs(text: string, context: EmbeddedContext & { module?: boolean }): Observation[] {
   if (!MAY_HAVE_FACTS.test(text)) return [];
@@ -61,8 +62,9 @@ export function gatherJs(text: string, context: EmbeddedContext & { module?: boo
 const MAX_CODE_DEPTH = 4;
 
 function factsOf(text: string, module: boolean, depth = 0): JsFact[] {
-  const program = parseProgram(text, module);
-  if (!program) return scanJsTokens(text);
+  const parsed = parseProgram(text, module);
+  if ('error' in parsed) return unparsedFacts(text, parsed.error);
+  const program = parsed.program;
   const runCode =
     depth < MAX_CODE_DEPTH
       ? (code: string) => (MAY_HAVE_FACTS.test(code) ? factsOf(code, false, depth + 1) : [])
@@ -76,15 +78,36 @@ function factsOf(text: string, module: boolean, depth = 0): JsFact[] {
   }
 }
 
-function parseProgram(text: string, module: boolean): Program | undefined {
+/** acorn's way of saying the input nests deeper than its stack, not that the code is wrong. */
+const STACK_EXHAUSTED = /^Not enough stack space/;
+
+/**
+ * The token scan's facts for code acorn cannot parse. A syntax error means a browser runs none of it: its facts are
+ * marked `unparsed` (reported as warnings) after one that names the error. Code too deep for the parser's stack may
+ * well run, so its facts count in full.
+ */
+function unparsedFacts(text: string, error: SyntaxError & { pos?: number }): JsFact[] {
+  const facts = scanJsTokens(text);
+  if (STACK_EXHAUSTED.test(error.message) || facts.length === 0) return facts;
+  const at = Math.min(error.pos ?? 0, Math.max(0, text.length - 1));
+  const reason = error.message.replace(/ \(\d+:\d+\)$/, '');
+  return [
+    { kind: 'unparsable', reason, node: { start: at, end: at + 1 } },
+    ...facts.map((fact) => ({ ...fact, unparsed: true as const })),
+  ];
+}
+
+function parseProgram(text: string, module: boolean): { program: Program } | { error: SyntaxError } {
+  let first: SyntaxError | undefined;
   for (const sourceType of module ? (['module'] as const) : (['script', 'module'] as const)) {
     try {
-      return parse(text, { ecmaVersion: 'latest', sourceType, allowHashBang: true });
-    } catch {
+      return { program: parse(text, { ecmaVersion: 'latest', sourceType, allowHashBang: true }) };
+    } catch (error) {
       // acorn reports syntax errors and stack exhaustion alike as SyntaxError; try the next way, then scan.
+      first ??= error instanceof SyntaxError ? error : new SyntaxError(String(error));
     }
   }
-  return undefined;
+  return { error: first! };
 }
 
 function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLocator): Observation | undefined {
@@ -96,8 +119,11 @@ function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLoca
     ...locator.at(fact.node.start),
     ...(attribute && { attribute }),
     evidence: locator.excerpt(fact.node.start, fact.node.end),
+    ...(fact.unparsed && { unparsed: true as const }),
   };
   switch (fact.kind) {
+    case 'unparsable':
+      return { kind: 'unparsable', ...base, element: context.element ?? 'script', reason: fact.reason };
     case 'storage':
       return { kind: 'storage', ...base, element: context.element ?? 'script', api: fact.api };
     case 'snippet':

@@ -900,6 +900,7 @@ describe('gatherJs: code that does not parse', () => {
       ),
     ).toEqual([
       'storage document.cookie 1:1',
+      'unparsable 1:24',
       'request fetch https://broken.example/ 2:1',
       'request literal https://lit.example/ 3:9',
     ]);
@@ -908,11 +909,12 @@ describe('gatherJs: code that does not parse', () => {
   it('reads strings in broken code as the parsed analysis does: a URL in prose is only mentioned', () => {
     expect(
       facts('var m = "see https://docs.example/x for more" +;\nvar h = \'<img src="https://px.example/p.gif">\''),
-    ).toEqual(['request literal https://px.example/p.gif 2:9']);
+    ).toEqual(['unparsable 1:48', 'request literal https://px.example/p.gif 2:9']);
   });
 
   it('scans unterminated strings and templates', () => {
     expect(facts('var a = "https://a.example/x\nvar b = `https://b.example/')).toEqual([
+      'unparsable 1:9',
       'request literal https://a.example/x 1:9',
       'request literal https://b.example/ 2:9',
     ]);
@@ -923,12 +925,28 @@ describe('gatherJs: code that does not parse', () => {
       'storage document.cookie 1:1',
       'storage localStorage 1:21',
       'snippet gtag 1:37',
+      'unparsable 1:67',
     ]);
   });
 
   it('survives nesting too deep for the parser', () => {
     const deep = `${'('.repeat(100_000)}document.cookie${')'.repeat(100_000)}; fetch("https://deep.example/")`;
     expect(facts(deep)).toEqual(['storage document.cookie 1:100001', 'request fetch https://deep.example/ 1:200018']);
+  });
+
+  it('marks what it finds in code with a syntax error as unparsed, after the error, since browsers run none of it', () => {
+    expect(gatherJs('var cfg = {{ site.config }};\nfetch("https://broken.example/")', page)).toMatchObject([
+      { kind: 'unparsable', reason: 'Unexpected token', line: 1, column: 12 },
+      { kind: 'request', type: 'fetch', unparsed: true },
+    ]);
+  });
+
+  it('counts in full what it finds in code only too deep for the parser, which a browser may run', () => {
+    const deep = `var a = ${'['.repeat(100_000)}${']'.repeat(100_000)};\ndocument.cookie = "a=1"`;
+    const observations = gatherJs(deep, page);
+    expect(observations.map((observation) => [observation.kind, observation.unparsed])).toEqual([
+      ['storage', undefined],
+    ]);
   });
 
   it('survives a concatenation too long to fold', () => {
