@@ -135,8 +135,8 @@ export class ProgramAnalysis implements ScriptAnalysis {
       VariableDeclarator: (node, scope, c) => {
         const init = node.init ?? undefined;
         if (node.id.type === 'Identifier') scope.declare(node.id.name, init && { node: init, scope });
-        if (init && isWebFontConfig(node.id)) this.#defer(() => reportWebFontConfig(this, init, scope, node));
         else for (const name of patternNames(node.id)) scope.declare(name);
+        if (init && isWebFontConfig(node.id)) this.#defer(() => reportWebFontConfig(this, init, scope, node));
         if (node.id.type === 'ObjectPattern' && init) {
           const pattern = node.id;
           for (const { name, node: value } of destructuredValues(pattern, init))
