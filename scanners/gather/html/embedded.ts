@@ -198,6 +198,8 @@ export function speculativePrefetches(g: DocumentGatherer): void {
   for (let index = 0; index < gathered; index++) {
     const link = g.observations[index]!;
     if (link.kind !== 'navigation' || link.via !== 'link' || link.host === '' || link.host === pageHost) continue;
+    // A link a script makes and clicks (`a.href = url; a.click()`) is not in the document for a rule to pick.
+    if (link.source !== 'html') continue;
     if (!rules.some((picks) => picks(link.url))) continue;
     const { raw, url, host, file, line, column, element, attribute, evidence } = link;
     g.observations.push({

@@ -465,6 +465,13 @@ describe('gatherHtml speculation rules document rules', () => {
     expect(prefetched(`${rules(json)}\n${links}`)).toEqual([]);
   });
 
+  it('prefetches no link a script makes and clicks, which is not in the document', () => {
+    const json = '{"prefetch":[{"where":{"selector_matches":"a"},"eagerness":"immediate"}]}';
+    const script =
+      "<script>const a = document.createElement('a'); a.href = 'https://partner.test/x'; a.click()</script>";
+    expect(prefetched(`${rules(json)}\n${script}`)).toEqual([]);
+  });
+
   it('still reports list rule URLs, and links stay navigations', () => {
     const html = `${rules('{"prefetch":[{"urls":["https://list.test/"]},{"where":{"href_matches":"https://partner.test/*"},"eagerness":"eager"}]}')}${links}`;
     expect(requests(html)).toEqual(['prefetch https://list.test/', 'prefetch https://partner.test/x']);
