@@ -6,7 +6,7 @@ import type {
   RequestType,
 } from '../../observations.ts';
 import type { Position } from '../../syntax/line-index.ts';
-import type { LinkPredicate } from '../../syntax/speculation-rules.ts';
+import type { LinkPredicate } from '../../syntax/script-json.ts';
 import type { ResolvedUrl } from '../../syntax/url.ts';
 import type { PageContext } from '../context.ts';
 import type { FormTracker } from './forms.ts';

@@ -8,8 +8,7 @@ import { gatherJs } from '../js/index.ts';
 import type { Position } from '../../syntax/line-index.ts';
 import { hasScriptSource, scriptKind } from '../../syntax/script-type.ts';
 import { resolveUrl } from '../../syntax/url.ts';
-import { importMapUrls } from '../../syntax/script-json.ts';
-import { speculationRules } from '../../syntax/speculation-rules.ts';
+import { importMapUrls, speculationRules } from '../../syntax/script-json.ts';
 import { type AmpConfigUrl, ampAccessUrls, ampAnalyticsUrls, ampConsentUrls } from '../../syntax/amp-config.ts';
 
 /** A `style` attribute: its declarations go to the CSS gatherer, positioned at the value. */

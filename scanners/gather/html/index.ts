@@ -5,7 +5,7 @@ import type { StartTag } from '../../html/tags.ts';
 import type { EmbedObservation, NavigationObservation, Observation, RequestType } from '../../observations.ts';
 import { javascriptUrlCode } from '../../syntax/embedded-url.ts';
 import { createLocator, type Position } from '../../syntax/line-index.ts';
-import type { LinkPredicate } from '../../syntax/speculation-rules.ts';
+import type { LinkPredicate } from '../../syntax/script-json.ts';
 import { isPlayerFacade } from '../../syntax/facade.ts';
 import { type ResolvedUrl, resolveUrl } from '../../syntax/url.ts';
 import type { PageContext } from '../context.ts';
