@@ -147,6 +147,8 @@ function collectTags(page: PageTags, text: string, known: ReadonlySet<number> | 
       if (openLinks.length > 0) {
         if (classes.includes('leaving-mark')) openLinks[0]!.hasLeavingMark = true;
         if (classes.some((token) => THEME_ICON_CLASS.test(token))) openLinks[0]!.hasThemeIcon = true;
+        // A drawing after the link's words is the theme's own mark (PaperMod's menu ends external links in one).
+        if (name === 'svg' && openLinks[0]!.hasText) openLinks[0]!.hasThemeIcon = true;
       }
       if (isPlayerFacade(name)) facades += 1;
       if (name === 'a' || name === 'area') {

@@ -117,6 +117,11 @@ describe('the visible ↗', () => {
       `<a href="https://other.org/" ${marked}>Docs <i class="fa fa-external-link"></i>${words('sr-only')}</a>`,
     ],
     [
+      'a link whose words the theme follows with its own drawn icon',
+      '<a href="https://discord.example/" title="Discord"><span>Discord</span>&nbsp;<svg viewBox="0 0 24 24" height="12" width="12"><path d="M15 3h6v6"/><path d="M10 14 21 3"/></svg></a>',
+      `<a href="https://discord.example/" title="Discord" ${marked}><span>Discord</span>&nbsp;<svg viewBox="0 0 24 24" height="12" width="12"><path d="M15 3h6v6"/><path d="M10 14 21 3"/></svg>${words('sr-only')}</a>`,
+    ],
+    [
       'a link that already ends in an arrow',
       '<a href="https://other.org/">Docs ↗</a>',
       `<a href="https://other.org/" ${marked}>Docs ↗${words('sr-only')}</a>`,
