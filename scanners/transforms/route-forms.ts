@@ -17,8 +17,10 @@ function buttonMethod(button: StartTag, form: StartTag): FormObservation['method
   return formMethod(getAttribute(button, 'formmethod')?.value ?? getAttribute(form, 'method')?.value);
 }
 
+type ActionAttribute = 'action' | 'action-xhr' | 'formaction';
+
 /** Where a submission goes: an empty or missing action is the page itself, anything else resolves against the base. */
-function actionUrl(tag: StartTag, attribute: 'action' | 'formaction', urls: DocumentUrls): string {
+function actionUrl(tag: StartTag, attribute: ActionAttribute, urls: DocumentUrls): string {
   const raw = getAttribute(tag, attribute)?.value ?? '';
   if (raw === '') return urls.page.replace(/\/index\.html$/, '/');
   const base = urls.base(tag);
@@ -38,7 +40,7 @@ function originUrl(url: string, context: TransformContext): string | undefined {
 }
 
 /** Sets (or adds) `attribute` on `tag` to `url`. */
-function pointAt(text: string, tag: StartTag, attribute: 'action' | 'formaction', url: string): Edit {
+function pointAt(text: string, tag: StartTag, attribute: ActionAttribute, url: string): Edit {
   const written = getAttribute(tag, attribute);
   return written
     ? replaceAttributeValue(text, written, url)
@@ -67,9 +69,11 @@ export function planFormRoutes(text: string, page: PageTags, context: TransformC
   const methods = new Map<StartTag, 'method' | 'formmethod'>();
   for (const form of page.forms) {
     if (methodOf(form) !== 'post') continue;
-    const target = originUrl(actionUrl(form, 'action', urls), context);
+    // An AMP page's form is submitted by the AMP runtime to its action-xhr, which the check judges as its action.
+    const attribute = getAttribute(form, 'action-xhr') ? 'action-xhr' : 'action';
+    const target = originUrl(actionUrl(form, attribute, urls), context);
     if (!target) continue;
-    edits.push(pointAt(text, form, 'action', target));
+    edits.push(pointAt(text, form, attribute, target));
     methods.set(form, 'method');
   }
   for (const button of page.submitters) {

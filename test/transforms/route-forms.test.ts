@@ -18,6 +18,11 @@ describe('routeForms', () => {
       '<form method=post action="https://origin.example.ca/send?x=1">',
     ],
     [
+      "an AMP form's action-xhr, where the AMP runtime posts it (no action added, which AMP forbids)",
+      '<form method="post" action-xhr="/contact" target="_top">',
+      '<form method="post" action-xhr="https://origin.example.ca/contact" target="_top">',
+    ],
+    [
       'an action on another first-party host',
       '<form method="post" action="https://example.ca/send">',
       '<form method="post" action="https://origin.example.ca/send">',
