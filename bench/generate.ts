@@ -38,7 +38,8 @@ export interface Corpus {
   planted: string[];
 }
 
-function createDraw(seed: number): Draw {
+/** A seeded draw over the generator's vocabulary: the same seed gives the same markup. */
+export function createDraw(seed: number): Draw {
   const next = createRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   return { next, pick, words: (count) => Array.from({ length: count }, () => pick(vocabulary)).join(' ') };

@@ -2,6 +2,7 @@ import { parse, type Program } from 'acorn';
 import type { Observation } from '../../observations.ts';
 import type { EmbeddedContext } from '../context.ts';
 import { TextLocator } from '../embedded-position.ts';
+import { TextMemo } from '../memo.ts';
 import type { JsFact } from './analysis.ts';
 import { analyzeProgram } from './analyze.ts';
 import { scanJsTokens } from './fallback-scan.ts';
@@ -51,11 +52,23 @@ const MAY_HAVE_FACTS = new RegExp(
  * syntax error. Pure and never throws.
  */
 export function gatherJs(text: string, context: EmbeddedContext & { module?: boolean }): Observation[] {
-  if (!MAY_HAVE_FACTS.test(text)) return [];
+  const module = context.module === true;
+  const facts = (module ? moduleFacts : scriptFacts).get(text, (code) => sourceOrderFacts(code, module));
+  if (facts.length === 0) return [];
   const locator = new TextLocator(text, context);
-  return factsOf(text, context.module === true)
+  return facts.flatMap((fact) => toObservation(fact, context, locator) ?? []);
+}
+
+// Themes repeat the same inline scripts on every page: each text is analysed once per thread.
+const scriptFacts = new TextMemo<readonly JsFact[]>(4_000_000);
+const moduleFacts = new TextMemo<readonly JsFact[]>(4_000_000);
+
+/** A script's facts in source order, holding offsets only, so that remembering them keeps no syntax tree alive. */
+function sourceOrderFacts(text: string, module: boolean): readonly JsFact[] {
+  if (!MAY_HAVE_FACTS.test(text)) return [];
+  return factsOf(text, module)
     .sort((a, b) => a.node.start - b.node.start)
-    .flatMap((fact) => toObservation(fact, context, locator) ?? []);
+    .map((fact) => ({ ...fact, node: { start: fact.node.start, end: fact.node.end } }));
 }
 
 /** Strings run as code inside strings run as code … are followed this deep. */
