@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The `nospy` command. In this repository it runs the TypeScript sources (Node 24 strips types); an installed
 // package ships only the compiled lib/, because Node refuses to strip types under node_modules.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +14,7 @@ process.stdout.on('error', (error) => {
 const source = new URL('../scanners/cli/main.ts', import.meta.url);
 const compiled = new URL('../lib/cli/main.js', import.meta.url);
 const runsSources = existsSync(source);
-if (runsSources && !process.features.typescript) runOnPinnedNode();
+if (runsSources && !process.features.typescript) await runOnPinnedNode();
 const { main } = await import(runsSources ? source.href : compiled.href);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
@@ -29,7 +28,7 @@ process.exitCode = await main(process.argv.slice(2), {
  * `node bin/nospy.js` on a Node without type stripping (the machine's Node 20, say): hand over to the Node 24
  * that `npm ci` put in node_modules/.bin, or say what is missing instead of failing on a `.ts` import.
  */
-function runOnPinnedNode() {
+async function runOnPinnedNode() {
   const pinned = fileURLToPath(new URL('../node_modules/.bin/node', import.meta.url));
   if (!existsSync(pinned)) {
     process.stderr.write(
@@ -37,6 +36,8 @@ function runOnPinnedNode() {
     );
     process.exit(2);
   }
+  // Loaded here only: child_process costs every other start a few milliseconds.
+  const { spawnSync } = await import('node:child_process');
   const child = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(child.status ?? 2);
 }

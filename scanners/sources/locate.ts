@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import type { Finding } from '../report.ts';
 import { createLocator } from '../syntax/line-index.ts';
 

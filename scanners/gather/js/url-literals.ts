@@ -1,4 +1,4 @@
-import { decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from 'entities/decode';
 import type { RequestType } from '../../observations.ts';
 
 /** A URL found inside a string. */
