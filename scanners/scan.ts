@@ -30,10 +30,7 @@ export interface ScanResult {
 }
 
 export interface ScanOptions {
-  /**
-   * Worker threads that scan (this thread helps until the first is ready); 1 scans on this thread alone. Default: one
-   * per core once the site is big enough to pay for starting them.
-   */
+  /** Threads that scan, this one included; default: all cores once the site is big enough to pay for them. */
   workers?: number;
 }
 
@@ -62,8 +59,7 @@ const batchSize = 16;
 const workerQueueDepth = 2;
 /**
  * A worker's young generation, where a page's short-lived strings and objects are born: V8 would size it by the
- * machine's memory (192 MB with 24 GiB), and peak memory then grows with the site until that fills. Collecting it
- * more often costs no measurable time.
+ * machine's memory (192 MB with 24 GiB), so that peak memory grows with the site until that fills.
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 48 };
 
@@ -182,11 +178,7 @@ async function scanInProcess(root: string, files: AsyncIterable<string>, config:
   return findings;
 }
 
-/**
- * `size` worker threads; this thread scans too, but only until the first of them is ready, so that a big site's
- * garbage piles up in the workers' capped young generations and not in this thread's, which V8 sizes by the machine's
- * memory.
- */
+/** `size - 1` worker threads plus this thread, which scans too. */
 async function scanInWorkers(
   root: string,
   files: AsyncIterable<string>,
@@ -201,19 +193,16 @@ async function scanInWorkers(
     compileCacheDir: module.getCompileCacheDir?.(),
   };
   const pool = Array.from(
-    { length: size },
+    { length: size - 1 },
     () => new ScanWorker(new Worker(workerEntry, { eval: true, workerData, resourceLimits })),
   );
   const batches = batch(files);
   const findings: Finding[] = [];
-  let workerReady = false;
   const scanHere = async () => {
-    while (!workerReady) {
-      const next = await batches.next();
-      if (next.done) return;
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
       for (const file of next.value) {
         append(findings, scanSiteFile(root, file, config));
-        // Let the workers' first message in, so they get their first batch without waiting for this one to end.
+        // Let the workers' answers in, so they get their next batch without waiting for this one to end.
         await setImmediate();
       }
     }
@@ -238,7 +227,6 @@ async function scanInWorkers(
       ...pool.map(async (worker) => {
         // A worker takes work only once its modules are loaded; on a small site this thread may finish first.
         await Promise.race([worker.ready, scannedHere]);
-        workerReady = true;
         await feed(worker);
       }),
     ]);
