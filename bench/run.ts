@@ -128,23 +128,28 @@ function repeat(measure: () => Measurement, times: number): Measurement {
   return median(Array.from({ length: times }, measure));
 }
 
-// Prints the process's CPU time and peak RSS (all threads) on exit, so no external `time` tool is needed.
-const usageHook = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-usage='+JSON.stringify(u)+'\\n')})`;
+// Prints the process's CPU time and peak RSS (all threads) on exit, so no external `time` tool is needed; with
+// --expose-gc also what the main thread's heap still holds after a full collection.
+const usageHook = `data:text/javascript,process.on('exit',()=>{globalThis.gc?.();const u={...process.resourceUsage(),heapUsed:process.memoryUsage().heapUsed};process.stderr.write('\\nbench-usage='+JSON.stringify(u)+'\\n')})`;
 
 /** Runs a script under the usage hook; wall time from spawn to exit, CPU and peak RSS as the process reports them. */
-function measureProcess(args: string[], expectStatus: number, env?: NodeJS.ProcessEnv): Measurement {
-  const child = run(['--import', usageHook, ...args], { env });
+function measureProcess(args: string[], expectStatus: number, env?: NodeJS.ProcessEnv, nodeFlags: string[] = []) {
+  const child = run([...nodeFlags, '--import', usageHook, ...args], { env });
   if (child.status !== expectStatus)
     throw new Error(`${args.join(' ')} exited ${child.status}, not ${expectStatus}: ${child.stderr}`);
-  const usage = JSON.parse(/bench-usage=(.*)/.exec(child.stderr)?.[1] ?? 'null') as NodeJS.ResourceUsage | null;
+  const usage = JSON.parse(/bench-usage=(.*)/.exec(child.stderr)?.[1] ?? 'null') as
+    | (NodeJS.ResourceUsage & { heapUsed: number })
+    | null;
   if (!usage) throw new Error(`${args.join(' ')} printed no resource usage: ${child.stderr}`);
-  return { ms: child.ms, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024 };
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  return { ms: child.ms, cpuMs, maxRssMb: usage.maxRSS / 1024, heapKeptMb: usage.heapUsed / 2 ** 20 };
 }
 
 /** The CLI as a user runs it, its own bin on this Node; peak RSS includes the workers. */
-function measureNospy(corpus: Corpus, report: string): Measurement {
+function measureNospy(corpus: Corpus, report: string, nodeFlags: string[] = []) {
   const args = [join(repository, 'bin', 'nospy.js'), 'check', corpus.dir, '--config', corpus.config];
-  return measureProcess([...args, '--format', 'json', '--output', report], corpus.planted.length > 0 ? 1 : 0);
+  const status = corpus.planted.length > 0 ? 1 : 0;
+  return measureProcess([...args, '--format', 'json', '--output', report], status, undefined, nodeFlags);
 }
 
 const measureParse = (corpus: Corpus, env = plainEnv) =>
@@ -253,7 +258,7 @@ const rows = corpora.map(measureCorpus);
 /** Peak RSS of one `nospy check` per size: flat when the gate streams files instead of holding the site. */
 const memory = sizes(values['memory-sizes']).map((pages) => {
   const corpus = realShaped(pages);
-  const nospy = measureNospy(corpus, join(corpusRoot, `report-memory-${pages}.json`));
+  const nospy = measureNospy(corpus, join(corpusRoot, `report-memory-${pages}.json`), ['--expose-gc']);
   const verdict = verifyReport(corpus, join(corpusRoot, `report-memory-${pages}.json`));
   console.log(`memory, ${corpus.name}: peak RSS ${nospy.maxRssMb.toFixed(0)} MB in ${seconds(nospy.ms)} s; ${verdict}`);
   return { corpus, nospy };
@@ -293,9 +298,14 @@ const loadLine =
 
 const smallest = memory[0];
 const largest = memory.at(-1);
+const middle = memory.length > 2 ? memory[memory.length - 2] : undefined;
 const memoryLine =
   smallest && largest && smallest !== largest
-    ? `Peak RSS grows ${ratio(largest.nospy.maxRssMb, smallest.nospy.maxRssMb)} from ${smallest.corpus.pages.toLocaleString('en')} to ${largest.corpus.pages.toLocaleString('en')} pages (${(largest.corpus.bytes / smallest.corpus.bytes).toFixed(0)}× the bytes): ${largest.nospy.maxRssMb <= memoryGrowthLimit * smallest.nospy.maxRssMb ? 'flat' : '**not flat**'} (limit ${memoryGrowthLimit}×).`
+    ? `Peak RSS grows ${ratio(largest.nospy.maxRssMb, smallest.nospy.maxRssMb)} from ${smallest.corpus.pages.toLocaleString('en')} to ${largest.corpus.pages.toLocaleString('en')} pages (${(largest.corpus.bytes / smallest.corpus.bytes).toFixed(0)}× the bytes)` +
+      (middle
+        ? `, ${ratio(largest.nospy.maxRssMb, middle.nospy.maxRssMb)} from ${middle.corpus.pages.toLocaleString('en')} on`
+        : '') +
+      `: ${largest.nospy.maxRssMb <= memoryGrowthLimit * smallest.nospy.maxRssMb ? 'flat' : '**not flat**'} (limit ${memoryGrowthLimit}×); the heap kept after a full collection goes from ${smallest.nospy.heapKeptMb.toFixed(1)} to ${largest.nospy.heapKeptMb.toFixed(1)} MB.`
     : '';
 
 const results = `# Benchmark results
@@ -340,11 +350,13 @@ ${rows.map(({ corpus, verdict }) => `- ${corpus.name}: ${verdict}.`).join('\n')}
 
 ## Memory
 
-One \`nospy check\` per size of the real-shaped corpus: peak RSS of the process, workers included.
+One \`nospy check\` per size of the real-shaped corpus: peak RSS of the process, workers included, and what the
+main thread's heap still holds at the end after a full collection (\`--expose-gc\`): the findings, the config and
+the modules, whatever the size of the site.
 
-| pages | MB | wall (s) | pages/s | peak RSS (MB) |
-|---:|---:|---:|---:|---:|
-${memory.map(({ corpus, nospy }) => `| ${corpus.pages} | ${(corpus.bytes / 1e6).toFixed(0)} | ${seconds(nospy.ms)} | ${(corpus.pages / (nospy.ms / 1000)).toFixed(0)} | ${nospy.maxRssMb.toFixed(0)} |`).join('\n')}
+| pages | MB | wall (s) | pages/s | peak RSS (MB) | heap kept after GC (MB) |
+|---:|---:|---:|---:|---:|---:|
+${memory.map(({ corpus, nospy }) => `| ${corpus.pages} | ${(corpus.bytes / 1e6).toFixed(0)} | ${seconds(nospy.ms)} | ${(corpus.pages / (nospy.ms / 1000)).toFixed(0)} | ${nospy.maxRssMb.toFixed(0)} | ${nospy.heapKeptMb.toFixed(1)} |`).join('\n')}
 
 ${memoryLine}
 ${
