@@ -11,7 +11,7 @@ import { relative } from 'node:path';
 import * as cheerio from 'cheerio';
 import { listFiles } from './list-files.ts';
 
-const [dir = 'bench/corpus/1000', site = 'https://www.example.ca', origin = 'https://origin.example.ca'] =
+const [dir = 'bench/corpus/real-600', site = 'https://www.example.ca', origin = 'https://origin.example.ca'] =
   process.argv.slice(2);
 const siteHost = new URL(site).hostname;
 const originHost = new URL(origin).hostname;

@@ -90,7 +90,7 @@ if (import.meta.main) {
     },
   });
   const { ms, markdown } = await profileScan(
-    positionals[0] ?? join(import.meta.dirname, 'corpus', '1000'),
+    positionals[0] ?? join(import.meta.dirname, 'corpus', 'real-600'),
     values.config,
     Number(values.top),
   );
