@@ -17,6 +17,8 @@ export interface PageHashes {
   /** A `404.html`, which Cloudflare serves at any path it has no file for. */
   notFound: boolean;
   hashes: InlineHashes;
+  /** `nospy fix` edits the page, so it can hold its own policy in a meta (`metaPolicy`); ignored pages cannot. */
+  canHoldMeta: boolean;
 }
 
 /** The path Cloudflare Pages and Workers static assets serve a built HTML file at (`blog/index.html` → `/blog/`). */
@@ -25,10 +27,12 @@ export function servedPath(file: string): string {
   return encodeURI(path);
 }
 
-/** The policy for every path, and the rules of the pages that need more than it holds. */
+/** The policy for every path, the rules of the pages that need more than it holds, and the pages given a meta. */
 export interface CspPlan {
   site: string;
   routes: CspRoute[];
+  /** Served paths of the pages that hold their own policy in a meta, which their header leaves inline code to. */
+  metaPages: Set<string>;
 }
 
 const KINDS = ['scripts', 'styles', 'styleAttributes'] as const;
@@ -40,6 +44,11 @@ const union = (sets: Iterable<InlineHashes>) => {
 const covers = (site: InlineHashes, page: InlineHashes) =>
   KINDS.every((kind) => [...page[kind]].every((h) => site[kind].has(h)));
 const keyOf = (hashes: InlineHashes) => KINDS.map((kind) => [...hashes[kind]].sort().join(' ')).join('|');
+function headerLineLength(config: ResolvedConfig, hashes: InlineHashes, options: CspOptions): number {
+  return `  Content-Security-Policy: ${contentSecurityPolicy(config, hashes, options)}`.length;
+}
+
+const byPattern = (a: { pattern: string }, b: { pattern: string }) => (a.pattern < b.pattern ? -1 : 1);
 
 /** Every folder `path` sits in below the root, deepest first (`/a/b/c` → `/a/b/`, `/a/`). */
 function foldersOf(path: string): string[] {
@@ -50,10 +59,15 @@ function foldersOf(path: string): string[] {
 }
 
 /**
- * Fits the site's CSP into Cloudflare's `_headers` limits. One policy for every path when all the pages' hashes fit
- * one line; otherwise the hashes most pages share (and the 404 page's) go in the policy for every path, and each
- * page that needs others gets a rule of its own, merged into folder rules (`/docs/*`) when there would be more
- * rules than `ruleBudget`. Throws a NospyError naming the limit when no such plan exists.
+ * Fits the site's CSP into Cloudflare's `_headers` limits, in the first of three ways that fits:
+ * 1. Hashes in the header only. One policy for every path when all the pages' hashes fit one line; otherwise the
+ *    hashes most pages share (and the 404 page's) go in the policy for every path, and each page that needs others
+ *    gets a rule of its own, merged into folder rules (`/docs/*`) when there would be more rules than `ruleBudget`.
+ * 2. As 1, but each page whose own policy no line holds keeps its hashes in a meta policy and gets a rule of its own
+ *    that leaves inline code to the meta (`'unsafe-inline'`), after the others so that it detaches what they set.
+ * 3. Every page nospy edits holds its policy in a meta, and the policy for every path leaves inline code to it; only
+ *    pages that cannot hold one (ignored pages) get rules with their hashes.
+ * Throws a NospyError naming the limit when none fits.
  */
 export function planCsp(
   config: ResolvedConfig,
@@ -62,10 +76,56 @@ export function planCsp(
   ruleBudget: number,
 ): CspPlan {
   const policy = (hashes: InlineHashes) => contentSecurityPolicy(config, hashes, options);
-  const lineLength = (hashes: InlineHashes) => `  Content-Security-Policy: ${policy(hashes)}`.length;
+  const lineLength = (hashes: InlineHashes) => headerLineLength(config, hashes, options);
   const fits = (hashes: InlineHashes) => lineLength(hashes) <= maxHeaderLine;
+  const inlineLeftToMeta = contentSecurityPolicy(config, "'unsafe-inline'", options);
+  const metaRoute = (page: PageHashes): CspRoute => ({ pattern: page.path, policy: inlineLeftToMeta, meta: true });
+  const header = (inHeader: readonly PageHashes[], budget: number) =>
+    planHeaderCsp(inHeader, policy, fits, lineLength, budget);
+  const attempt = (plan: () => CspPlan): CspPlan | NospyError => {
+    try {
+      return plan();
+    } catch (error) {
+      if (error instanceof NospyError) return error;
+      throw error;
+    }
+  };
+
+  const headerOnly = attempt(() => header(pages, ruleBudget));
+  if (!(headerOnly instanceof NospyError)) return headerOnly;
+  // The 404 page is served at every path without a file, under those paths' rules: its hashes stay in them.
+  const big = pages.filter((page) => page.canHoldMeta && !page.notFound && !fits(page.hashes));
+  const bigPaths = new Set(big.map((page) => page.path));
+  const someInMeta = attempt(() => {
+    if (big.length === 0 || big.length > ruleBudget) throw headerOnly;
+    const plan = header(
+      pages.filter((page) => !bigPaths.has(page.path)),
+      ruleBudget - big.length,
+    );
+    return { ...plan, routes: [...plan.routes, ...big.map(metaRoute).sort(byPattern)], metaPages: bigPaths };
+  });
+  if (!(someInMeta instanceof NospyError)) return someInMeta;
+
+  const inHeader = pages.filter((page) => !page.canHoldMeta);
+  for (const page of inHeader) if (!fits(page.hashes)) throw tooLong(page.path, lineLength(page.hashes));
+  if (inHeader.length > ruleBudget) throw tooManyRules(inHeader.length + maxHeaderRules - ruleBudget);
+  return {
+    site: inlineLeftToMeta,
+    routes: inHeader.map((page) => ({ pattern: page.path, policy: policy(page.hashes) })).sort(byPattern),
+    metaPages: new Set(pages.filter((page) => page.canHoldMeta).map((page) => page.path)),
+  };
+}
+
+/** `planCsp` for the pages whose hashes go in the header. */
+function planHeaderCsp(
+  pages: readonly PageHashes[],
+  policy: (hashes: InlineHashes) => string,
+  fits: (hashes: InlineHashes) => boolean,
+  lineLength: (hashes: InlineHashes) => number,
+  ruleBudget: number,
+): CspPlan {
   const all = union(pages.map((page) => page.hashes));
-  if (fits(all)) return { site: policy(all), routes: [] };
+  if (fits(all)) return { site: policy(all), routes: [], metaPages: new Set() };
 
   const notFound = union(pages.filter((page) => page.notFound).map((page) => page.hashes));
   if (!fits(notFound)) throw tooLong('404 page', lineLength(notFound));
@@ -88,8 +148,12 @@ export function planCsp(
     .map((page) => ({ pattern: page.path, hashes: page.hashes }));
   for (const route of routes) if (!fits(route.hashes)) throw tooLong(route.pattern, lineLength(route.hashes));
   if (routes.length > ruleBudget) routes = mergeIntoFolders(routes, pages, notFound, fits, ruleBudget);
-  routes.sort((a, b) => (a.pattern < b.pattern ? -1 : 1));
-  return { site: policy(site), routes: routes.map(({ pattern, hashes }) => ({ pattern, policy: policy(hashes) })) };
+  routes.sort(byPattern);
+  return {
+    site: policy(site),
+    routes: routes.map(({ pattern, hashes }) => ({ pattern, policy: policy(hashes) })),
+    metaPages: new Set(),
+  };
 }
 
 /**
@@ -125,11 +189,7 @@ function mergeIntoFolders(
       const better = count > bestCount || (count === bestCount && best !== undefined && folder.length > best.length);
       if (better && folderFits(folder)) best = folder;
     }
-    if (best === undefined) {
-      throw new NospyError(
-        `_headers: the Content-Security-Policy needs ${total + maxHeaderRules - ruleBudget} rules (pages whose inline scripts and styles differ need a policy each), over Cloudflare's limit of ${maxHeaderRules} header rules; move inline scripts and styles into files so pages share them`,
-      );
-    }
+    if (best === undefined) throw tooManyRules(total + maxHeaderRules - ruleBudget);
     const saving = counts.get(best)! - 1;
     total -= saving;
     for (const folder of foldersOf(best)) counts.set(folder, counts.get(folder)! - saving);
@@ -149,5 +209,11 @@ function setNew(map: Map<string, InlineHashes>, key: string): InlineHashes {
 function tooLong(page: string, length: number): NospyError {
   return new NospyError(
     `_headers: the Content-Security-Policy for ${page} is ${length} characters, over Cloudflare's limit of ${maxHeaderLine} characters a line; move that page's inline scripts and styles into files`,
+  );
+}
+
+function tooManyRules(rules: number): NospyError {
+  return new NospyError(
+    `_headers: the Content-Security-Policy needs ${rules} rules (pages whose inline scripts and styles differ need a policy each), over Cloudflare's limit of ${maxHeaderRules} header rules; move inline scripts and styles into files so pages share them`,
   );
 }

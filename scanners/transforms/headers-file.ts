@@ -62,22 +62,36 @@ const bunnyPlayerPaths = ['embed', 'play'];
 
 const sorted = (values: Iterable<string>): string[] => [...values].sort();
 
-/** The Content-Security-Policy value for pages whose inline code `hashes` holds. */
-export function contentSecurityPolicy(config: ResolvedConfig, hashes: InlineHashes, options: CspOptions = {}): string {
+/**
+ * The Content-Security-Policy value for pages whose inline code `hashes` holds; `'unsafe-inline'` for the header of a
+ * page whose own meta policy holds its hashes (see `metaPolicy`).
+ */
+export function contentSecurityPolicy(
+  config: ResolvedConfig,
+  hashes: InlineHashes | "'unsafe-inline'",
+  options: CspOptions = {},
+): string {
   // Hosts that are this site beyond the page's own origin, and the third parties the config allows.
   const hosts = [...config.firstPartyHosts, ...config.allowHosts].map((host) => `https://${host}`);
-  const styleAttributes = sorted(hashes.styleAttributes);
+  const inline = typeof hashes === 'string';
+  const styleAttributes = inline ? [] : sorted(hashes.styleAttributes);
   const frames = bunnyPlayerHosts.flatMap((host) =>
     (config.bunny?.libraryIds ?? []).flatMap((id) => bunnyPlayerPaths.map((path) => `https://${host}/${path}/${id}/`)),
   );
   const directives: string[][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...hosts, ...sorted(hashes.scripts)],
+    [
+      'script-src',
+      "'self'",
+      ...(options.wasm ? ["'wasm-unsafe-eval'"] : []),
+      ...hosts,
+      ...(inline ? [hashes] : sorted(hashes.scripts)),
+    ],
     [
       'style-src',
       "'self'",
       ...hosts,
-      ...sorted(hashes.styles),
+      ...(inline ? [hashes] : sorted(hashes.styles)),
       ...(styleAttributes.length > 0 ? ["'unsafe-hashes'", ...styleAttributes] : []),
     ],
     ['img-src', "'self'", 'data:', ...hosts],
@@ -118,6 +132,13 @@ export function userRuleCount(existing: string | undefined): number {
   return new Set(gatherHeaders(userHeadersText(existing), '_headers').map((header) => header.pattern)).size;
 }
 
+/** The headers (lower-case names) the user's own `/*` rule of a `_headers` file sets, which nospy leaves to it. */
+export function userSiteHeaders(existing: string | undefined): Set<string> {
+  if (!existing) return new Set();
+  const rules = gatherHeaders(userHeadersText(existing), '_headers');
+  return new Set(rules.filter((header) => header.pattern === '/*').map((header) => header.name));
+}
+
 export const blockStart = '# nospy:start';
 export const blockEnd = '# nospy:end';
 
@@ -128,6 +149,8 @@ export type Header = [name: string, value: string];
 export interface CspRoute {
   pattern: string;
   policy: string;
+  /** The page's inline code is allowed by its own meta policy, which the header's `'unsafe-inline'` leaves in charge. */
+  meta?: boolean;
 }
 
 /** The security headers nospy sets for every path, and never a Set-Cookie; `policy` is the CSP for every path. */
@@ -170,19 +193,26 @@ export function headersBlock(
   const written = headers.filter(([name]) => !userSet.has(name.toLowerCase()));
   const left = headers.filter(([name]) => userSet.has(name.toLowerCase())).map(([name]) => name);
   const routed = userSet.has('content-security-policy') ? [] : routes;
+  const route = ({ pattern, policy }: CspRoute) => [
+    pattern,
+    '  ! Content-Security-Policy',
+    `  Content-Security-Policy: ${policy}`,
+  ];
+  const metaRoutes = routed.filter((r) => r.meta);
   return [
     `${blockStart} (written by nospy from nospy.config.json on every build; edit the config, not this block)`,
     ...(left.length > 0 ? [`# ${left.join(', ')}: set by this file's own /* rule, which nospy leaves as written`] : []),
     ...(written.length > 0 ? ['/*', ...written.map(([name, value]) => `  ${name}: ${value}`)] : []),
     ...immutablePaths.flatMap((path) => [path, `  Cache-Control: ${immutableCaching}`]),
-    ...(routed.length > 0
+    ...(routed.some((r) => !r.meta)
       ? ['# Pages whose inline scripts and styles need more hashes than one policy line holds']
       : []),
-    ...routed.flatMap(({ pattern, policy }) => [
-      pattern,
-      '  ! Content-Security-Policy',
-      `  Content-Security-Policy: ${policy}`,
-    ]),
+    ...routed.filter((r) => !r.meta).flatMap(route),
+    // Last, so that their detach also removes a folder rule's policy (Cloudflare applies the rules in order).
+    ...(metaRoutes.length > 0
+      ? ['# Pages whose hashes no line holds: their own <meta> CSP has them, and both policies are enforced']
+      : []),
+    ...metaRoutes.flatMap(route),
     blockEnd,
     '',
   ].join('\n');
@@ -231,7 +261,7 @@ export function writeHeadersFile(
   routes: readonly CspRoute[] = [],
 ): { text: string; warnings: string[] } {
   const userHeaders = existing ? gatherHeaders(userHeadersText(existing), '_headers') : [];
-  const userSet = new Set(userHeaders.filter((header) => header.pattern === '/*').map((header) => header.name));
+  const userSet = userSiteHeaders(existing);
   // Caching the site already chose for a folder stays the site's choice.
   const userCached = new Set(userHeaders.filter((header) => header.name === 'cache-control').map((h) => h.pattern));
   const cached = immutablePaths.filter((path) => !userCached.has(path));

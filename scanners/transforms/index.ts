@@ -6,15 +6,19 @@ import type { ResolvedConfig } from '../config/load.ts';
 import { leavingTemplateFiles } from '../syntax/leaving-page.ts';
 import { fileType, walkSite } from '../walk.ts';
 import type { TransformContext } from './context.ts';
+import { cspMetaEdits } from './csp-meta.ts';
 import { type PageHashes, planCsp, servedPath } from './csp-routes.ts';
 import {
   addPageHashes,
+  contentSecurityPolicy,
   createInlineHashes,
+  type InlineHashes,
   hashedAssetFolders,
   maxHeaderRules,
   overlongLines,
   securityHeaders,
   userRuleCount,
+  userSiteHeaders,
   writeHeadersFile,
 } from './headers-file.ts';
 import { leavingDestinations, renderLeavingPages } from './leaving-pages.ts';
@@ -92,104 +96,158 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * An HTML page with every transform's edits worked out but not applied, and what its meta policy needs: the text is
+ * written once the site's CSP plan says whether the page holds its policy in a meta.
+ */
+interface PlannedPage {
+  file: string;
+  text: string;
+  edits: Edit[];
+  /** Where the page's meta policy goes, or the one an earlier run wrote. */
+  meta: Pick<PageTags, 'cspMetaSlot' | 'nospyCspMeta'>;
+  hashes: InlineHashes;
+}
+
+/** Plans one HTML page's edits; `page` is its parse, with the styles the transforms add. */
+function planHtml(text: string, context: TransformContext): { planned: PlannedPage; page: PageTags } {
+  const tags = readPageTags(text);
+  const { edits, addedStyles } = planPageEdits(text, tags, context);
+  const page = { ...tags, inlineStyles: [...tags.inlineStyles, ...addedStyles] };
+  const hashes = createInlineHashes();
+  addPageHashes(hashes, page);
+  const meta = { cspMetaSlot: tags.cspMetaSlot, nospyCspMeta: tags.nospyCspMeta };
+  return { planned: { file: context.file, text, edits, meta, hashes }, page };
+}
+
+/** The page's new text: its edits, and nospy's meta holding `policy` (none when undefined). */
+function applyPlan(planned: PlannedPage, policy: string | undefined): string {
+  // First, so that the meta comes before a style nospy inserts at the same place.
+  return applyEdits(planned.text, [...cspMetaEdits(planned.meta, policy), ...planned.edits]);
+}
+
+/**
  * Runs the build transforms on a built site, in place: marks external links (in HTML and SVG files and
  * the markup templates of their scripts), routes same-site POST forms to the origin, writes `_headers` and, in
  * interstitial mode, a leaving page for every destination the links name.
  * Writes only files whose text changed; idempotent. Files that are not UTF-8 are left as they are (the
  * check reports them). Ignored files are not edited, but their inline scripts and styles are still
- * hashed into the CSP so those pages keep working.
+ * hashed into the CSP so those pages keep working. Every page and the `_headers` plan are worked out before
+ * anything is written, so a failure (no CSP fits Cloudflare's limits) leaves the folder as it was.
  */
 export async function fixDirectory(dir: string, config: ResolvedConfig): Promise<FixResult> {
   const isIgnored = picomatch(config.ignore, { dot: true });
   // By served path: a leaving page read from the build and then written anew counts once, as written.
   const pages = new Map<string, PageHashes>();
-  const pageHashes = (file: string, page: PageTags) => {
-    const hashes = createInlineHashes();
-    addPageHashes(hashes, page);
+  const pageHashes = (file: string, hashes: InlineHashes, canHoldMeta: boolean) => {
     const path = servedPath(file);
-    pages.set(path, { path, notFound: /(?:^|\/)404\.html$/.test(file), hashes });
+    pages.set(path, { path, notFound: /(?:^|\/)404\.html$/.test(file), hashes, canHoldMeta });
   };
   const styles = builtStyles(normalize(dir), config.site);
-  const changed: string[] = [];
+  /** Files to write with their new text, and HTML pages whose text waits for the CSP plan, by file. */
+  const writes = new Map<string, string>();
+  const planned = new Map<string, PlannedPage>();
   const destinations = new Set<string>();
   let files = 0;
   for await (const file of walkSite(dir)) {
     // The check reads SVG files as markup too, so their links are marked the same way.
     const type = fileType(file);
     if (type !== 'html' && type !== 'svg') continue;
-    const path = join(dir, file);
-    const bytes = await readFile(path).catch(() => undefined);
+    const bytes = await readFile(join(dir, file)).catch(() => undefined);
     const text = bytes && decodeUtf8(bytes);
     if (text === undefined) continue;
     if (isIgnored(file)) {
-      if (type === 'html') pageHashes(file, readPageTags(text));
+      if (type === 'html') pageHashes(file, hashesOf(readPageTags(text)), false);
       continue;
     }
     files += 1;
-    const result = transformPage(text, { file, config, styles });
-    for (const url of leavingDestinations(result.page, { file, config })) destinations.add(url);
+    const context = { file, config, styles };
     // Only HTML pages' inline code is hashed into the CSP: SVG files are mostly images, which the CSP does not govern.
-    if (type === 'html') pageHashes(file, result.page);
-    if (result.text !== text) {
-      await writeFile(path, result.text);
-      changed.push(file);
+    if (type === 'html') {
+      const { planned: page, page: tags } = planHtml(text, context);
+      for (const url of leavingDestinations(tags, context)) destinations.add(url);
+      pageHashes(file, page.hashes, true);
+      planned.set(file, page);
+    } else {
+      const result = transformPage(text, context);
+      for (const url of leavingDestinations(result.page, context)) destinations.add(url);
+      if (result.text !== text) writes.set(file, result.text);
     }
   }
-  const leaving = await writeLeavingPages(dir, config, destinations, pageHashes);
-  changed.push(...leaving.changed);
+  const leaving = await leavingPages(dir, config, destinations);
+  for (const page of leaving.pages) {
+    pageHashes(page.file, page.hashes, true);
+    planned.set(page.file, page);
+  }
   files += leaving.created;
+
   const headersPath = join(dir, '_headers');
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
   const immutablePaths = hashedAssetFolders.filter((folder) => existsSync(join(dir, folder))).map((f) => `/${f}/*`);
   const budget = maxHeaderRules - userRuleCount(existing) - immutablePaths.length - 1;
-  // Pagefind's search and other WebAssembly need 'wasm-unsafe-eval'; a site without any keeps it out.
-  const wasm = (await readdir(dir, { recursive: true })).some((file) => file.endsWith('.wasm'));
-  const csp = planCsp(config, [...pages.values()], { wasm }, budget);
+  // WebAssembly needs 'wasm-unsafe-eval'; a site without any keeps it out. Pagefind ships its search's module
+  // compressed, as `pagefind/wasm.<language>.pagefind`.
+  const isWasm = (file: string) => file.endsWith('.wasm') || /(?:^|[/\\])wasm\.[^/\\]*\.pagefind$/.test(file);
+  const options = { wasm: (await readdir(dir, { recursive: true })).some(isWasm) };
+  // A CSP the user's own /* rule sets is theirs: nospy writes none, in the header or in a meta.
+  const plan = userSiteHeaders(existing).has('content-security-policy')
+    ? { site: '', routes: [], metaPages: new Set<string>() }
+    : planCsp(config, [...pages.values()], options, budget);
   const { text: headers, warnings } = writeHeadersFile(
     existing,
-    securityHeaders(config, csp.site),
+    securityHeaders(config, plan.site),
     immutablePaths,
-    csp.routes,
+    plan.routes,
   );
+  for (const [file, page] of planned) {
+    const inMeta = plan.metaPages.has(servedPath(file));
+    const text = applyPlan(page, inMeta ? contentSecurityPolicy(config, page.hashes, options) : undefined);
+    const onDisk = leaving.onDisk.has(file) ? leaving.onDisk.get(file) : page.text;
+    if (text !== onDisk) writes.set(file, text);
+  }
+  // Nothing is written before every page and the plan are known: a failure leaves the folder as it was.
+  for (const [file, text] of writes) {
+    const path = join(dir, file);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  }
   if (headers !== existing) await writeFile(headersPath, headers);
   return {
     files,
-    changed: changed.sort(),
+    changed: [...writes.keys()].sort(),
     headers,
     warnings: [...leaving.warnings, ...warnings, ...overlongLines(headers)],
   };
 }
 
+function hashesOf(page: PageTags): InlineHashes {
+  const hashes = createInlineHashes();
+  addPageHashes(hashes, page);
+  return hashes;
+}
+
 /**
- * Interstitial mode: writes the leaving page of every destination, made from the site's own leaving page as the
- * transforms left it, transformed like any page and with its inline code hashed into the CSP.
+ * Interstitial mode: the leaving page of every destination, made from the site's own leaving page as the transforms
+ * left it, planned like any page, and the text of each that is already there.
  */
-async function writeLeavingPages(
+async function leavingPages(
   dir: string,
   config: ResolvedConfig,
   destinations: Set<string>,
-  pageHashes: (file: string, page: PageTags) => void,
-): Promise<{ changed: string[]; created: number; warnings: string[] }> {
-  if (config.externalLinks.mode !== 'interstitial') return { changed: [], created: 0, warnings: [] };
+): Promise<{ pages: PlannedPage[]; onDisk: Map<string, string | undefined>; created: number; warnings: string[] }> {
+  const onDisk = new Map<string, string | undefined>();
+  if (config.externalLinks.mode !== 'interstitial') return { pages: [], onDisk, created: 0, warnings: [] };
   let template: { file: string; text: string } | undefined;
   for (const file of leavingTemplateFiles(config.externalLinks.leavingPage)) {
     const bytes = await readFile(join(dir, file)).catch(() => undefined);
     const text = bytes && decodeUtf8(bytes);
     if (text !== undefined) template ??= { file, text };
   }
-  const { pages, warnings } = renderLeavingPages(template, destinations, config);
-  const changed: string[] = [];
-  let created = 0;
-  for (const page of pages) {
-    const { text, page: tags } = transformPage(page.text, { file: page.file, config });
-    pageHashes(page.file, tags);
-    const path = join(dir, page.file);
-    const existing = await readFile(path, 'utf8').catch(() => undefined);
-    if (existing === text) continue;
-    if (existing === undefined) created += 1;
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    changed.push(page.file);
+  const rendered = renderLeavingPages(template, destinations, config);
+  const pages: PlannedPage[] = [];
+  for (const page of rendered.pages) {
+    pages.push(planHtml(page.text, { file: page.file, config }).planned);
+    onDisk.set(page.file, await readFile(join(dir, page.file), 'utf8').catch(() => undefined));
   }
-  return { changed, created, warnings };
+  const created = [...onDisk.values()].filter((text) => text === undefined).length;
+  return { pages, onDisk, created, warnings: rendered.warnings };
 }

@@ -43,8 +43,19 @@ export interface PageTags {
   styleAttributes: string[];
   /** The page's stylesheets that apply on screen, in document order. */
   sheets: PageSheet[];
-  /** `<meta http-equiv="content-security-policy">` tags of the page, which browsers enforce beside the header. */
+  /**
+   * `<meta http-equiv="content-security-policy">` tags of the page, which browsers enforce beside the header; nospy's
+   * own (`nospyCspMeta`) left out.
+   */
   cspMetas: StartTag[];
+  /** The meta policy an earlier `nospy fix` wrote into the page (marked with {@link nospyCspAttribute}). */
+  nospyCspMeta?: StartTag;
+  /**
+   * Where a meta policy governs every inline script and style of the page: after a `<meta charset>` that comes before
+   * them (the charset must stay in the first 1,024 bytes), else just inside the written `<head>`, else before the
+   * first element (a `<meta>` there lands in the implied head).
+   */
+  cspMetaSlot: number;
   /** Offset of the `<` of the page's written `</head>`. */
   headEnd?: number;
 }
@@ -90,10 +101,17 @@ export function readPageTags(text: string): PageTags {
     styleAttributes: [],
     sheets: [],
     cspMetas: [],
+    cspMetaSlot: text.length,
   };
   readHtml(text, collectTags(page, text, undefined), { writtenAttributes: true });
   return page;
 }
+
+/** Head elements that run no code and load no stylesheet, which a meta policy may follow. */
+const QUIET_HEAD_ELEMENTS = new Set(['base', 'meta', 'noscript', 'template', 'title']);
+
+/** The attribute that marks the meta policy `nospy fix` writes, so a later run replaces it. */
+export const nospyCspAttribute = 'data-nospy-csp';
 
 const NOTHING_SEEN: ReadonlySet<number> = new Set();
 
@@ -114,9 +132,19 @@ function collectTags(page: PageTags, text: string, known: ReadonlySet<number> | 
   let facades = 0;
   /** The `<script>` or `<style>` whose text is read up to its end tag, and what becomes of that text. */
   let rawText: { from: number; read: (content: string) => void } | undefined;
+  /** Where the meta policy goes, as far as the tags read so far tell; settled by the first script or style. */
+  let slot: { at: number; settled: boolean } | undefined;
   return {
     startTag(tag) {
       const { name, attributes } = tag;
+      if (known === undefined && isLiveInPage(tag) && !slot?.settled && name !== 'html') {
+        if (name === 'head') slot = { at: tag.end + 1, settled: false };
+        else if (name === 'meta' && attributes.charset !== undefined) slot = { at: tag.end + 1, settled: true };
+        // Inline code (or a stylesheet), or the body's first element: the meta must come before it.
+        else if (!QUIET_HEAD_ELEMENTS.has(name)) slot = { at: slot?.at ?? tag.start, settled: true };
+        else slot ??= { at: tag.start, settled: false };
+        page.cspMetaSlot = slot.at;
+      }
       if (known === undefined) {
         if (attributes.style !== undefined) page.styleAttributes.push(asBrowserSees(attributes.style));
         if (name === 'script' && isInlineExecutableScript(attributes)) {
@@ -140,7 +168,10 @@ function collectTags(page: PageTags, text: string, known: ReadonlySet<number> | 
           )
             page.sheets.push({ href: attributes.href, tag });
         } else if (name === 'meta' && isLiveInPage(tag) && attributes.content !== undefined) {
-          if (attributes['http-equiv']?.trim().toLowerCase() === 'content-security-policy') page.cspMetas.push(tag);
+          if (attributes['http-equiv']?.trim().toLowerCase() !== 'content-security-policy') {
+            // Not a policy.
+          } else if (attributes[nospyCspAttribute] !== undefined) page.nospyCspMeta ??= tag;
+          else page.cspMetas.push(tag);
         }
       }
       const classes = splitTokens(attributes.class ?? '');
