@@ -60,8 +60,9 @@ async function forEachLimited<T>(items: readonly T[], limit: number, task: (item
 }
 
 /**
- * `nospy crawl`: serves `dir` on 127.0.0.1 (with its `_headers`), opens every HTML page in headless
- * Chromium that can reach nothing but that server, and runs the rules on what the browser actually
+ * `nospy crawl`: serves `dir` on 127.0.0.1 (with its `_headers`), opens every HTML page at its public address in
+ * headless Chromium, whose requests to the site are answered from that server and all others refused (see
+ * `crawlPage`), and runs the rules on what the browser actually
  * did: requests (blocked ones included), embeds, cookies and client storage. Findings sorted; `crawl` lists the
  * pages opened and why every other file `check` scans was not.
  */

@@ -43,15 +43,38 @@ const bodiesThatCannotMatter = new Set(['font', 'media']);
 
 type Place = Location & { source: 'browser' };
 
-/** Lets the loopback server answer, serves the public site's own URLs from it, and stops everything else. */
-async function routeRequest(route: Route, urls: UrlMap): Promise<void> {
+/** Headers of one connection, which the answer passed to the browser does not have. */
+const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * Answers the site's own URLs from the loopback server and stops everything else. Pages are opened at their public
+ * address, so `'self'` in their CSP is the site's real origin, as once deployed, and the browser never contacts the
+ * server itself: the answers come through this route. Node fetches them, not Playwright's `route.fetch`, whose
+ * cookie jar would keep the server's cookies for 127.0.0.1 instead of passing them to the page; a redirect is passed
+ * on, not followed, so that the browser follows it at the public address too.
+ */
+async function routeRequest(route: Route, urls: UrlMap, onSetCookie: (url: string) => void): Promise<void> {
   const request = route.request();
-  const url = request.url();
-  const local = urls.isLocal(url) ? url : urls.toLocal(url);
+  const local = urls.toLocal(request.url());
   if (local === undefined) return route.abort('blockedbyclient');
   if (bodiesThatCannotMatter.has(request.resourceType())) return route.fulfill({ status: 200, body: '' });
-  if (local === url) return route.continue();
-  return route.fulfill({ response: await route.fetch({ url: local }) });
+  const body = request.postDataBuffer();
+  const response = await fetch(local, {
+    method: request.method(),
+    body: body ? new Uint8Array(body) : undefined,
+    redirect: 'manual',
+  });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!hopByHop.has(name) && name !== 'set-cookie') headers[name] = value;
+  });
+  // Playwright reads one Set-Cookie a line.
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) {
+    headers['set-cookie'] = cookies.join('\n');
+    onSetCookie(request.url());
+  }
+  return route.fulfill({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) });
 }
 
 function typeOf(request: Request): RequestType {
@@ -112,7 +135,7 @@ async function settle(page: Page, network: NetworkActivity, rule: SettleRule): P
 }
 
 /** Frames, objects and players in a frame's live DOM, scripts' additions included. */
-async function embedsOf(frame: Frame, urls: UrlMap, place: Place): Promise<EmbedObservation[]> {
+async function embedsOf(frame: Frame, place: Place): Promise<EmbedObservation[]> {
   const found = await frame
     .evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>('iframe, frame, object, embed, video, audio'), (element) => ({
@@ -129,13 +152,13 @@ async function embedsOf(frame: Frame, urls: UrlMap, place: Place): Promise<Embed
     )
     .catch(() => []);
   return found.flatMap(({ element, src, attributes }) => {
-    const resolved = resolveUrl(urls.toPublic(src), urls.toPublic(frame.url()));
+    const resolved = resolveUrl(src, frame.url());
     if (!resolved) return [];
     return [{ kind: 'embed', ...place, element, raw: src, url: resolved.url, host: resolved.host, attributes }];
   });
 }
 
-async function refusalsOf(frame: Frame, urls: UrlMap, place: Place): Promise<Observation[]> {
+async function refusalsOf(frame: Frame, place: Place): Promise<Observation[]> {
   const violations = await frame
     .evaluate(
       (key) => [...((window as unknown as Record<symbol, CspViolation[]>)[Symbol.for(key)] ?? [])],
@@ -147,7 +170,7 @@ async function refusalsOf(frame: Frame, urls: UrlMap, place: Place): Promise<Obs
     ...place,
     cause: 'csp',
     detail: directive,
-    blocked: urls.toPublic(blocked),
+    blocked,
   }));
 }
 
@@ -203,30 +226,16 @@ export async function crawlPage(
   try {
     const observations: Observation[] = [];
     const setCookieFrom = new Set<string>();
-    const pendingHeaders: Promise<void>[] = [];
     const network = new NetworkActivity(context);
     await context.addInitScript(recordStorageUse, snapshotKey);
     await context.addInitScript(recordCspViolations, violationsKey);
-    await context.route('**/*', (route) => routeRequest(route, urls));
-    context.on('request', (request) =>
-      observations.push(requestObservation(urls.toPublic(request.url()), typeOf(request), place)),
-    );
-    context.on('response', (response) => {
-      pendingHeaders.push(
-        response.headerValue('set-cookie').then(
-          (value) => {
-            if (value !== null) setCookieFrom.add(urls.toPublic(response.url()));
-          },
-          () => undefined,
-        ),
-      );
-    });
+    // Every response with a header comes through the route, which notes the ones that set a cookie.
+    await context.route('**/*', (route) => routeRequest(route, urls, (from) => setCookieFrom.add(from)));
+    context.on('request', (request) => observations.push(requestObservation(request.url(), typeOf(request), place)));
     const page = await context.newPage();
     await recordSecurityMessages(context, page, place, observations);
-    page.on('websocket', (socket) =>
-      observations.push(requestObservation(urls.toPublic(socket.url()), 'other', place)),
-    );
-    const loaded = await page.goto(urls.toLocal(url)!, { waitUntil: 'load', timeout: rule.loadMs }).then(
+    page.on('websocket', (socket) => observations.push(requestObservation(socket.url(), 'other', place)));
+    const loaded = await page.goto(url, { waitUntil: 'load', timeout: rule.loadMs }).then(
       () => true,
       (error: Error) => error.message.split('\n')[0],
     );
@@ -234,10 +243,9 @@ export async function crawlPage(
     await settle(page, network, rule);
     const storage: Record<string, string> = {};
     for (const frame of page.frames()) {
-      observations.push(...(await embedsOf(frame, urls, place)), ...(await refusalsOf(frame, urls, place)));
+      observations.push(...(await embedsOf(frame, place)), ...(await refusalsOf(frame, place)));
       Object.assign(storage, await storageOf(frame));
     }
-    await Promise.all(pendingHeaders);
     Object.assign(storage, await cookiesOf(context, setCookieFrom));
     for (const [api, evidence] of Object.entries(storage)) {
       observations.push({ kind: 'storage', ...place, api: api as StorageObservation['api'], evidence });

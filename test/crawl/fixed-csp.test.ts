@@ -54,6 +54,26 @@ describe('the CSP nospy fix writes, under nospy crawl', () => {
   );
 
   it(
+    "blocks nothing the site's own absolute URLs load ('self' is the site's origin, as deployed), and still reports a third party",
+    async () => {
+      await site({
+        'index.html':
+          '<!doctype html><head><link rel="icon" href="https://www.example.ca/favicon.ico"><link rel="stylesheet" href="https://www.example.ca/style.css"></head><img src="https://www.example.ca/logo.svg"><script src="https://www.example.ca/app.js"></script>',
+        'about/index.html': '<!doctype html><p>About</p>',
+        'blog/index.html': '<!doctype html><img src="https://cdn.other.org/pic.png">',
+        'favicon.ico': new Uint8Array([0, 0, 1, 0]),
+        'style.css': 'body{margin:0}',
+        'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+        // A redirect (/about to /about/) is followed at the site's address, so the fetch stays 'self'.
+        'app.js': 'fetch("/about").then((r) => r.text());',
+      });
+      await fixDirectory(dir, config);
+      expect(await cspViolations()).toEqual([{ file: 'blog/index.html', evidence: 'https://cdn.other.org/pic.png' }]);
+    },
+    browserTimeoutMs,
+  );
+
+  it(
     'reports a page whose inline script the written policy does not allow: a page edited after fix, or no wasm-unsafe-eval',
     async () => {
       await site({
