@@ -173,7 +173,7 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
       if (result.text !== text) writes.set(file, result.text);
     }
   }
-  const leaving = await leavingPages(dir, config, destinations);
+  const leaving = await leavingPages(dir, config, destinations, planned);
   for (const page of leaving.pages) {
     pageHashes(page.file, page.hashes, true);
     planned.set(page.file, page);
@@ -227,19 +227,22 @@ function hashesOf(page: PageTags): InlineHashes {
 
 /**
  * Interstitial mode: the leaving page of every destination, made from the site's own leaving page as the transforms
- * left it, planned like any page, and the text of each that is already there.
+ * leave it (`planned`), planned like any page, and the text of each that is already there.
  */
 async function leavingPages(
   dir: string,
   config: ResolvedConfig,
   destinations: Set<string>,
+  planned: ReadonlyMap<string, PlannedPage>,
 ): Promise<{ pages: PlannedPage[]; onDisk: Map<string, string | undefined>; created: number; warnings: string[] }> {
   const onDisk = new Map<string, string | undefined>();
   if (config.externalLinks.mode !== 'interstitial') return { pages: [], onDisk, created: 0, warnings: [] };
   let template: { file: string; text: string } | undefined;
   for (const file of leavingTemplateFiles(config.externalLinks.leavingPage)) {
-    const bytes = await readFile(join(dir, file)).catch(() => undefined);
-    const text = bytes && decodeUtf8(bytes);
+    const ownPlan = planned.get(file);
+    // Without a meta policy: each leaving page gets its own.
+    const bytes = ownPlan ? undefined : await readFile(join(dir, file)).catch(() => undefined);
+    const text = ownPlan ? applyPlan(ownPlan, undefined) : bytes && decodeUtf8(bytes);
     if (text !== undefined) template ??= { file, text };
   }
   const rendered = renderLeavingPages(template, destinations, config);
