@@ -37,7 +37,7 @@ const search = 'fetch("/pagefind/pagefind.wasm").then((r) => r.arrayBuffer()).th
 
 describe('the CSP nospy fix writes, under nospy crawl', () => {
   it(
-    "blocks nothing of the site's own pages, even split into per-page rules, and lets WebAssembly search run",
+    "blocks nothing of the site's own pages, even split into per-page rules or a page's own meta policy, and lets WebAssembly search run",
     async () => {
       const pages = Object.fromEntries(
         Array.from({ length: 30 }, (_, index) => [
@@ -45,9 +45,17 @@ describe('the CSP nospy fix writes, under nospy crawl', () => {
           `<!doctype html><head><style>.p${index}{color:red}</style></head><script>document.title = "page ${index}";</script><a href="https://other.org/${index}">Other</a><script src="/search.js"></script>`,
         ]),
       );
-      await site({ ...pages, 'search.js': search, 'pagefind/pagefind.wasm': wasmModule });
+      // A page whose 60 inline scripts no header line holds: its policy goes in a meta of its own.
+      const big = Array.from({ length: 60 }, (_, i) => `<script>document.title += "${i}";</script>`).join('');
+      await site({
+        ...pages,
+        'guide/index.html': `<!doctype html><head><meta charset="utf-8"><style>p{margin:0}</style></head>${big}`,
+        'search.js': search,
+        'pagefind/pagefind.wasm': wasmModule,
+      });
       const { headers } = await fixDirectory(dir, config);
       expect(headers).toContain('! Content-Security-Policy');
+      expect(await readFile(join(dir, 'guide/index.html'), 'utf8')).toContain('data-nospy-csp');
       expect(await cspViolations()).toEqual([]);
     },
     browserTimeoutMs,
