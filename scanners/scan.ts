@@ -52,8 +52,12 @@ if (workerData.compileCacheDir !== undefined) require('node:module').enableCompi
 import(workerData.workerUrl);`;
 
 const maxFileBytes = 64 * 1024 * 1024;
-/** Below this many files, starting workers costs more than it saves (see bench/). */
-const inProcessFileLimit = 200;
+/**
+ * Below this many files, starting workers costs more than it saves (see bench/RESULTS.md): a worker needs ~110 ms of
+ * CPU to load the scanner and then warms its own JIT. On 2 cores one thread already keeps the second busy with V8's
+ * own background work (concurrent GC and compilation), so there a worker pays for itself only on far bigger sites.
+ */
+const inProcessFileLimit = availableParallelism() <= 2 ? 1000 : 200;
 const batchSize = 16;
 /** Batches sent to a worker before its first answer comes back. */
 const workerQueueDepth = 2;
