@@ -55,11 +55,11 @@ function markLink(
   else if (!rel) added.push(`rel="${escapeAttribute(missing.join(' '))}"`);
   if (added.length > 0) edits.push(insertAttributes(text, link, added.join(' ')));
 
-  const inline = context.config.externalLinks.mode === 'inline';
+  // The notice in both modes, as ExternalLink writes it: in interstitial mode the ↗ tells the visitor before the click.
   // An HTML notice has no place in a drawing: inside `<svg>`, or anywhere in an SVG file.
   const inHtml = !link.insideSvgOrMath && fileType(context.file) !== 'svg';
   const { closeStart } = link;
-  if (inline && link.name === 'a' && closeStart !== undefined && !link.hasLeavingMark && inHtml) {
+  if (link.name === 'a' && closeStart !== undefined && !link.hasLeavingMark && inHtml) {
     const notice = noticeEdits(text, { ...link, closeStart }, theme());
     return { edits: [...edits, ...notice.edits], usesOwnClass: notice.usesOwnClass };
   }
