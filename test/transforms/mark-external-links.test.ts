@@ -335,7 +335,7 @@ describe('markExternalLinks, interstitial mode', () => {
   it('uses the configured leaving page', () => {
     const go = testContext({ externalLinks: { mode: 'interstitial', leavingPage: '/go/' } });
     expect(
-      markExternalLinks(starterTheme + '<a href="https://other.org/">O</a>', go).slice(starterTheme.length),
+      markExternalLinks(`${starterTheme}<a href="https://other.org/">O</a>`, go).slice(starterTheme.length),
     ).toMatch(/^<a href="\/go\/other\.org\/[0-9a-f]{8}\/"/);
   });
 
