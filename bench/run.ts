@@ -35,8 +35,21 @@ const { values } = parseArgs({
     astro: { type: 'boolean', default: true },
     profile: { type: 'boolean', default: true },
     'crawl-pages': { type: 'string', default: '0' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run bench [-- options]
+  --generated N            generated pages (default 5000)
+  --real-shaped N,N        real-shaped corpus sizes (default 600,5000)
+  --memory-sizes N,N,N     sizes for the memory check (default 1000,10000,50000; '' skips it)
+  --runs N                 timed runs, the median judged (default 3)
+  --seed N                 corpus seed (default 42)
+  --no-astro               skip the starter build
+  --no-profile             skip the profile of where the time goes
+  --crawl-pages N          also time nospy crawl on N generated pages (default 0: off)`);
+  process.exit(0);
+}
 const sizes = (list: string) => (list === '' ? [] : list.split(',').map(Number));
 const runs = Number(values.runs);
 const seed = Number(values.seed);
