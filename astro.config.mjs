@@ -18,12 +18,16 @@ function quietHeadInjectDirective() {
 }
 
 /**
- * Pages a visitor only reaches from another page (the form's outcomes, the leaving notice) are not for search engines.
+ * Pages a visitor only reaches from another page (the form's outcomes, the leaving notice, the receiver's template)
+ * are not for search engines.
  * @param {string} page
  */
 function isListedInSitemap(page) {
   const { pathname } = new URL(page);
-  return !['/contact/thanks/', '/contact/error/', '/404/'].includes(pathname) && !pathname.startsWith('/leaving/');
+  return (
+    !['/contact/thanks/', '/contact/error/', '/contact/notice/', '/404/'].includes(pathname) &&
+    !pathname.startsWith('/leaving/')
+  );
 }
 
 export default defineConfig({

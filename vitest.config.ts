@@ -5,6 +5,7 @@ const needsSiteBuild = [
   'test/site/**/*.test.ts',
   'test/integration/starter-site.test.ts',
   'test/crawl/starter-site.test.ts',
+  'test/origin/site-template.test.ts',
 ];
 
 export default defineConfig({

@@ -1,4 +1,5 @@
 import { type SmtpSettings, type SmtpTimeouts, smtpTimeouts } from './smtp.ts';
+import type { PageTemplate } from './template.ts';
 
 /** Everything the receiver needs; `origin/env.ts` builds it from environment variables and nospy.config.json. */
 export interface ReceiverConfig {
@@ -30,6 +31,13 @@ export interface ReceiverConfig {
   maxTrackedClients: number;
   /** Use the last X-Forwarded-For entry as the client address (set only behind your own reverse proxy). */
   trustProxy: boolean;
+  /** The site's layout its pages are rendered in (origin/template.ts); without it, a plain page of its own. */
+  pageTemplate?: PageTemplate;
+}
+
+/** The site's URL as the base its paths resolve against: `https://www.example.ca/shop` holds `shop/contact/`. */
+export function siteBaseOf(siteUrl: string): URL {
+  return new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
 }
 
 /** The settings a deployment rarely changes. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from '../scanners/config/load.ts';
 import { ConfigError } from '../scanners/errors.ts';
 import { receiverDefaults, type ReceiverConfig } from './config.ts';
@@ -17,6 +17,8 @@ export interface ReceiverSettings {
   config: ReceiverConfig;
   /** Connect to the relay before listening, and refuse to start when it fails. */
   verifySmtp: boolean;
+  /** The built site, whose contact notice page is the template of the receiver's pages (origin/template.ts). */
+  siteDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +38,7 @@ export function readReceiverEnv(env: Env): ReceiverSettings {
     host: env.HOST || '127.0.0.1',
     port: readInteger(env, 'PORT', defaultPort, 0, 65_535),
     verifySmtp: readBoolean(env, 'SMTP_VERIFY', true),
+    siteDir: readSiteDir(env),
     config: {
       ...readUrls(env),
       mailTo: readAddress(env, 'MAIL_TO'),
@@ -100,6 +103,16 @@ function checkUrl(name: string, value: string, expected: string): string {
   const local = url?.hostname === 'localhost' || url?.hostname === '127.0.0.1';
   if (!url || !(url.protocol === 'https:' || (local && url.protocol === 'http:'))) {
     throw new EnvError(`${name}: expected ${expected}`);
+  }
+  return value;
+}
+
+// Unset, dist/ may be missing (the receiver then warns and uses its own pages); named, it must be there.
+function readSiteDir(env: Env): string {
+  const value = env.SITE_DIR?.trim();
+  if (!value) return 'dist';
+  if (!statSync(value, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new EnvError(`SITE_DIR: expected the folder of the built site, such as dist; ${value} is not a folder`);
   }
   return value;
 }

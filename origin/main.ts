@@ -1,8 +1,10 @@
 // Starts the form receiver from environment variables: `node origin/main.ts` (Node 24).
 import type { AddressInfo } from 'node:net';
+import { siteBaseOf } from './config.ts';
 import { EnvError, readReceiverEnv, type ReceiverSettings } from './env.ts';
 import { createReceiver } from './server.ts';
 import { verifyRelay } from './smtp.ts';
+import { loadPageTemplate } from './template.ts';
 
 const verifyTimeoutMs = 20_000;
 
@@ -21,7 +23,9 @@ async function main(): Promise<void> {
     if (problem) return fail(`SMTP: ${problem}; SMTP_VERIFY=false skips this check`);
     process.stdout.write(`origin: SMTP relay ${relay} accepted the connection\n`);
   }
-  const receiver = createReceiver(config);
+  const loaded = loadPageTemplate(settings.siteDir, siteBaseOf(config.siteUrl));
+  if ('warning' in loaded) process.stderr.write(`origin: warning: ${loaded.warning}\n`);
+  const receiver = createReceiver({ ...config, ...('template' in loaded ? { pageTemplate: loaded.template } : {}) });
   receiver.server.once('error', (error: NodeJS.ErrnoException) =>
     fail(`cannot listen on ${settings.host}:${settings.port} (${error.code ?? error.message})`),
   );

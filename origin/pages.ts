@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { contactPaths } from './contact-paths.ts';
 import { type FieldName, fieldLabels, formFields, honeypotField, type Problem, type Submission } from './form.ts';
+import type { PageTemplate } from './template.ts';
 
-/** Where a page's links and form point. */
+/** Where a page's links and form point, and what it is rendered in. */
 export interface PageContext {
   siteBase: URL;
   /** Whether the receiver can take a post from its own pages (its public URL is known); else the text is to copy. */
   canResubmit: boolean;
+  /** The site's own layout (origin/template.ts); without it, the page of the receiver's own below. */
+  template?: PageTemplate;
 }
 
 /** A page the receiver answers with: the site's look, and the visitor's own text when there is any. */
@@ -22,7 +25,7 @@ export interface Page {
   mayHaveArrived?: boolean;
 }
 
-// The site's palette and type (src/styles/global.css), inline: this page is served by the receiver, not the CDN.
+// When the site's template is missing: the site's palette and type (src/styles/global.css), inline.
 const style = `:root{color-scheme:light dark;--bg:#fbfbf8;--fg:#17191f;--muted:#51576a;--accent:#3f37c9;--border:#d9dae0;\
 --focus:#c2410c}@media (prefers-color-scheme:dark){:root{--bg:#111318;--fg:#eceef2;--muted:#a7adbb;--accent:#a9a4ff;\
 --border:#343946;--focus:#fdba74}}*,*::before,*::after{box-sizing:border-box}body{margin:0;font-family:system-ui,\
@@ -37,18 +40,29 @@ textarea{width:100%;padding:.55rem .65rem;background:var(--bg);border:1px solid 
 color:var(--bg);border:0;border-radius:.3rem;cursor:pointer}.trap{position:absolute;left:-10000px;width:1px;\
 height:1px;overflow:hidden}`;
 
-/** The Content-Security-Policy for these pages: only their own style, and a form that posts back here. */
-export function pagePolicy(siteOrigin: string): string {
-  const styleHash = createHash('sha256').update(style).digest('base64');
+/**
+ * The Content-Security-Policy for these pages: only their own style (the site's stylesheets and images when in its
+ * template), and a form that posts back here.
+ */
+export function pagePolicy(siteOrigin: string, template?: PageTemplate): string {
+  const styles = template
+    ? [siteOrigin, ...template.styleHashes].join(' ')
+    : `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+  const images = template ? ` img-src ${siteOrigin};` : '';
   // The site's origin too: a form's redirect (to the thank-you page) is held to form-action as well.
-  return `default-src 'none'; style-src 'sha256-${styleHash}'; form-action 'self' ${siteOrigin}; base-uri 'none'; frame-ancestors 'none'`;
+  return `default-src 'none'; style-src ${styles};${images} form-action 'self' ${siteOrigin}; base-uri 'none'; frame-ancestors 'none'`;
 }
 
 /** The whole HTML document of `page`. */
 export function renderPage(page: Page, context: PageContext): string {
+  const content = renderContent(page, context);
+  const { template } = context;
+  if (template) {
+    const [head, middle, tail] = template.parts;
+    const title = template.siteName ? `${page.title} | ${template.siteName}` : page.title;
+    return `${head}${escapeHtml(title)}${middle}\n${content}\n${tail}`;
+  }
   const home = escapeHtml(context.siteBase.href);
-  const other = escapeHtml(new URL(contactPaths.errorPage.slice(1), context.siteBase).href);
-  const paragraphs = page.body.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
@@ -57,13 +71,19 @@ export function renderPage(page: Page, context: PageContext): string {
 <style>${style}</style>
 <header><div class="wrap"><a href="${home}">${escapeHtml(context.siteBase.host)}</a></div></header>
 <main class="wrap">
-<h1>${escapeHtml(page.title)}</h1>
-${paragraphs}
-${page.submission ? renderForm(page.submission, page.field, context.canResubmit) : ''}
-${page.mayHaveArrived ? '' : `<p><a href="${other}">Other ways to reach us</a></p>`}
+${content}
 </main>
 </html>
 `;
+}
+
+function renderContent(page: Page, context: PageContext): string {
+  const other = escapeHtml(new URL(contactPaths.errorPage.slice(1), context.siteBase).href);
+  const paragraphs = page.body.map((text) => `<p>${escapeHtml(text)}</p>`).join('\n');
+  return `<h1>${escapeHtml(page.title)}</h1>
+${paragraphs}
+${page.submission ? renderForm(page.submission, page.field, context.canResubmit) : ''}
+${page.mayHaveArrived ? '' : `<p><a href="${other}">Other ways to reach us</a></p>`}`;
 }
 
 function renderForm(submission: Submission, invalid: FieldName | undefined, canResubmit: boolean): string {
@@ -135,6 +155,14 @@ export const failurePages = {
       ...(submission ? ['Your text is below so you can keep a copy.'] : []),
     ],
     submission,
+  }),
+  // Not read: a post from another site's page is answered before its body, and the visitor keeps their text there.
+  forbidden: (): Page => ({
+    title: 'Your message was not sent',
+    body: [
+      'This server takes messages only from the contact form on our site, and this one did not come from there.',
+      'If you did use our form, your browser may be set to hide which page a form is sent from: use one of the other ways to reach us.',
+    ],
   }),
   tooLarge: (): Page => ({
     title: 'Your message is longer than the form takes',

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { mediaType, parseForm, readBody } from './body.ts';
-import type { ReceiverConfig } from './config.ts';
+import { type ReceiverConfig, siteBaseOf } from './config.ts';
 import { contactPaths } from './contact-paths.ts';
 import { type FormVerdict, maxBodyBytes, readSubmission } from './form.ts';
 import { logToStdout, type Logger, type Outcome, type RequestLog } from './log.ts';
@@ -29,14 +29,15 @@ export interface Receiver {
  * page that gives the visitor their text back; `GET /healthz` answers ok.
  */
 export function createReceiver(config: ReceiverConfig, log: Logger = logToStdout): Receiver {
-  const siteBase = new URL(config.siteUrl.endsWith('/') ? config.siteUrl : `${config.siteUrl}/`);
+  const siteBase = siteBaseOf(config.siteUrl);
   const thanksPage = new URL(contactPaths.thanksPage.slice(1), siteBase);
   const allowedOrigins = new Set([
     siteBase.origin,
     ...(config.receiverUrl ? [new URL(config.receiverUrl).origin] : []),
   ]);
-  const pageContext = { siteBase, canResubmit: config.receiverUrl !== undefined };
-  const policy = pagePolicy(siteBase.origin);
+  const { pageTemplate: template } = config;
+  const pageContext = { siteBase, canResubmit: config.receiverUrl !== undefined, template };
+  const policy = pagePolicy(siteBase.origin, template);
   const limiter = createRateLimiter({
     limit: config.rateLimit,
     windowMs: config.rateWindowSeconds * 1000,
@@ -68,7 +69,7 @@ export function createReceiver(config: ReceiverConfig, log: Logger = logToStdout
     }
     if (path !== contactPaths.receiver) return answer('not-found', 404, 'Not found');
     if (req.method !== 'POST') return answer('method', 405, 'Method not allowed', { Allow: 'POST' });
-    if (!isFromSite(req, allowedOrigins)) return answer('origin', 403, 'Forbidden');
+    if (!isFromSite(req, allowedOrigins)) return page('origin', 403, failurePages.forbidden());
     const contentType = req.headers['content-type'] ?? '';
     if (!acceptedTypes.has(mediaType(contentType))) return answer('content-type', 415, 'Unsupported media type');
     // Answer before reading a body already known to be too big; closing the connection ends the upload.

@@ -6,7 +6,7 @@ import { contactPaths } from '../../origin/contact-paths.ts';
 const pages = fileURLToPath(new URL('../../src/pages', import.meta.url));
 
 describe('contactPaths', () => {
-  it.each([contactPaths.formPage, contactPaths.thanksPage, contactPaths.errorPage])(
+  it.each([contactPaths.formPage, contactPaths.thanksPage, contactPaths.errorPage, contactPaths.noticePage])(
     'names a page the site builds: %s',
     (path) => {
       const route = path.replace(/\/$/, '');

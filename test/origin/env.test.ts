@@ -23,6 +23,18 @@ describe('readReceiverEnv', () => {
     expect(config.receiverUrl).toBeUndefined();
   });
 
+  it('finds the built site in dist/, or the folder SITE_DIR names, and refuses a SITE_DIR that is not a folder', () => {
+    expect(readReceiverEnv(minimal).siteDir).toBe('dist');
+    const dir = mkdtempSync(join(tmpdir(), 'origin-env-'));
+    expect(readReceiverEnv({ ...minimal, SITE_DIR: dir }).siteDir).toBe(dir);
+    writeFileSync(join(dir, 'file'), '');
+    for (const bad of [join(dir, 'file'), join(dir, 'missing')]) {
+      expect(() => readReceiverEnv({ ...minimal, SITE_DIR: bad })).toThrow(
+        new EnvError(`SITE_DIR: expected the folder of the built site, such as dist; ${bad} is not a folder`),
+      );
+    }
+  });
+
   it('takes SITE_URL and ORIGIN_URL from nospy.config.json when they are unset', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'origin-env-')), 'nospy.config.json');
     writeFileSync(file, '{ // the site\n "site": "https://www.site.test", "origin": "https://origin.site.test" }');

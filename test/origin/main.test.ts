@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exchange } from './http-client.ts';
@@ -106,6 +109,30 @@ describe('origin/main.ts', () => {
     expect((await posting).status).toBe(303);
     expect(await once(child, 'exit')).toEqual([0, null]);
     expect(output().stdout).toContain('origin: stopped');
+  }, 20_000);
+
+  it('warns once when the built site has no template, answers with its own pages, and uses the template when there', async () => {
+    const notBuilt = mkdtempSync(join(tmpdir(), 'origin-site-'));
+    const built = mkdtempSync(join(tmpdir(), 'origin-site-'));
+    mkdirSync(join(built, 'contact/notice'), { recursive: true });
+    cpSync(fileURLToPath(new URL('template/notice.html', import.meta.url)), join(built, 'contact/notice/index.html'));
+    const refused = async (siteDir: string) => {
+      const { child, output } = run({ ...validEnv, SMTP_VERIFY: 'false', SITE_DIR: siteDir });
+      const answer = await postForm(await listeningUrl(child, output), visitor, { origin: 'https://evil.example' });
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      return { answer, stderr: output().stderr };
+    };
+    const plain = await refused(notBuilt);
+    expect(plain.stderr).toBe(
+      `origin: warning: no ${join(notBuilt, 'contact/notice/index.html')}: the receiver's pages use their own plain layout, not the site's (build the site with npm run build, or set SITE_DIR to its folder)\n`,
+    );
+    expect(plain.answer.status).toBe(403);
+    expect(plain.answer.body).toMatch(/<style>/);
+    const designed = await refused(built);
+    expect(designed.stderr).toBe('');
+    expect(designed.answer.status).toBe(403);
+    expect(designed.answer.body).toContain('<footer class="site-footer">');
   }, 20_000);
 
   it('`npm run origin` passes SIGTERM on to node, which lets go of its port', async () => {
