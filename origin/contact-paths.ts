@@ -1,6 +1,7 @@
 /**
  * The contact form's paths, shared by the site (`src/`) and the receiver (`origin/`) so neither keeps a copy.
- * The site's pages at these paths are `src/pages/contact/{index,thanks,error,notice}.astro`; a test holds them together.
+ * The site's pages at these paths are `src/pages/contact/{index,thanks,error,notice}.astro`; a test holds them
+ * together.
  */
 export const contactPaths = {
   /** The site's page that holds the form. */
@@ -11,6 +12,6 @@ export const contactPaths = {
   thanksPage: '/contact/thanks/',
   /** The site's page with other ways to reach the site's owner. */
   errorPage: '/contact/error/',
-  /** The site's page the receiver renders its own pages in (origin/template.ts); linked from nowhere, not indexed. */
+  /** The site's page the receiver renders its own pages in (origin/template.ts); linked from nowhere. */
   noticePage: '/contact/notice/',
 } as const;

@@ -47,8 +47,8 @@ const SLOT = '\u0000slot\u0000';
 
 /**
  * Turns the built page into a template served from another origin: every URL made absolute against the site (its
- * stylesheets and logo stay on the CDN), scripts and `<base>` removed, and the title and the element marked
- * `data-receiver-slot` left open for each page. Returns what is missing when it cannot.
+ * stylesheets and logo stay on the CDN); scripts, `<base>` and the site's meta policies removed; the title and the
+ * element marked `data-receiver-slot` left open for each page. Returns what is missing when it cannot.
  */
 export function parsePageTemplate(html: string, siteBase: URL): PageTemplate | string {
   const pageUrl = new URL(contactPaths.noticePage.slice(1), siteBase);
@@ -66,7 +66,9 @@ export function parsePageTemplate(html: string, siteBase: URL): PageTemplate | s
         if (tag.name === 'script' || tag.name === 'style' || tag.name === 'title') {
           open = { name: tag.name, start: tag.start, contentStart: tag.end + 1 };
         }
-        if (tag.name === 'base') return void edits.push({ start: tag.start, end: tag.end + 1, text: '' });
+        if (tag.name === 'base' || isSitePolicy(tag.name, tag.attributes)) {
+          return void edits.push({ start: tag.start, end: tag.end + 1, text: '' });
+        }
         for (const attribute of tag.written) {
           const { name, value, start, end } = attribute;
           if (name.startsWith('on')) edits.push({ start, end, text: '' });
@@ -108,6 +110,14 @@ export function parsePageTemplate(html: string, siteBase: URL): PageTemplate | s
   const [middle, tail, ...after] = rest?.split(SLOT) ?? [];
   if (more.length || after.length || tail === undefined) return 'its <title> does not come before the slot';
   return { parts: [head!, middle!, tail], siteName: siteName.trim(), styleHashes };
+}
+
+// The site's own policies in <meta> would override the receiver's headers: a CSP whose 'self' is the receiver, and a
+// referrer policy that tells the site which receiver page a visitor came from.
+function isSitePolicy(name: string, attributes: Record<string, string>): boolean {
+  if (name !== 'meta') return false;
+  const equiv = attributes['http-equiv']?.toLowerCase();
+  return attributes.name?.toLowerCase() === 'referrer' || equiv === 'content-security-policy' || equiv === 'referrer';
 }
 
 // Edits that fall inside a removed element (a script's own src) go with it.

@@ -41,9 +41,7 @@ describe("the receiver's template in the built starter site", () => {
     expect(pagePolicy(siteBase.origin, loaded.template)).toMatch(/style-src https:\/\/www\.example\.ca[ ;]/);
   });
 
-  it('is kept from search engines: noindex, not in the sitemap, linked from no page', async () => {
-    const file = `${contactPaths.noticePage.slice(1)}index.html`;
-    expect(load(await readBuiltFile(file))('meta[name="robots"]').attr('content')).toBe('noindex');
+  it('is not offered to search engines or visitors: not in the sitemap, linked from no page', async () => {
     expect(await readBuiltFile('sitemap-0.xml')).not.toContain(contactPaths.noticePage);
     for (const page of await listBuiltFiles('.html')) {
       expect(await readBuiltFile(page), page).not.toContain(`href="${contactPaths.noticePage}"`);

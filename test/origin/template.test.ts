@@ -62,6 +62,8 @@ describe("the receiver's pages in the site's layout", () => {
     // The form still posts back to the receiver: no <base> is left to send it to the site.
     expect(html).toContain('<form method="post" action="/contact">');
     expect(html).not.toMatch(/<base\b/);
+    // Nor the site's own meta policies, which would block the site's stylesheets and refer visitors to the site.
+    expect(html).not.toMatch(/http-equiv|name="referrer"/);
   });
 
   it("run nothing: the template's scripts and event handlers are gone", () => {
