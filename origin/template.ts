@@ -63,8 +63,11 @@ export function parsePageTemplate(html: string, siteBase: URL): PageTemplate | s
     {
       startTag(tag) {
         if (slot && tag.name === slot.name) slot.depth++;
-        if (tag.name === 'script' || tag.name === 'style' || tag.name === 'title') {
+        // The document's title: the first outside SVG, whose <title> elements name drawings.
+        const isTitle = tag.name === 'title' && !tag.foreign && siteName === undefined;
+        if (tag.name === 'script' || tag.name === 'style' || isTitle) {
           open = { name: tag.name, start: tag.start, contentStart: tag.end + 1 };
+          if (isTitle) siteName = '';
         }
         if (tag.name === 'base' || isSitePolicy(tag.name, tag.attributes)) {
           return void edits.push({ start: tag.start, end: tag.end + 1, text: '' });
@@ -83,7 +86,7 @@ export function parsePageTemplate(html: string, siteBase: URL): PageTemplate | s
         }
       },
       text(data) {
-        if (open?.name === 'title') siteName = (siteName ?? '') + data;
+        if (open?.name === 'title') siteName += data;
       },
       endTag(name, start) {
         if (open?.name === name) {
