@@ -28,6 +28,7 @@ describe("the receiver's template in the built starter site", () => {
     expect($('header nav a').length).toBeGreaterThan(1);
     expect($('footer').text()).toContain('Example Studio');
     expect($('main h1').text()).toBe('Too many messages for now');
+    expect($('main').text()).not.toContain('About your message');
     expect($('main textarea[name="message"]').text()).toBe(visitor.message);
     expect($('script')).toHaveLength(0);
     const stylesheets = $('link[rel="stylesheet"]')
