@@ -10,13 +10,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixture/', import.meta.url));
 const startupTimeoutMs = 60_000;
 
-/** A port nobody listens on right now, from the kernel. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+/** Distinct ports nobody listens on right now, from the kernel (held together, so none comes back twice). */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 /** Resolves once wrangler prints its "Ready on" line; rejects if it exits or takes too long. */
@@ -48,48 +48,59 @@ describe('npm run preview (wrangler dev over the repository wrangler.jsonc)', ()
   let state: string;
   let base: string;
 
-  beforeAll(async () => {
-    state = await mkdtemp(join(tmpdir(), 'nospy-preview-'));
-    const [port, inspectorPort] = [await freePort(), await freePort()];
-    base = `http://127.0.0.1:${port}`;
-    // The repository's own config, with the fixture standing in for dist/.
-    child = spawn(
-      process.execPath,
-      [
-        join(root, 'node_modules/wrangler/bin/wrangler.js'),
-        'dev',
-        '--local',
-        '--config',
-        join(root, 'wrangler.jsonc'),
-        '--assets',
-        fixture,
-        '--persist-to',
-        state,
-        '--ip',
-        '127.0.0.1',
-        '--port',
-        String(port),
-        '--inspector-port',
-        String(inspectorPort),
-        '--show-interactive-dev-session=false',
-        '--log-level',
-        'info',
-      ],
-      {
-        cwd: root,
-        detached: true,
-        env: {
-          ...process.env,
-          WRANGLER_SEND_METRICS: 'false',
-          CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-          WRANGLER_HIDE_BANNER: 'true',
-          CI: 'true',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    await waitUntilReady(child);
-  }, startupTimeoutMs + 5_000);
+  beforeAll(
+    async () => {
+      state = await mkdtemp(join(tmpdir(), 'nospy-preview-'));
+      // A port the kernel found free can be taken by a parallel test before wrangler binds it: try fresh ports then.
+      for (let attempt = 1; ; attempt += 1) {
+        const [port, inspectorPort] = await freePorts(2);
+        base = `http://127.0.0.1:${port}`;
+        // The repository's own config, with the fixture standing in for dist/.
+        child = spawn(
+          process.execPath,
+          [
+            join(root, 'node_modules/wrangler/bin/wrangler.js'),
+            'dev',
+            '--local',
+            '--config',
+            join(root, 'wrangler.jsonc'),
+            '--assets',
+            fixture,
+            '--persist-to',
+            state,
+            '--ip',
+            '127.0.0.1',
+            '--port',
+            String(port),
+            '--inspector-port',
+            String(inspectorPort),
+            '--show-interactive-dev-session=false',
+            '--log-level',
+            'info',
+          ],
+          {
+            cwd: root,
+            detached: true,
+            env: {
+              ...process.env,
+              WRANGLER_SEND_METRICS: 'false',
+              CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+              WRANGLER_HIDE_BANNER: 'true',
+              CI: 'true',
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        try {
+          await waitUntilReady(child);
+          break;
+        } catch (error) {
+          if (attempt === 3 || !String(error).includes('Address already in use')) throw error;
+        }
+      }
+    },
+    3 * startupTimeoutMs + 5_000,
+  );
 
   afterAll(async () => {
     // wrangler runs workerd as a child: end the whole process group it leads.
