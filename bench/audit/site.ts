@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
-import { compileHeaderRules } from '../../scanners/crawl/headers.ts';
+import { compileHeadersFile } from '../../scanners/crawl/headers.ts';
 import { serveDirectory, type StaticServer } from '../../scanners/crawl/server.ts';
 import { fileType, walkSite } from '../../scanners/walk.ts';
 
@@ -18,5 +17,5 @@ export async function listPagePaths(dir: string): Promise<string[]> {
 export async function serveBuiltSite(dir: string, siteHost: string): Promise<StaticServer> {
   const root = resolve(dir);
   const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
-  return serveDirectory(root, compileHeaderRules(gatherHeaders(text, '_headers'), siteHost));
+  return serveDirectory(root, compileHeadersFile(text, siteHost));
 }

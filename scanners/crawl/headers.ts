@@ -1,4 +1,4 @@
-import type { HeaderDetach } from '../gather/site-files/headers.ts';
+import { gatherHeaderDetaches, gatherHeaders, type HeaderDetach } from '../gather/site-files/headers.ts';
 import type { HeaderObservation } from '../observations.ts';
 
 /** A `_headers` line ready to match request paths: a header it sets, or (`value` undefined) one it removes. */
@@ -35,6 +35,11 @@ function toRegExpSource(pattern: string): string {
           : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('');
+}
+
+/** The rules of a `_headers` file's text, with its `! Name` lines, as Cloudflare applies them. */
+export function compileHeadersFile(text: string, siteHost: string): HeaderRule[] {
+  return compileHeaderRules(gatherHeaders(text, '_headers'), siteHost, gatherHeaderDetaches(text));
 }
 
 /**

@@ -3,11 +3,10 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load.ts';
 import { compareFindings, inputFindings, runRules } from '../engine.ts';
-import { gatherHeaderDetaches, gatherHeaders } from '../gather/site-files/headers.ts';
 import type { CrawlCoverage, Finding } from '../report.ts';
 import { pageUrl } from '../syntax/url.ts';
 import { type ChromiumSearch, findChromium, launchChromium, loadPlaywright } from './chromium.ts';
-import { compileHeaderRules, type HeaderRule } from './headers.ts';
+import { compileHeadersFile, type HeaderRule } from './headers.ts';
 import { crawlPage, type SettleRule } from './page.ts';
 import { planCrawl } from './pages.ts';
 import { serveDirectory } from './server.ts';
@@ -36,7 +35,7 @@ const settleRule: SettleRule = { loadMs: 30_000, settleMs: 5_000, idleMs: 200, m
 async function readHeaderRules(root: string, siteHost: string): Promise<HeaderRule[]> {
   const text = await readFile(join(root, '_headers'), 'utf8').catch(() => undefined);
   if (text === undefined) return [];
-  return compileHeaderRules(gatherHeaders(text, '_headers'), siteHost, gatherHeaderDetaches(text));
+  return compileHeadersFile(text, siteHost);
 }
 
 /**

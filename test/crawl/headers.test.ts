@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileHeaderRules, headersFor } from '../../scanners/crawl/headers.ts';
-import { gatherHeaderDetaches, gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
+import { compileHeaderRules, compileHeadersFile, headersFor } from '../../scanners/crawl/headers.ts';
 import type { HeaderObservation } from '../../scanners/observations.ts';
 
 const rule = (pattern: string, name: string, value: string): HeaderObservation => ({
@@ -44,7 +43,7 @@ describe('_headers matching in the crawl server', () => {
 describe('_headers detach lines in the crawl server', () => {
   const text =
     "/*\n  Content-Security-Policy: script-src 'self'\n  X-A: 1\n/docs/*\n  ! Content-Security-Policy\n  Content-Security-Policy: script-src 'self' 'sha256-x'\n/docs/old/\n  ! X-A\n";
-  const rules = compileHeaderRules(gatherHeaders(text, '_headers'), 'www.example.ca', gatherHeaderDetaches(text));
+  const rules = compileHeadersFile(text, 'www.example.ca');
 
   it('replaces a header an earlier rule set, as Cloudflare does, instead of joining the two', () => {
     expect(headersFor(rules, '/docs/a/')).toEqual({

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiverDefaults } from '../../origin/config.ts';
 import { createReceiver, type Receiver } from '../../origin/server.ts';
 import { findChromium, launchChromium } from '../../scanners/crawl/chromium.ts';
-import { compileHeaderRules } from '../../scanners/crawl/headers.ts';
+import { compileHeadersFile } from '../../scanners/crawl/headers.ts';
 import { serveDirectory, type StaticServer } from '../../scanners/crawl/server.ts';
-import { gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
 import { startSmtpSink, type SmtpSink } from '../origin/smtp-sink.ts';
 import { siteDir } from './support.ts';
 
@@ -41,7 +40,7 @@ describe('the starter site in Chromium', () => {
 
   beforeAll(async () => {
     const headers = await readFile(join(siteDir, '_headers'), 'utf8');
-    server = await serveDirectory(siteDir, compileHeaderRules(gatherHeaders(headers, '_headers'), 'www.example.ca'));
+    server = await serveDirectory(siteDir, compileHeadersFile(headers, 'www.example.ca'));
     sink = await startSmtpSink();
     receiver = createReceiver(
       {

@@ -2,8 +2,7 @@ import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compileHeaderRules, headersFor } from '../../scanners/crawl/headers.ts';
-import { gatherHeaderDetaches, gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
+import { compileHeadersFile, headersFor } from '../../scanners/crawl/headers.ts';
 import { cspHash } from '../../scanners/syntax/http/csp.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
@@ -51,12 +50,7 @@ describe('fixDirectory', () => {
 
   /** The CSP each page gets from the written _headers, as Cloudflare applies its rules (a detach included). */
   function policyAt(headers: string, path: string): string | undefined {
-    const rules = compileHeaderRules(
-      gatherHeaders(headers, '_headers'),
-      'www.example.ca',
-      gatherHeaderDetaches(headers),
-    );
-    return headersFor(rules, path)['content-security-policy'];
+    return headersFor(compileHeadersFile(headers, 'www.example.ca'), path)['content-security-policy'];
   }
 
   function expectDeployable(headers: string): void {

@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium } from '../../scanners/crawl/chromium.ts';
-import { compileHeaderRules } from '../../scanners/crawl/headers.ts';
-import { serveDirectory } from '../../scanners/crawl/server.ts';
-import { gatherHeaderDetaches, gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
+import { site, withSite } from './chromium-site.ts';
 import { testConfig } from './support.ts';
 
 const browserTimeoutMs = 90_000;
-const site = 'https://www.example.ca';
 
 // A docs page the way Starlight and Tailwind themes ship one: a charset, a theme script before the stylesheet,
 // dozens of inline scripts and styles of its own (islands, code tabs), style attributes. Its hashes pass 2,000
@@ -34,39 +31,16 @@ describe("a page whose policy is in its own meta, under the _headers fix wrote, 
 
   /** Opens `path` at the site's own origin, answered from the folder with its _headers. */
   async function visit(path: string): Promise<Visit> {
-    const headers = await readFile(join(dir, '_headers'), 'utf8');
-    const rules = compileHeaderRules(
-      gatherHeaders(headers, '_headers'),
-      'www.example.ca',
-      gatherHeaderDetaches(headers),
-    );
-    const server = await serveDirectory(dir, rules);
-    const context = await browser.newContext();
-    try {
-      await context.route('**/*', async (route) => {
-        const url = route.request().url();
-        if (!url.startsWith(`${site}/`)) return route.abort('blockedbyclient');
-        await route.fulfill({ response: await route.fetch({ url: server.origin + url.slice(site.length) }) });
-      });
-      await context.addInitScript(() => {
-        const seen: string[] = [];
-        (window as unknown as { violations: string[] }).violations = seen;
-        document.addEventListener('securitypolicyviolation', (event) =>
-          seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
-        );
-      });
+    return withSite(browser, dir, async (context) => {
       const page = await context.newPage();
       await page.goto(`${site}${path}`);
-      return await page.evaluate(() => ({
+      return page.evaluate(() => ({
         ran: (window as unknown as { ran: unknown[] }).ran.map(String),
         headingColor: getComputedStyle(document.querySelector('h1') ?? document.body).color,
         tintedColor: getComputedStyle(document.querySelector('#tinted') ?? document.body).color,
         violations: (window as unknown as { violations: string[] }).violations,
       }));
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   }
 
   beforeAll(async () => {

@@ -1,17 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium, launchChromium } from '../../scanners/crawl/chromium.ts';
-import { compileHeaderRules } from '../../scanners/crawl/headers.ts';
-import { serveDirectory } from '../../scanners/crawl/server.ts';
-import { gatherHeaderDetaches, gatherHeaders } from '../../scanners/gather/site-files/headers.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
+import { site, withSite } from './chromium-site.ts';
 import { testConfig } from './support.ts';
 
 const browserTimeoutMs = 90_000;
-const site = 'https://www.example.ca';
 
 // Three themes written the way generators ship them: one with no hidden-text class at all, one whose Tailwind build
 // (a linked stylesheet) has `sr-only`, and one whose links carry aria-labels.
@@ -39,28 +36,8 @@ describe('the leaving notice in Chromium, on themes with and without a hidden-te
   const after: Record<string, Measured> = {};
 
   async function measureAll(into: Record<string, Measured>): Promise<void> {
-    const headers = await readFile(join(dir, '_headers'), 'utf8').catch(() => '');
-    const rules = compileHeaderRules(
-      gatherHeaders(headers, '_headers'),
-      'www.example.ca',
-      gatherHeaderDetaches(headers),
-    );
-    const server = await serveDirectory(dir, rules);
-    const context: BrowserContext = await browser.newContext();
-    try {
-      // The site's own URL, answered from the local copy with its _headers (the CSP fix wrote is enforced).
-      await context.route('**/*', async (route) => {
-        const url = route.request().url();
-        if (!url.startsWith(`${site}/`)) return route.abort('blockedbyclient');
-        await route.fulfill({ response: await route.fetch({ url: server.origin + url.slice(site.length) }) });
-      });
-      await context.addInitScript(() => {
-        const seen: string[] = [];
-        (window as unknown as { violations: string[] }).violations = seen;
-        document.addEventListener('securitypolicyviolation', (event) =>
-          seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
-        );
-      });
+    // The site's own URL, answered from the local copy with its _headers (the CSP fix wrote is enforced).
+    await withSite(browser, dir, async (context) => {
       for (const name of pages) {
         const page = await context.newPage();
         await page.goto(`${site}/${name}/`);
@@ -88,10 +65,7 @@ describe('the leaving notice in Chromium, on themes with and without a hidden-te
         into[name] = measured;
         await page.close();
       }
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   }
 
   beforeAll(async () => {
