@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { cspHash } from '../scanners/syntax/http/csp.ts';
 import { contactPaths } from './contact-paths.ts';
 import { type FieldName, fieldLabels, formFields, honeypotField, type Problem, type Submission } from './form.ts';
 import type { PageTemplate } from './template.ts';
@@ -45,9 +45,7 @@ height:1px;overflow:hidden}`;
  * template), and a form that posts back here.
  */
 export function pagePolicy(siteOrigin: string, template?: PageTemplate): string {
-  const styles = template
-    ? [siteOrigin, ...template.styleHashes].join(' ')
-    : `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+  const styles = template ? [siteOrigin, ...template.styleHashes].join(' ') : cspHash(style);
   const images = template ? ` img-src ${siteOrigin};` : '';
   // The site's origin too: a form's redirect (to the thank-you page) is held to form-action as well.
   return `default-src 'none'; style-src ${styles};${images} form-action 'self' ${siteOrigin}; base-uri 'none'; frame-ancestors 'none'`;

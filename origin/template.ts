@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readHtml } from '../scanners/html/reader.ts';
+import { asBrowserSees, readHtml } from '../scanners/html/reader.ts';
+import { cspHash } from '../scanners/syntax/http/csp.ts';
+import { parseSrcset } from '../scanners/syntax/srcset.ts';
 import { contactPaths } from './contact-paths.ts';
 
 /** The site's own built page (`src/pages/contact/notice.astro`), ready for the receiver to put its pages in. */
@@ -94,8 +95,7 @@ export function parsePageTemplate(html: string, siteBase: URL): PageTemplate | s
           if (name === 'script') edits.push({ start: open.start, end: html.indexOf('>', start) + 1, text: '' });
           if (name === 'title') edits.push({ start: contentStart, end: start, text: TITLE });
           if (name === 'style') {
-            const css = html.slice(contentStart, start);
-            styleHashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+            styleHashes.push(cspHash(asBrowserSees(html.slice(contentStart, start))));
           }
           open = undefined;
         }
@@ -135,13 +135,10 @@ function applyEdits(html: string, edits: Edit[]): string {
   return result + html.slice(at);
 }
 
+// Parsed as browsers parse srcset: a comma inside a URL (an image CDN's w_100,h_100) does not split it.
 function absoluteSrcset(srcset: string, base: URL): string {
-  return srcset
-    .split(',')
-    .map((candidate) => {
-      const [url = '', ...descriptors] = candidate.trim().split(/\s+/);
-      return [URL.canParse(url, base) ? new URL(url, base).href : url, ...descriptors].join(' ');
-    })
+  return parseSrcset(srcset)
+    .map(({ url, descriptors }) => [URL.canParse(url, base) ? new URL(url, base).href : url, ...descriptors].join(' '))
     .join(', ');
 }
 

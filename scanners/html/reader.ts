@@ -45,6 +45,14 @@ const NO_ATTRIBUTES: readonly TagAttribute[] = Object.freeze([]);
 const NOSCRIPT_END_TAG = /<\/noscript[\t\n\f\r />]/gi;
 
 /**
+ * The text of an element as a browser hashes and runs it: the HTML parser turns CR LF and lone CR into LF, and NUL
+ * into U+FFFD, before anything else sees it (what a CSP hash must be computed over).
+ */
+export function asBrowserSees(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD');
+}
+
+/**
  * Reads HTML in one streaming pass as a browser builds it, and reports every start tag with its exact offsets and
  * attributes, its context (template, noscript, SVG/MathML), the base hrefs a browser may take and the form owner of
  * each control. Markup a browser sees beyond the tags of this pass is handed on as nested readings: the text of a

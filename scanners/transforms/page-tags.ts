@@ -1,4 +1,4 @@
-import { readHtml, type HtmlHandler } from '../html/reader.ts';
+import { asBrowserSees, readHtml, type HtmlHandler } from '../html/reader.ts';
 import { hiddenClassNames } from './theme-styles.ts';
 import type { StartTag } from '../html/tags.ts';
 import type { SelectorElement } from '../syntax/css/selector.ts';
@@ -83,11 +83,6 @@ const executableKinds = new Set<ScriptKind>(['classic', 'module', 'importmap', '
 
 function isInlineExecutableScript(attributes: Record<string, string>): boolean {
   return attributes.src === undefined && executableKinds.has(scriptKind(attributes));
-}
-
-// The HTML parser turns CR LF and lone CR into LF before anything else sees the text.
-function asBrowserSees(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD');
 }
 
 /** Parses `text` once and returns the tags the transforms edit, with their offsets. */

@@ -84,6 +84,21 @@ describe("the receiver's pages in the site's layout", () => {
       `default-src 'none'; style-src https://www.example.ca 'sha256-${inline}'; img-src https://www.example.ca; form-action 'self' https://www.example.ca; base-uri 'none'; frame-ancestors 'none'`,
     );
   });
+
+  it('hash an inline style as the browser reads it, from a site built with CRLF line endings', () => {
+    const lf = createHash('sha256').update('.brand{\n  color: red\n}').digest('base64');
+    const crlf = notice.replace('.brand{letter-spacing:.01em}', '.brand{\r\n  color: red\r\n}');
+    expect(template(crlf).styleHashes).toEqual([`'sha256-${lf}'`]);
+  });
+
+  it('read a srcset as browsers do: a comma inside an image URL does not split it', () => {
+    const cdn = notice.replace(/srcset="[^"]*"/, 'srcset="/img/w_100,h_100/logo.png 1x, /img/w_200,h_200/logo.png 2x"');
+    expect(
+      renderPage(failurePages.rateLimited(visitor, 300), { siteBase, canResubmit: true, template: template(cdn) }),
+    ).toContain(
+      'srcset="https://www.example.ca/img/w_100,h_100/logo.png 1x, https://www.example.ca/img/w_200,h_200/logo.png 2x"',
+    );
+  });
 });
 
 describe('loadPageTemplate', () => {
