@@ -29,7 +29,9 @@ export function leavingDestinations(page: PageTags, context: TransformContext): 
   const { mode, leavingPage } = config.externalLinks;
   if (mode !== 'interstitial') return [];
   const urls = documentUrls(context);
+  // The links planExternalLinks routes: a facade's link starts its player and keeps pointing at it.
   return page.links.flatMap((link) => {
+    if (link.inFacade) return [];
     const base = urls.base(link);
     const href = getAttribute(link, 'href') ?? getAttribute(link, 'xlink:href');
     const target = href && resolveUrl(href.value, base);

@@ -189,6 +189,14 @@ describe('fixDirectory in interstitial mode', () => {
     expect(result.headers).toMatch(/style-src [^;]*'sha256-/);
   });
 
+  it("writes no leaving page for a player facade's link, which fix leaves pointing at the player", async () => {
+    const facade =
+      '<lite-youtube videoid="abc"><a class="lty-playbtn" href="https://www.youtube.com/watch?v=abc">Play</a></lite-youtube>';
+    await site({ 'leaving/index.html': template, 'index.html': facade });
+    const result = await fixDirectory(dir, config);
+    expect(result.changed).not.toContain(fileOf('https://www.youtube.com/watch?v=abc'));
+  });
+
   it('writes no leaving page in inline mode', async () => {
     await site({ 'leaving/index.html': template, 'index.html': '<a href="https://other.org/">Other</a>' });
     const result = await fixDirectory(dir, testConfig());
