@@ -69,36 +69,54 @@ export function speculationRules(text: string, baseUrl: string): SpeculationRule
       // A rule without `where` picks every link.
       if (rule.where === undefined) found.links.push(() => true);
       else {
-        const where = rule.where;
-        found.links.push((url) => matchWhere(where, url, baseUrl) !== 'no');
+        const match = compileWhere(rule.where, baseUrl);
+        found.links.push((url) => match(url) !== 'no');
       }
     }
   }
   return found;
 }
 
-/** A document rule predicate (`href_matches`, `selector_matches`, `and`, `or`, `not`) against a link's URL. */
-function matchWhere(where: unknown, url: string, baseUrl: string): Match {
-  if (!isRecord(where)) return 'maybe';
-  if (Array.isArray(where.and)) return all(where.and.map((part) => matchWhere(part, url, baseUrl)));
-  if (Array.isArray(where.or)) return any(where.or.map((part) => matchWhere(part, url, baseUrl)));
-  if (where.not !== undefined) return negate(matchWhere(where.not, url, baseUrl));
+type UrlMatcher = (url: string) => Match;
+
+/**
+ * A document rule predicate (`href_matches`, `selector_matches`, `and`, `or`, `not`) as a test of a link's URL, its
+ * patterns built once for every link of the page.
+ */
+function compileWhere(where: unknown, baseUrl: string): UrlMatcher {
+  if (!isRecord(where)) return () => 'maybe';
+  if (Array.isArray(where.and)) return combine(where.and, baseUrl, all);
+  if (Array.isArray(where.or)) return combine(where.or, baseUrl, any);
+  if (where.not !== undefined) {
+    const inner = compileWhere(where.not, baseUrl);
+    return (url) => negate(inner(url));
+  }
   if (where.href_matches !== undefined) {
     const patterns = Array.isArray(where.href_matches) ? where.href_matches : [where.href_matches];
-    return any(patterns.map((pattern) => matchPattern(pattern, url, baseUrl)));
+    const matchers = patterns.map((pattern) => compilePattern(pattern, baseUrl));
+    return (url) => any(matchers.map((match) => match(url)));
   }
-  return 'maybe';
+  return () => 'maybe';
 }
 
-function matchPattern(pattern: unknown, url: string, baseUrl: string): Match {
+function combine(parts: unknown[], baseUrl: string, join: (matches: Match[]) => Match): UrlMatcher {
+  const matchers = parts.map((part) => compileWhere(part, baseUrl));
+  return (url) => join(matchers.map((match) => match(url)));
+}
+
+function compilePattern(pattern: unknown, baseUrl: string): UrlMatcher {
   try {
-    if (typeof pattern === 'string') return new URLPattern(pattern, baseUrl).test(url) ? 'yes' : 'no';
-    if (isRecord(pattern))
-      return new URLPattern({ baseURL: baseUrl, ...(pattern as Record<string, string>) }).test(url) ? 'yes' : 'no';
+    const compiled =
+      typeof pattern === 'string'
+        ? new URLPattern(pattern, baseUrl)
+        : isRecord(pattern)
+          ? new URLPattern({ baseURL: baseUrl, ...(pattern as Record<string, string>) })
+          : undefined;
+    if (compiled) return (url) => (compiled.test(url) ? 'yes' : 'no');
   } catch {
     // A pattern the polyfill rejects may still be one a browser reads.
   }
-  return 'maybe';
+  return () => 'maybe';
 }
 
 function all(matches: Match[]): Match {
