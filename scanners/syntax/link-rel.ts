@@ -57,6 +57,9 @@ const AS_TYPES = new Map<string, RequestType>([
   ['manifest', 'manifest'],
 ]);
 
+/** The `rel` tokens a marked external link carries: SPEC's `noopener` and `noreferrer`, and `external`. */
+export const leavingRel = ['noopener', 'noreferrer', 'external'];
+
 /** SPEC's leaving-site marker on an `<a>`/`<area>`: `data-leaving`, and `rel` holding `noopener` and `noreferrer`. */
 export function hasLeavingMarker(dataLeaving: string | undefined, rel: string | undefined): boolean {
   if (dataLeaving === undefined || rel === undefined) return false;

@@ -1,5 +1,5 @@
 import { writtenValueStart } from '../html/attribute-position.ts';
-import type { StartTag, TagAttribute } from '../html/tags.ts';
+import { getAttribute, type StartTag, type TagAttribute } from '../html/tags.ts';
 import type { Edit } from './splice.ts';
 
 /** Escapes a value for a double-quoted attribute; the browser decodes it back to `value`. */
@@ -39,4 +39,12 @@ export function appendToAttributeValue(text: string, attribute: TagAttribute, su
   // An unquoted value holds no whitespace, so quote it; a stray `"` in it becomes &quot;, which decodes the same.
   const written = text.slice(start, attribute.end).replaceAll('"', '&quot;');
   return { start, end: attribute.end, text: `"${written}${separator}${suffix}"` };
+}
+
+/** Sets one attribute of a start tag to `value`, adding it when the tag lacks it. */
+export function setAttribute(text: string, tag: StartTag, name: string, value: string): Edit {
+  const attribute = getAttribute(tag, name);
+  return attribute
+    ? replaceAttributeValue(text, attribute, value)
+    : insertAttributes(text, tag, `${name}="${escapeAttribute(value)}"`);
 }

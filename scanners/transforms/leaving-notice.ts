@@ -1,7 +1,7 @@
 import { getAttribute, type StartTag } from '../html/tags.ts';
 import { allowsInline, cspHash, elementDirective, formatCsp, parseCsp } from '../syntax/http/csp.ts';
 import type { SelectorElement } from '../syntax/css/selector.ts';
-import { splitTokens } from '../syntax/link-rel.ts';
+import { leavingRel, splitTokens } from '../syntax/link-rel.ts';
 import { appendToAttributeValue, replaceAttributeValue } from './attribute-edits.ts';
 import type { LinkTag, PageTags } from './page-tags.ts';
 import type { Edit } from './splice.ts';
@@ -26,7 +26,7 @@ function hiddenWords(hiddenClass: string): string {
 /** The link as the theme's CSS will see it once marked: with `data-leaving` and `rel="… external"`. */
 function markedElement(link: LinkTag): SelectorElement {
   const rel = splitTokens(link.attributes.rel ?? '');
-  const tokens = [...rel, ...['noopener', 'noreferrer', 'external'].filter((token) => !rel.includes(token))];
+  const tokens = [...rel, ...leavingRel.filter((token) => !rel.includes(token))];
   return { name: link.name, attributes: { ...link.attributes, rel: tokens.join(' '), 'data-leaving': '' } };
 }
 

@@ -2,9 +2,9 @@ import type { ResolvedConfig } from '../config/load.ts';
 import { readHtml } from '../html/reader.ts';
 import { getAttribute, type StartTag } from '../html/tags.ts';
 import { leavingPageFile, leavingPagePath } from '../syntax/leaving-page.ts';
-import { splitTokens } from '../syntax/link-rel.ts';
+import { leavingRel, splitTokens } from '../syntax/link-rel.ts';
 import { resolveUrl } from '../syntax/url.ts';
-import { escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
+import { escapeAttribute, insertAttributes, replaceAttributeValue, setAttribute } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
 import type { LinkTag, PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from './splice.ts';
@@ -109,16 +109,6 @@ function escapeText(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-const continueRel = 'noopener noreferrer external';
-
-/** Sets one attribute of a start tag to `value`, adding it when the tag lacks it. */
-function setAttribute(text: string, tag: StartTag, name: string, value: string): Edit {
-  const attribute = getAttribute(tag, name);
-  return attribute
-    ? replaceAttributeValue(text, attribute, value)
-    : insertAttributes(text, tag, `${name}="${escapeAttribute(value)}"`);
-}
-
 /** Removes a `hidden` attribute, with the space before it: the template hides what names no destination yet. */
 function unhide(text: string, tag: StartTag): Edit[] {
   const hidden = getAttribute(tag, 'hidden');
@@ -142,7 +132,7 @@ function renderPage(template: Template, url: string): string {
       // The page is the notice; its continue link carries the marker so the check sees the way off the site marked.
       edits.push(
         setAttribute(text, tag, 'href', destination.href),
-        setAttribute(text, tag, 'rel', continueRel),
+        setAttribute(text, tag, 'rel', leavingRel.join(' ')),
         setAttribute(text, tag, 'data-leaving', ''),
       );
     }

@@ -1,5 +1,5 @@
 import { leavingPageFile, leavingPagePath } from '../syntax/leaving-page.ts';
-import { hasLeavingMarker, splitTokens } from '../syntax/link-rel.ts';
+import { hasLeavingMarker, leavingRel, splitTokens } from '../syntax/link-rel.ts';
 import { resolveUrl } from '../syntax/url.ts';
 import { fileType } from '../walk.ts';
 import { appendToAttributeValue, escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
@@ -12,8 +12,6 @@ import { applyEdits, type Edit } from './splice.ts';
 import { createSiteStyles, ownHiddenStyle, type SheetFacts, type ThemeStyles } from './theme-styles.ts';
 
 export { leavingNotice } from './leaving-notice.ts';
-
-const relTokens = ['noopener', 'noreferrer', 'external'];
 
 /** SPEC's marker, read exactly as the check reads it. */
 export function isMarked(link: LinkTag): boolean {
@@ -50,7 +48,7 @@ function markLink(
   if (getAttribute(link, 'data-leaving') === undefined) added.push('data-leaving=""');
   const rel = getAttribute(link, 'rel');
   const present = splitTokens(rel?.value ?? '');
-  const missing = relTokens.filter((token) => !present.includes(token));
+  const missing = leavingRel.filter((token) => !present.includes(token));
   if (rel && missing.length > 0) edits.push(appendToAttributeValue(text, rel, missing.join(' ')));
   else if (!rel) added.push(`rel="${escapeAttribute(missing.join(' '))}"`);
   if (added.length > 0) edits.push(insertAttributes(text, link, added.join(' ')));

@@ -1,7 +1,7 @@
 import { asciiLowerCase, formMethod } from '../syntax/form-fields.ts';
 import { resolveUrl } from '../syntax/url.ts';
 import type { FormObservation } from '../observations.ts';
-import { escapeAttribute, insertAttributes, replaceAttributeValue } from './attribute-edits.ts';
+import { replaceAttributeValue, setAttribute } from './attribute-edits.ts';
 import { type DocumentUrls, documentUrls, isHttp, type TransformContext } from './context.ts';
 import { getAttribute, type StartTag } from '../html/tags.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
@@ -39,14 +39,6 @@ function originUrl(url: string, context: TransformContext): string | undefined {
   return `${new URL(origin).origin}${target.pathname}${target.search}`;
 }
 
-/** Sets (or adds) `attribute` on `tag` to `url`. */
-function pointAt(text: string, tag: StartTag, attribute: ActionAttribute, url: string): Edit {
-  const written = getAttribute(tag, attribute);
-  return written
-    ? replaceAttributeValue(text, written, url)
-    : insertAttributes(text, tag, `${attribute}="${escapeAttribute(url)}"`);
-}
-
 /**
  * Writes `post` over a method the check reads as POST but a browser does not: browsers match it without
  * trimming, so `method=" post"` sends a GET that would put the fields in a URL to the origin.
@@ -73,7 +65,7 @@ export function planFormRoutes(text: string, page: PageTags, context: TransformC
     const attribute = getAttribute(form, 'action-xhr') ? 'action-xhr' : 'action';
     const target = originUrl(actionUrl(form, attribute, urls), context);
     if (!target) continue;
-    edits.push(pointAt(text, form, attribute, target));
+    edits.push(setAttribute(text, form, attribute, target));
     methods.set(form, 'method');
   }
   for (const button of page.submitters) {
@@ -86,7 +78,7 @@ export function planFormRoutes(text: string, page: PageTags, context: TransformC
       context,
     );
     if (!target) continue;
-    edits.push(pointAt(text, button, 'formaction', target));
+    edits.push(setAttribute(text, button, 'formaction', target));
     if (getAttribute(button, 'formmethod')) methods.set(button, 'formmethod');
     else methods.set(button.form, 'method');
   }
