@@ -181,10 +181,10 @@ function readMarkup(
       owners.finish();
       handler.end?.();
     },
+    onEndTagToken(start, end) {
+      if (end - start === 4 && text.slice(start, end).toLowerCase() === 'form')
+        owners.formEndTag(templates + noscripts > 0);
+    },
   });
-  parser.onEndTagToken = (start, end) => {
-    if (end - start === 4 && text.slice(start, end).toLowerCase() === 'form')
-      owners.formEndTag(templates + noscripts > 0);
-  };
   parser.end(text);
 }

@@ -76,7 +76,7 @@ describe('TextMemo', () => {
     expect(calls).toBe(2);
   });
 
-  it('forgets the least recently used texts past its budget, and never keeps a long one', () => {
+  it('forgets the oldest texts past its budget, and never keeps a long one', () => {
     const memo = new TextMemo<string>(400);
     let calls = 0;
     const analyse = (text: string) => {
@@ -95,5 +95,25 @@ describe('TextMemo', () => {
     memo.get(long, analyse);
     memo.get(long, analyse);
     expect(calls).toBe(3);
+  });
+
+  it('keeps a text used since it came up over an older one that was not', () => {
+    const memo = new TextMemo<string>(400);
+    let calls = 0;
+    const analyse = (text: string) => {
+      calls += 1;
+      return text;
+    };
+    // 40 texts of 10 characters fill it.
+    const [hot, ...others] = Array.from({ length: 41 }, (_, n) => `t${String(n).padStart(9, '0')}`);
+    for (const text of [hot!, ...others.slice(0, 39)]) memo.get(text, analyse);
+    memo.get(hot!, analyse);
+    // The oldest, `hot`, was used since it came up: the next oldest goes instead.
+    memo.get(others[39]!, analyse);
+    calls = 0;
+    memo.get(hot!, analyse);
+    expect(calls).toBe(0);
+    memo.get(others[0]!, analyse);
+    expect(calls).toBe(1);
   });
 });
