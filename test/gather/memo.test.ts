@@ -76,44 +76,53 @@ describe('TextMemo', () => {
     expect(calls).toBe(2);
   });
 
-  it('forgets the oldest texts past its budget, and never keeps a long one', () => {
-    const memo = new TextMemo<string>(400);
-    let calls = 0;
-    const analyse = (text: string) => {
-      calls += 1;
-      return text.toUpperCase();
+  const counting = () => {
+    const counter = {
+      calls: 0,
+      analyse: (text: string) => {
+        counter.calls += 1;
+        return text.toUpperCase();
+      },
     };
-    const texts = Array.from({ length: 50 }, (_, n) => `t${String(n).padStart(9, '0')}`);
-    for (const text of texts) memo.get(text, analyse);
-    // 40 texts of 10 characters fit; the first 10 were pushed out.
-    calls = 0;
-    for (const text of texts.slice(10)) memo.get(text, analyse);
-    expect(calls).toBe(0);
-    memo.get(texts[0]!, analyse);
-    expect(calls).toBe(1);
+    return counter;
+  };
+  /** `count` texts of 10 characters, numbered from `from`. */
+  const texts = (from: number, count: number) =>
+    Array.from({ length: count }, (_, n) => `t${String(from + n).padStart(9, '0')}`);
+
+  it('forgets the texts of an older generation once its budget is spent, and never keeps a long one', () => {
+    const memo = new TextMemo<string>(400);
+    const counter = counting();
+    // Each generation holds half the budget: 20 texts of 10 characters.
+    for (const text of texts(0, 60)) memo.get(text, counter.analyse);
+    counter.calls = 0;
+    for (const text of texts(40, 20)) memo.get(text, counter.analyse);
+    expect(counter.calls).toBe(0);
+    memo.get(texts(0, 1)[0]!, counter.analyse);
+    expect(counter.calls).toBe(1);
     const long = 'x'.repeat(11);
-    memo.get(long, analyse);
-    memo.get(long, analyse);
-    expect(calls).toBe(3);
+    memo.get(long, counter.analyse);
+    memo.get(long, counter.analyse);
+    expect(counter.calls).toBe(3);
   });
 
-  it('keeps a text used since it came up over an older one that was not', () => {
+  it('keeps a text that keeps coming up, however many others come and go', () => {
     const memo = new TextMemo<string>(400);
-    let calls = 0;
-    const analyse = (text: string) => {
-      calls += 1;
-      return text;
-    };
-    // 40 texts of 10 characters fill it.
-    const [hot, ...others] = Array.from({ length: 41 }, (_, n) => `t${String(n).padStart(9, '0')}`);
-    for (const text of [hot!, ...others.slice(0, 39)]) memo.get(text, analyse);
-    memo.get(hot!, analyse);
-    // The oldest, `hot`, was used since it came up: the next oldest goes instead.
-    memo.get(others[39]!, analyse);
-    calls = 0;
-    memo.get(hot!, analyse);
-    expect(calls).toBe(0);
-    memo.get(others[0]!, analyse);
-    expect(calls).toBe(1);
+    const counter = counting();
+    const [hot] = texts(1000, 1);
+    for (const text of texts(0, 500)) {
+      memo.get(hot!, counter.analyse);
+      memo.get(text, counter.analyse);
+    }
+    expect(counter.calls).toBe(501);
+  });
+
+  it('gives back the same result for a text however it was made', () => {
+    const memo = new TextMemo<string>(400);
+    const page = `<p>${'a'.repeat(50)}</p><script>let x = 1;</script>`;
+    const script = page.slice(page.indexOf('let'), page.indexOf('</script>'));
+    const first = memo.get(script, (text) => `${text}!`);
+    expect(first).toBe('let x = 1;!');
+    expect(memo.get(['let x', '= 1;'].join(' '), () => 'again')).toBe(first);
   });
 });
