@@ -52,8 +52,9 @@ const MAY_HAVE_FACTS = new RegExp(
  * syntax error. Pure and never throws.
  */
 export function gatherJs(text: string, context: EmbeddedContext & { module?: boolean }): Observation[] {
-  const module = context.module === true;
-  const facts = (module ? moduleFacts : scriptFacts).get(text, (code) => sourceOrderFacts(code, module));
+  const { module } = context;
+  const memo = module === true ? moduleFacts : module === false ? scriptFacts : fileFacts;
+  const facts = memo.get(text, (code) => sourceOrderFacts(code, module));
   if (facts.length === 0) return [];
   const locator = new TextLocator(text, context);
   return facts.flatMap((fact) => toObservation(fact, context, locator) ?? []);
@@ -62,9 +63,11 @@ export function gatherJs(text: string, context: EmbeddedContext & { module?: boo
 // Themes repeat the same inline scripts on every page: each text is analysed once per thread.
 const scriptFacts = new TextMemo<readonly JsFact[]>(4_000_000);
 const moduleFacts = new TextMemo<readonly JsFact[]>(4_000_000);
+/** Files whose type the name does not tell (`.js`): see parseProgram. */
+const fileFacts = new TextMemo<readonly JsFact[]>(4_000_000);
 
 /** A script's facts in source order, holding offsets only, so that remembering them keeps no syntax tree alive. */
-function sourceOrderFacts(text: string, module: boolean): readonly JsFact[] {
+function sourceOrderFacts(text: string, module: boolean | undefined): readonly JsFact[] {
   if (!MAY_HAVE_FACTS.test(text)) return [];
   return factsOf(text, module)
     .sort((a, b) => a.node.start - b.node.start)
@@ -74,7 +77,7 @@ function sourceOrderFacts(text: string, module: boolean): readonly JsFact[] {
 /** Strings run as code inside strings run as code … are followed this deep. */
 const MAX_CODE_DEPTH = 4;
 
-function factsOf(text: string, module: boolean, depth = 0): JsFact[] {
+function factsOf(text: string, module: boolean | undefined, depth = 0): JsFact[] {
   const parsed = parseProgram(text, module);
   if ('error' in parsed) return unparsedFacts(text, parsed.error);
   const program = parsed.program;
@@ -110,17 +113,33 @@ function unparsedFacts(text: string, error: SyntaxError & { pos?: number }): JsF
   ];
 }
 
-function parseProgram(text: string, module: boolean): { program: Program } | { error: SyntaxError } {
-  let first: SyntaxError | undefined;
-  for (const sourceType of module ? (['module'] as const) : (['script', 'module'] as const)) {
+/** A line that opens with an import or export declaration, which only a module can hold. */
+const MODULE_DECLARATION = /^[\t ]*(?:import\b[\t ]*[\w${*'"]|export\b[\t ]*[\w${*])/m;
+
+/**
+ * Parses a module as one, and a classic script as one and, failing that, as a module. A file whose type its name
+ * does not tell (`module` undefined: a `.js` a page may load either way) is read the same way, except that one with
+ * a line opening with an import or export declaration is parsed as a module first: a bundler puts its `export` on
+ * the last line, so the classic parse read the whole bundle only to fail there. The error reported when neither
+ * parse succeeds is the classic one.
+ */
+function parseProgram(text: string, module: boolean | undefined): { program: Program } | { error: SyntaxError } {
+  const errors: Partial<Record<'script' | 'module', SyntaxError>> = {};
+  const order =
+    module === true
+      ? (['module'] as const)
+      : module === undefined && MODULE_DECLARATION.test(text)
+        ? (['module', 'script'] as const)
+        : (['script', 'module'] as const);
+  for (const sourceType of order) {
     try {
       return { program: parse(text, { ecmaVersion: 'latest', sourceType, allowHashBang: true }) };
     } catch (error) {
       // acorn reports syntax errors and stack exhaustion alike as SyntaxError; try the next way, then scan.
-      first ??= error instanceof SyntaxError ? error : new SyntaxError(String(error));
+      errors[sourceType] = error instanceof SyntaxError ? error : new SyntaxError(String(error));
     }
   }
-  return { error: first! };
+  return { error: (errors.script ?? errors.module)! };
 }
 
 function toObservation(fact: JsFact, context: EmbeddedContext, locator: TextLocator): Observation | undefined {

@@ -371,6 +371,15 @@ describe('gatherJs: requests', () => {
     expect(facts('import x from "https://cdn.example/x.js"')).toEqual(['request import https://cdn.example/x.js 1:1']);
   });
 
+  it('reads a file of unknown type whose export comes last (a bundle) as a module', () => {
+    const bundle = `const a = fetch("https://api.example/a");\n${'a.b = 1;\n'.repeat(50)}export { a };`;
+    expect(facts(bundle)).toEqual(['request fetch https://api.example/a 1:11']);
+  });
+
+  it('names the classic parse’s error for a file of unknown type that neither parse reads', () => {
+    expect(facts('import x from "https://cdn.example/x.js";\nlet = ;')[0]).toBe('unparsable 1:1');
+  });
+
   it.each([
     ["window.open('https://x.example/')", 'navigation https://x.example/ 1:1'],
     ["location.href = 'https://y.example/'", 'navigation https://y.example/ 1:1'],
