@@ -54,3 +54,14 @@ describe('_headers detach lines in the crawl server', () => {
     expect(headersFor(rules, '/about/')).toEqual({ 'content-security-policy': "script-src 'self'", 'x-a': '1' });
   });
 });
+
+describe('_headers look-alikes of a detach line in the crawl server', () => {
+  it('detaches only on `! Name`: `!Name` is no line at all, and a line with a colon sets a header', () => {
+    const text = '/*\n  X-A: 1\n  X-B: 2\n/docs/*\n  !X-A\n  ! X-B: 3\n  !X-C: 4\n  X-D: !important\n  ! X-B\n';
+    expect(headersFor(compileHeadersFile(text, 'www.example.ca'), '/docs/')).toEqual({
+      'x-a': '1',
+      '!x-c': '4',
+      'x-d': '!important',
+    });
+  });
+});

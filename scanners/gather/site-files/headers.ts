@@ -13,6 +13,14 @@ import { resolveUrl } from '../../syntax/url.ts';
 const patternLine = /^(?:[^\s]+:\/\/|\/)/;
 
 /**
+ * Wrangler's test for a detach line: `! ` opening a line without a colon. A line with a colon is a header even when
+ * it opens with `!` (`!X-Note: a` sets `!x-note`; `! X-Note: a` is rejected for the space in its name).
+ */
+function isDetachLine(trimmed: string): boolean {
+  return trimmed.startsWith('! ') && !trimmed.includes(':');
+}
+
+/**
  * Header rules from a `_headers` file (Cloudflare Pages / Workers static assets / Netlify), read as wrangler
  * reads it: a line starting with `/` or `scheme://` is a URL pattern, any other line with a colon is a
  * `Name: value` header of the pattern above it, indented or not; `! Name` detaches one, `#` starts a comment.
@@ -27,20 +35,12 @@ export function gatherHeaders(text: string, file: string): HeaderObservation[];
 export function gatherHeaders(text: string, file: string, site: string): Observation[];
 export function gatherHeaders(text: string, file: string, site?: string): Observation[] {
   const observations: Observation[] = [];
-  readHeaderLines(text, ({ pattern, line, index, trimmed }) => {
+  readHeaderLines(text, ({ pattern, line, index, trimmed, detach }) => {
     const colon = trimmed.indexOf(':');
     const name = trimmed.slice(0, colon).trim().toLowerCase();
     const value = trimmed.slice(colon + 1).trim();
-    // A header needs a pattern above it, a name without spaces and a value; `! Name` detaches rather than sets.
-    if (
-      pattern === undefined ||
-      colon === -1 ||
-      name === '' ||
-      /\s/.test(name) ||
-      value === '' ||
-      trimmed.startsWith('!')
-    )
-      return;
+    // A header needs a pattern above it, a colon, a name without spaces and a value; `! Name` detaches instead.
+    if (pattern === undefined || detach || colon === -1 || name === '' || /\s/.test(name) || value === '') return;
     const header: HeaderObservation = {
       kind: 'header',
       source: 'headers',
@@ -80,7 +80,7 @@ function readHeaderLines(text: string, visit: (line: HeaderLine) => void): void 
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
     if (patternLine.test(trimmed)) pattern = trimmed;
-    else visit({ pattern, line, trimmed, index, detach: trimmed.startsWith('! ') });
+    else visit({ pattern, line, trimmed, index, detach: isDetachLine(trimmed) });
   });
 }
 

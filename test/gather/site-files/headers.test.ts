@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gatherHeaders } from '../../../scanners/gather/site-files/headers.ts';
+import { gatherHeaderDetaches, gatherHeaders } from '../../../scanners/gather/site-files/headers.ts';
 
 describe('gatherHeaders', () => {
   it('reports each header under the pattern it applies to, with its position', () => {
@@ -83,6 +83,15 @@ describe('gatherHeaders', () => {
     expect(gatherHeaders('/a\n  /b\n  Set-Cookie: a=1\n', '_headers')).toMatchObject([
       { pattern: '/b', name: 'set-cookie' },
     ]);
+  });
+
+  it('takes a line opening with ! as wrangler does: a header when it has a colon, a detach only as `! Name`', () => {
+    const text = '/*\n  !X-Gone\n  ! X-Spaced: a\n  !X-Bang: 1\n  X-Note: !important\n  ! Set-Cookie\n';
+    expect(gatherHeaders(text, '_headers')).toMatchObject([
+      { line: 4, name: '!x-bang', value: '1' },
+      { line: 5, name: 'x-note', value: '!important' },
+    ]);
+    expect(gatherHeaderDetaches(text)).toEqual([{ pattern: '/*', name: 'set-cookie', line: 6 }]);
   });
 
   it.each([
