@@ -1,4 +1,5 @@
-import { URLPattern } from 'urlpattern-polyfill/urlpattern';
+import { createRequire } from 'node:module';
+import type { URLPattern as UrlPatternPolyfill } from 'urlpattern-polyfill/urlpattern';
 
 /** The value of a JSON text, or undefined when it does not parse. */
 export function parseJson(text: string): unknown {
@@ -104,7 +105,23 @@ function combine(parts: unknown[], baseUrl: string, join: (matches: Match[]) => 
   return (url) => join(matchers.map((match) => match(url)));
 }
 
+type UrlPatternClass = typeof UrlPatternPolyfill;
+let polyfill: UrlPatternClass | undefined;
+
+/**
+ * Node's own URLPattern (Node 24), else the polyfill (Node 22 has none), loaded the first time a speculation rule
+ * needs a pattern, so that a scan of pages without them never loads it.
+ */
+function urlPatternClass(): UrlPatternClass {
+  const native = (globalThis as { URLPattern?: UrlPatternClass }).URLPattern;
+  if (native) return native;
+  polyfill ??= (createRequire(import.meta.url)('urlpattern-polyfill/urlpattern') as { URLPattern: UrlPatternClass })
+    .URLPattern;
+  return polyfill;
+}
+
 function compilePattern(pattern: unknown, baseUrl: string): UrlMatcher {
+  const URLPattern = urlPatternClass();
   try {
     const compiled =
       typeof pattern === 'string'
@@ -114,7 +131,7 @@ function compilePattern(pattern: unknown, baseUrl: string): UrlMatcher {
           : undefined;
     if (compiled) return (url) => (compiled.test(url) ? 'yes' : 'no');
   } catch {
-    // A pattern the polyfill rejects may still be one a browser reads.
+    // A pattern Node rejects may still be one a browser reads.
   }
   return () => 'maybe';
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gatherHtml } from '../../../scanners/gather/html/index.ts';
 import type { Observation, ObservationKind, ObservationOf } from '../../../scanners/observations.ts';
 
@@ -401,7 +401,15 @@ describe('gatherHtml <noscript> read both ways', () => {
   });
 });
 
-describe('gatherHtml speculation rules document rules', () => {
+// Node 24 reads the patterns with its own URLPattern, Node 22 with the polyfill: both must pick the same links.
+describe.each(['Node', 'urlpattern-polyfill'])('gatherHtml speculation rules document rules, read by %s', (reader) => {
+  beforeEach(() => {
+    if (reader === 'urlpattern-polyfill') vi.stubGlobal('URLPattern', undefined);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   const rules = (json: string) => `<script type="speculationrules">${json}</script>`;
   const links = '<a href="https://partner.test/x">p</a>\n<a href="https://other.test/y">o</a>\n<a href="/local">l</a>';
   const prefetched = (html: string) =>
