@@ -91,6 +91,8 @@ export interface EmbedObservation extends Base {
   raw: string;
   url: string;
   host: string;
+  /** The element plays a media file itself (`<video>`, `<audio>`, their AMP forms) rather than a page or plug-in. */
+  media: boolean;
   /** Attributes relevant to private embedding, lower-case names, values as decoded. */
   attributes: Record<string, string>;
 }

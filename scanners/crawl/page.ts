@@ -140,6 +140,7 @@ async function embedsOf(frame: Frame, place: Place): Promise<EmbedObservation[]>
     .evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>('iframe, frame, object, embed, video, audio'), (element) => ({
         element: element.localName,
+        media: element instanceof HTMLMediaElement,
         src:
           (element as HTMLIFrameElement).src ||
           (element as HTMLObjectElement).data ||
@@ -151,10 +152,10 @@ async function embedsOf(frame: Frame, place: Place): Promise<EmbedObservation[]>
       })),
     )
     .catch(() => []);
-  return found.flatMap(({ element, src, attributes }) => {
+  return found.flatMap(({ element, media, src, attributes }) => {
     const resolved = resolveUrl(src, frame.url());
     if (!resolved) return [];
-    return [{ kind: 'embed', ...place, element, raw: src, url: resolved.url, host: resolved.host, attributes }];
+    return [{ kind: 'embed', ...place, element, raw: src, url: resolved.url, host: resolved.host, media, attributes }];
   });
 }
 

@@ -71,6 +71,7 @@ export const observe = {
     kind: 'embed',
     ...at,
     element: 'iframe',
+    media: false,
     attributes: {},
     raw: fields.url,
     host: hostOf(fields.url),

@@ -112,7 +112,8 @@ function sourceElement(g: DocumentGatherer, _name: string, attributes: Attribute
   }
   for (const attribute of ['src', ...LAZY_SOURCES]) {
     const resolved = g.urlAttribute('media', 'source', attribute, attributes[attribute]);
-    if (resolved !== undefined) embed(g, media.element, attribute, attributes[attribute]!, resolved, media.attributes);
+    if (resolved !== undefined)
+      embed(g, 'media', media.element, attribute, attributes[attribute]!, resolved, media.attributes);
   }
 }
 
@@ -225,6 +226,7 @@ function frameLoad(g: DocumentGatherer, element: string, attribute: string, attr
     raw: value.trim(),
     url: resolved.url,
     host: resolved.host,
+    media: false,
     attributes,
     ...g.at(element, attribute),
   };
@@ -269,13 +271,15 @@ function lazyAttributes(g: DocumentGatherer, type: RequestType, element: string,
 
 function embed(
   g: DocumentGatherer,
+  type: RequestType,
   element: string,
   attribute: string,
   value: string,
   { url, host }: ResolvedUrl,
   attributes: Attributes,
 ): void {
-  g.observations.push({ kind: 'embed', raw: value.trim(), url, host, attributes, ...g.at(element, attribute) });
+  const media = type === 'media';
+  g.observations.push({ kind: 'embed', raw: value.trim(), url, host, media, attributes, ...g.at(element, attribute) });
 }
 
 /** A request that also embeds a document or player; a `data:` document is gathered as a page of its own. */
@@ -289,7 +293,7 @@ export function embedded(
 ): void {
   const resolved = g.urlAttribute(type, element, attribute, value);
   if (resolved === undefined || value === undefined) return;
-  embed(g, element, attribute, value, resolved, attributes);
+  embed(g, type, element, attribute, value, resolved, attributes);
   dataDocument(g, resolved.url);
 }
 

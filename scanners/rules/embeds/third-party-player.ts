@@ -3,9 +3,6 @@ import { entityOf, trackerOf } from '../helpers/trackers.ts';
 import { findVendor, playerVendors } from '../helpers/vendors.ts';
 import { defineRule } from '../define-rule.ts';
 
-/** Elements that play a media file themselves (AMP's included), with no vendor's page around it. */
-const MEDIA_ELEMENTS: ReadonlySet<string> = new Set(['video', 'audio', 'amp-video', 'amp-audio']);
-
 export default defineRule({
   id: 'embeds/third-party-player',
   category: 'embeds',
@@ -27,7 +24,7 @@ export default defineRule({
     const vendor = findVendor(playerVendors, url, host);
     if (vendor) return { messageId: 'player', data: { vendor, host }, vendor };
     // A media file a <video> or <audio> plays is a request third-party/request reports once, not a player.
-    if (MEDIA_ELEMENTS.has(observation.element ?? '')) return undefined;
+    if (observation.media) return undefined;
     // A tracker's frame (a tag manager's <noscript> iframe) is trackers/known-tracker's: allowing it cannot pass.
     if (config.hosts.isAllowed(host) || trackerOf(host)) return undefined;
     const data = { host, element: observation.element ?? 'iframe' };

@@ -1,6 +1,8 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { AMP_HANDLERS } from '../../../scanners/gather/html/amp.ts';
+import { ELEMENT_HANDLERS, mediaElement } from '../../../scanners/gather/html/elements.ts';
 import rule from '../../../scanners/rules/embeds/third-party-player.ts';
-import { observe, testConfig, testRule } from '../support.ts';
+import { check, gatherPage, observe, testConfig, testRule } from '../support.ts';
 
 describe('embeds/third-party-player', () => {
   testRule(rule, {
@@ -139,6 +141,34 @@ describe('embeds/third-party-player', () => {
           errors: [{ messageId: 'player', column: 27 }],
         },
       ],
+    });
+  });
+
+  describe('every element the HTML gatherer reads as a media player', () => {
+    const players = [...ELEMENT_HANDLERS, ...AMP_HANDLERS].flatMap(([name, handler]) =>
+      handler === mediaElement ? [name] : [],
+    );
+    const file = 'https://media.other.test/a.mp4';
+
+    it('includes <video>, <audio> and their AMP forms', () => {
+      expect(players).toEqual(expect.arrayContaining(['video', 'audio', 'amp-video', 'amp-audio']));
+    });
+
+    it.each(players)("leaves a <%s> playing another host's file to third-party/request, by src or <source>", (name) => {
+      for (const html of [`<${name} src="${file}"></${name}>`, `<${name}><source src="${file}"></${name}>`]) {
+        const observations = gatherPage(html);
+        expect(observations).toContainEqual(expect.objectContaining({ kind: 'embed', element: name, url: file }));
+        expect(check(rule, observations)).toEqual([]);
+      }
+    });
+
+    it('still reports the same file in an <iframe>, <object> or <embed>', () => {
+      const html = `<iframe src="${file}"></iframe><object data="${file}"></object><embed src="${file}">`;
+      expect(check(rule, gatherPage(html)).map(({ messageId }) => messageId)).toEqual([
+        'thirdParty',
+        'thirdParty',
+        'thirdParty',
+      ]);
     });
   });
 });
