@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asBrowserSees, readHtml } from '../scanners/html/reader.ts';
+import { applyEdits, type Edit } from '../scanners/html/splice.ts';
 import { cspHash } from '../scanners/syntax/http/csp.ts';
 import { parseSrcset } from '../scanners/syntax/srcset.ts';
 import { contactPaths } from './contact-paths.ts';
@@ -35,12 +36,6 @@ export function loadPageTemplate(siteDir: string, siteBase: URL): TemplateLoad {
   }
   const template = parsePageTemplate(html, siteBase);
   return typeof template === 'string' ? { warning: `${file}: ${template}; ${fallback}` } : { template };
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
 }
 
 const TITLE = '\u0000title\u0000';
@@ -109,7 +104,8 @@ export function parsePageTemplate(html: string, siteBase: URL): PageTemplate | s
   );
   if (siteName === undefined) return 'it has no <title>';
   if (!slotFound) return 'it has no element marked data-receiver-slot';
-  const [head, rest, ...more] = applyEdits(html, edits).split(TITLE);
+  // Edits that fall inside a removed element (a script's own src) go with it.
+  const [head, rest, ...more] = applyEdits(html, edits, { dropNested: true }).split(TITLE);
   const [middle, tail, ...after] = rest?.split(SLOT) ?? [];
   if (more.length || after.length || tail === undefined) return 'its <title> does not come before the slot';
   return { parts: [head!, middle!, tail], siteName: siteName.trim(), styleHashes };
@@ -121,18 +117,6 @@ function isSitePolicy(name: string, attributes: Record<string, string>): boolean
   if (name !== 'meta') return false;
   const equiv = attributes['http-equiv']?.toLowerCase();
   return attributes.name?.toLowerCase() === 'referrer' || equiv === 'content-security-policy' || equiv === 'referrer';
-}
-
-// Edits that fall inside a removed element (a script's own src) go with it.
-function applyEdits(html: string, edits: Edit[]): string {
-  let result = '';
-  let at = 0;
-  for (const edit of edits.toSorted((a, b) => a.start - b.start || b.end - a.end)) {
-    if (edit.start < at) continue;
-    result += html.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return result + html.slice(at);
 }
 
 // Parsed as browsers parse srcset: a comma inside a URL (an image CDN's w_100,h_100) does not split it.

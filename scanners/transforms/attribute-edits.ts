@@ -1,6 +1,6 @@
 import { writtenValueStart } from '../html/attribute-position.ts';
 import { getAttribute, type StartTag, type TagAttribute } from '../html/tags.ts';
-import type { Edit } from './splice.ts';
+import type { Edit } from '../html/splice.ts';
 
 /** Escapes a value for a double-quoted attribute; the browser decodes it back to `value`. */
 export function escapeAttribute(value: string): string {

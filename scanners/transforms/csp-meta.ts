@@ -1,7 +1,7 @@
 import { formatCsp, parseCsp } from '../syntax/http/csp.ts';
 import { escapeAttribute } from './attribute-edits.ts';
 import { nospyCspAttribute, type PageTags } from './page-tags.ts';
-import type { Edit } from './splice.ts';
+import type { Edit } from '../html/splice.ts';
 
 /**
  * Directives browsers ignore in a `<meta>` policy (CSP 3 and its sandbox and reporting rules): they stay in the

@@ -25,7 +25,7 @@ import { leavingDestinations, renderLeavingPages } from './leaving-pages.ts';
 import { planExternalLinks } from './mark-external-links.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
 import { planFormRoutes } from './route-forms.ts';
-import { applyEdits, type Edit } from './splice.ts';
+import { applyEdits, type Edit } from '../html/splice.ts';
 import { createSiteStyles, type SiteStyles } from './theme-styles.ts';
 
 /** What `fixDirectory` did. */

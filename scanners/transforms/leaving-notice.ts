@@ -4,7 +4,7 @@ import type { SelectorElement } from '../syntax/css/selector.ts';
 import { leavingRel, splitTokens } from '../syntax/link-rel.ts';
 import { appendToAttributeValue, replaceAttributeValue } from './attribute-edits.ts';
 import type { LinkTag, PageTags } from './page-tags.ts';
-import type { Edit } from './splice.ts';
+import type { Edit } from '../html/splice.ts';
 import { ownHiddenClass, ownHiddenStyle, type ThemeStyles } from './theme-styles.ts';
 
 /** What a screen reader says after the link's name. */

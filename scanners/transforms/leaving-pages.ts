@@ -7,7 +7,7 @@ import { resolveUrl } from '../syntax/url.ts';
 import { escapeAttribute, insertAttributes, replaceAttributeValue, setAttribute } from './attribute-edits.ts';
 import { documentUrls, isHttp, type TransformContext } from './context.ts';
 import type { LinkTag, PageTags } from './page-tags.ts';
-import { applyEdits, type Edit } from './splice.ts';
+import { applyEdits, type Edit } from '../html/splice.ts';
 
 /** The attribute that marks the parts of the site's leaving page that name the destination. */
 export const slotAttribute = 'data-nospy-leaving';

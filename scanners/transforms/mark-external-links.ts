@@ -8,7 +8,7 @@ import { getAttribute, type TagAttribute } from '../html/tags.ts';
 import { keepDestination } from './leaving-pages.ts';
 import { noticeEdits, ownStyleEdits } from './leaving-notice.ts';
 import { readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
-import { applyEdits, type Edit } from './splice.ts';
+import { applyEdits, type Edit } from '../html/splice.ts';
 import { createSiteStyles, ownHiddenStyle, type SheetFacts, type ThemeStyles } from './theme-styles.ts';
 
 export { leavingNotice } from './leaving-notice.ts';

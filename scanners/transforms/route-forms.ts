@@ -5,7 +5,7 @@ import { replaceAttributeValue, setAttribute } from './attribute-edits.ts';
 import { type DocumentUrls, documentUrls, isHttp, type TransformContext } from './context.ts';
 import { getAttribute, type StartTag } from '../html/tags.ts';
 import { readPageTags, type PageTags } from './page-tags.ts';
-import { applyEdits, type Edit } from './splice.ts';
+import { applyEdits, type Edit } from '../html/splice.ts';
 
 /** How a form submits, read exactly as the check reads it. */
 function methodOf(form: StartTag): FormObservation['method'] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cspMetaEdits } from '../../scanners/transforms/csp-meta.ts';
 import { readPageTags } from '../../scanners/transforms/page-tags.ts';
-import { applyEdits } from '../../scanners/transforms/splice.ts';
+import { applyEdits } from '../../scanners/html/splice.ts';
 
 const policy = "default-src 'self'; script-src 'self' 'sha256-a='; frame-ancestors 'self'; upgrade-insecure-requests";
 const meta = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-a='; upgrade-insecure-requests" data-nospy-csp>`;

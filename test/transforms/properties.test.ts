@@ -6,7 +6,7 @@ import { pageUrl } from '../../scanners/syntax/url.ts';
 import { planPageEdits, transformPage } from '../../scanners/transforms/index.ts';
 import { leavingMark } from '../../scanners/transforms/leaving-notice.ts';
 import { readPageTags } from '../../scanners/transforms/page-tags.ts';
-import { applyEdits } from '../../scanners/transforms/splice.ts';
+import { applyEdits } from '../../scanners/html/splice.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
 import { testContext } from './support.ts';
 

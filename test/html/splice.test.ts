@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../scanners/transforms/splice.ts';
+import { applyEdits } from '../../scanners/html/splice.ts';
 
 describe('applyEdits', () => {
   it('splices insertions and replacements at original offsets, in any order', () => {
@@ -27,6 +27,17 @@ describe('applyEdits', () => {
         { start: 3, end: 5, text: '' },
       ]),
     ).toThrow(/overlapping/);
+  });
+
+  it('with dropNested, lets a removal take the edits inside it along, the longer of two at one offset first', () => {
+    const html = '<p><script src="a.js"></script></p>';
+    const edits = [
+      { start: 11, end: 21, text: 'src="https://x/a.js"' },
+      { start: 3, end: 3, text: '<!-- ins -->' },
+      { start: 3, end: 31, text: '' },
+    ];
+    expect(applyEdits(html, edits, { dropNested: true })).toBe('<p></p>');
+    expect(() => applyEdits(html, edits)).toThrow(/overlapping/);
   });
 
   it('leaves every byte outside the edits identical', () => {
