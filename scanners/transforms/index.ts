@@ -43,24 +43,21 @@ export interface FixResult {
   warnings: string[];
 }
 
-/** The edits every page transform makes to one HTML text, and the inline styles they add. */
-export function planPageEdits(
-  text: string,
-  page: PageTags,
-  context: TransformContext,
-): { edits: Edit[]; addedStyles: string[] } {
-  const links = planExternalLinks(text, page, context);
-  return { edits: [...links.edits, ...planFormRoutes(text, page, context)], addedStyles: links.addedStyles };
+/**
+ * The edits every page transform makes to one HTML (or SVG) text, from a single parse, and what the page holds after
+ * them: the parse, with the inline styles the transforms add (which the CSP must allow).
+ */
+export function planPage(text: string, context: TransformContext): { edits: Edit[]; page: PageTags } {
+  const tags = readPageTags(text);
+  const links = planExternalLinks(text, tags, context);
+  const edits = [...links.edits, ...planFormRoutes(text, tags, context)];
+  return { edits, page: { ...tags, inlineStyles: [...tags.inlineStyles, ...links.addedStyles] } };
 }
 
-/**
- * Applies every page transform to one HTML (or SVG) text from a single parse; returns the new text and what the
- * page holds after it (the parse, with the styles the transforms added, which the CSP must allow).
- */
+/** Applies every page transform to one HTML (or SVG) text; returns the new text and what the page holds after it. */
 export function transformPage(text: string, context: TransformContext): { text: string; page: PageTags } {
-  const page = readPageTags(text);
-  const { edits, addedStyles } = planPageEdits(text, page, context);
-  return { text: applyEdits(text, edits), page: { ...page, inlineStyles: [...page.inlineStyles, ...addedStyles] } };
+  const { edits, page } = planPage(text, context);
+  return { text: applyEdits(text, edits), page };
 }
 
 /** The built site's own stylesheets, read from `dir` by their URL's path below the site's (each once). */
@@ -110,13 +107,9 @@ interface PlannedPage {
 
 /** Plans one HTML page's edits; `page` is its parse, with the styles the transforms add. */
 function planHtml(text: string, context: TransformContext): { planned: PlannedPage; page: PageTags } {
-  const tags = readPageTags(text);
-  const { edits, addedStyles } = planPageEdits(text, tags, context);
-  const page = { ...tags, inlineStyles: [...tags.inlineStyles, ...addedStyles] };
-  const hashes = createInlineHashes();
-  addPageHashes(hashes, page);
-  const meta = { cspMetaSlot: tags.cspMetaSlot, nospyCspMeta: tags.nospyCspMeta };
-  return { planned: { file: context.file, text, edits, meta, hashes }, page };
+  const { edits, page } = planPage(text, context);
+  const meta = { cspMetaSlot: page.cspMetaSlot, nospyCspMeta: page.nospyCspMeta };
+  return { planned: { file: context.file, text, edits, meta, hashes: hashesOf(page) }, page };
 }
 
 /** The page's new text: its edits, and nospy's meta holding `policy` (none when undefined). */

@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runRules } from '../../scanners/engine.ts';
 import { gatherHtml } from '../../scanners/gather/html/index.ts';
 import { pageUrl } from '../../scanners/syntax/url.ts';
-import { planPageEdits, transformPage } from '../../scanners/transforms/index.ts';
+import { planPage, transformPage } from '../../scanners/transforms/index.ts';
 import { leavingMark } from '../../scanners/transforms/leaving-notice.ts';
-import { readPageTags } from '../../scanners/transforms/page-tags.ts';
 import { applyEdits } from '../../scanners/html/splice.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
 import { testContext } from './support.ts';
@@ -159,9 +158,8 @@ describe('transforms on arbitrary HTML', () => {
   it('edit only inside the start tags they mark or route, and before </a>: every other byte stays identical', () => {
     fc.assert(
       fc.property(anyHtml, fc.constantFrom(...contexts), (html, context) => {
-        const page = readPageTags(html);
+        const { edits, page } = planPage(html, context);
         const tags = [...page.links, ...page.forms, ...page.submitters, ...page.cspMetas];
-        const { edits } = planPageEdits(html, page, context);
         for (const edit of edits) {
           const inTag = tags.some((tag) => edit.start > tag.start && edit.end <= tag.end);
           const inserted = edit.start === edit.end;
