@@ -5,7 +5,8 @@ import { leavingPageFile, leavingPagePath } from '../syntax/leaving-page.ts';
 import { leavingRel, splitTokens } from '../syntax/link-rel.ts';
 import { resolveUrl } from '../syntax/url.ts';
 import { escapeAttribute, insertAttributes, replaceAttributeValue, setAttribute } from './attribute-edits.ts';
-import { documentUrls, isHttp, type TransformContext } from './context.ts';
+import { isHttp, type TransformContext } from './context.ts';
+import { httpLinks } from './page-links.ts';
 import type { LinkTag, PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from '../html/splice.ts';
 
@@ -28,20 +29,13 @@ export function leavingDestinations(page: PageTags, context: TransformContext): 
   const { config, file } = context;
   const { mode, leavingPage } = config.externalLinks;
   if (mode !== 'interstitial') return [];
-  const urls = documentUrls(context);
-  // The links planExternalLinks routes: a facade's link starts its player and keeps pointing at it.
-  return page.links.flatMap((link) => {
-    if (link.inFacade) return [];
-    const base = urls.base(link);
-    const href = getAttribute(link, 'href') ?? getAttribute(link, 'xlink:href');
-    const target = href && resolveUrl(href.value, base);
-    if (!target || !isHttp(target.url)) return [];
-    if (!config.hosts.isFirstParty(target.host))
-      return file === leavingPageFile(target.url, leavingPage) ? [] : [target.url];
+  // The links planExternalLinks marks, read the same way.
+  return [...httpLinks(page, context)].flatMap(({ link, base, url, firstParty }) => {
+    if (!firstParty) return file === leavingPageFile(url, leavingPage) ? [] : [url];
     const to = link.attributes['data-leaving-to'];
     const destination = to === undefined ? undefined : resolveUrl(to, base);
     if (!destination || !isHttp(destination.url) || config.hosts.isFirstParty(destination.host)) return [];
-    return new URL(target.url).pathname === leavingPagePath(destination.url, leavingPage) ? [destination.url] : [];
+    return new URL(url).pathname === leavingPagePath(destination.url, leavingPage) ? [destination.url] : [];
   });
 }
 

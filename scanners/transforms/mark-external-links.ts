@@ -7,6 +7,7 @@ import { type DocumentUrls, documentUrls, isHttp, type TransformContext } from '
 import { getAttribute, type TagAttribute } from '../html/tags.ts';
 import { keepDestination } from './leaving-pages.ts';
 import { noticeEdits, ownStyleEdits } from './leaving-notice.ts';
+import { httpLinks } from './page-links.ts';
 import { readPageTags, type LinkTag, type PageTags } from './page-tags.ts';
 import { applyEdits, type Edit } from '../html/splice.ts';
 import { createSiteStyles, ownHiddenStyle, type SheetFacts, type ThemeStyles } from './theme-styles.ts';
@@ -94,15 +95,9 @@ export function planExternalLinks(text: string, page: PageTags, context: Transfo
   const themeOf = () => (theme ??= pageTheme(page, context, urls));
   const edits: Edit[] = [];
   let firstOwn: LinkTag | undefined;
-  for (const link of page.links) {
-    if (link.inFacade) continue;
-    const base = urls.base(link);
-    // SVG links may still name their target the old way.
-    const href = getAttribute(link, 'href') ?? getAttribute(link, 'xlink:href');
-    if (!href) continue;
-    const resolved = resolveUrl(href.value, base);
-    if (!resolved || !isHttp(resolved.url) || context.config.hosts.isFirstParty(resolved.host)) continue;
-    const marked = markLink(text, link, href, resolved.url, base, context, themeOf);
+  for (const { link, href, base, url, firstParty } of httpLinks(page, context, urls)) {
+    if (firstParty) continue;
+    const marked = markLink(text, link, href, url, base, context, themeOf);
     edits.push(...marked.edits);
     if (marked.usesOwnClass) firstOwn ??= link;
   }

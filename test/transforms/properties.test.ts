@@ -5,6 +5,8 @@ import { gatherHtml } from '../../scanners/gather/html/index.ts';
 import { pageUrl } from '../../scanners/syntax/url.ts';
 import { planPage, transformPage } from '../../scanners/transforms/index.ts';
 import { leavingMark } from '../../scanners/transforms/leaving-notice.ts';
+import { leavingDestinations } from '../../scanners/transforms/leaving-pages.ts';
+import { readPageTags } from '../../scanners/transforms/page-tags.ts';
 import { applyEdits } from '../../scanners/html/splice.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
 import { testContext } from './support.ts';
@@ -187,6 +189,25 @@ describe('transforms on arbitrary HTML', () => {
         expect(out.replace(noticeParts, '').replaceAll(ownStyle, '').replaceAll(inserted, '')).toBe(html);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('interstitial leaving pages', () => {
+  const facade = fc.constantFrom('<lite-youtube videoid="a">', '</lite-youtube>');
+  const page = fc.array(fc.oneof(linksAndForms, facade), { maxLength: 4 }).map((parts) => parts.join(''));
+  const context = testContext({ externalLinks: { mode: 'interstitial' } });
+
+  it("are written for exactly the destinations fix sends the page's links through", () => {
+    fc.assert(
+      fc.property(page, (html) => {
+        // The generated pages have no data-leaving-to of their own: each in the output names a link fix routed.
+        const routed = readPageTags(transformPage(html, context).text).links.flatMap(
+          (link) => link.attributes['data-leaving-to'] ?? [],
+        );
+        expect(new Set(leavingDestinations(readPageTags(html), context))).toEqual(new Set(routed));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
