@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/load.ts';
 import { gatherHeaders } from '../gather/site-files/headers.ts';
+import type { HeaderObservation } from '../observations.ts';
 import { bunnyPlayerHosts } from '../syntax/bunny.ts';
 import { cspHash, isHashSource, parseCsp } from '../syntax/http/csp.ts';
 import { deniedFeatures } from '../syntax/http/permissions-policy.ts';
@@ -126,17 +127,28 @@ export function overlongLines(headers: string): string[] {
     });
 }
 
-/** How many rules (URL patterns) the user's own lines of a `_headers` file hold. */
-export function userRuleCount(existing: string | undefined): number {
-  if (!existing) return 0;
-  return new Set(gatherHeaders(userHeadersText(existing), '_headers').map((header) => header.pattern)).size;
+/** A site's `_headers` file, and the lines of it the user wrote (all but nospy's block), read once for every use. */
+export interface UserHeaders {
+  /** The file as it is; undefined when there is none. */
+  existing: string | undefined;
+  /** Each header the user's rules set, with its URL pattern and lower-case name. */
+  headers: HeaderObservation[];
+  /** The headers (lower-case names) the user's `/*` rule sets, which nospy leaves to it. */
+  siteHeaders: Set<string>;
+  /** How many rules (URL patterns) the user's lines hold. */
+  ruleCount: number;
 }
 
-/** The headers (lower-case names) the user's own `/*` rule of a `_headers` file sets, which nospy leaves to it. */
-export function userSiteHeaders(existing: string | undefined): Set<string> {
-  if (!existing) return new Set();
-  const rules = gatherHeaders(userHeadersText(existing), '_headers');
-  return new Set(rules.filter((header) => header.pattern === '/*').map((header) => header.name));
+/** Parses the user's lines of `existing` (the `_headers` file, if any) for every step of a fix that needs them. */
+export function readUserHeaders(existing: string | undefined): UserHeaders {
+  const headers = existing ? gatherHeaders(userHeadersText(existing), '_headers') : [];
+  const siteHeaders = new Set(headers.filter((header) => header.pattern === '/*').map((header) => header.name));
+  return { existing, headers, siteHeaders, ruleCount: new Set(headers.map((header) => header.pattern)).size };
+}
+
+/** A CSP the user's own `/*` rule sets is theirs: nospy writes none, for every path, for some pages or in a meta. */
+export function userOwnsCsp(user: UserHeaders): boolean {
+  return user.siteHeaders.has('content-security-policy');
 }
 
 export const blockStart = '# nospy:start';
@@ -180,7 +192,7 @@ export const hashedAssetFolders: readonly string[] = ['_astro'];
 /**
  * The generated `_headers` block: `headers` for every path, except those the site's own `/*` rule sets
  * (`userSet`, lower-case names), which it names in a comment instead; a year's caching for the files under
- * `immutablePaths` (`/_astro/*`); and the pages whose inline code does not fit one policy line, each rule
+ * `immutablePaths` (`/_astro/*`); and the pages whose inline code does not fit one policy line (`routes`), each rule
  * detaching the policy for every path (`! Content-Security-Policy`) before it sets its own, since Cloudflare joins
  * two values of one header and browsers would enforce both.
  */
@@ -192,22 +204,21 @@ export function headersBlock(
 ): string {
   const written = headers.filter(([name]) => !userSet.has(name.toLowerCase()));
   const left = headers.filter(([name]) => userSet.has(name.toLowerCase())).map(([name]) => name);
-  const routed = userSet.has('content-security-policy') ? [] : routes;
   const route = ({ pattern, policy }: CspRoute) => [
     pattern,
     '  ! Content-Security-Policy',
     `  Content-Security-Policy: ${policy}`,
   ];
-  const metaRoutes = routed.filter((r) => r.meta);
+  const metaRoutes = routes.filter((r) => r.meta);
   return [
     `${blockStart} (written by nospy from nospy.config.json on every build; edit the config, not this block)`,
     ...(left.length > 0 ? [`# ${left.join(', ')}: set by this file's own /* rule, which nospy leaves as written`] : []),
     ...(written.length > 0 ? ['/*', ...written.map(([name, value]) => `  ${name}: ${value}`)] : []),
     ...immutablePaths.flatMap((path) => [path, `  Cache-Control: ${immutableCaching}`]),
-    ...(routed.some((r) => !r.meta)
+    ...(routes.some((r) => !r.meta)
       ? ['# Pages whose inline scripts and styles need more hashes than one policy line holds']
       : []),
-    ...routed.filter((r) => !r.meta).flatMap(route),
+    ...routes.filter((r) => !r.meta).flatMap(route),
     // Last, so that their detach also removes a folder rule's policy (Cloudflare applies the rules in order).
     ...(metaRoutes.length > 0
       ? ['# Pages whose hashes no line holds: their own <meta> CSP has them, and both policies are enforced']
@@ -252,27 +263,27 @@ export function mergeHeadersFile(existing: string | undefined, block: string): s
  * joins a header set twice with a comma — two CSPs both enforced, an HSTS no browser parses — so the
  * user's choice wins, whole: nospy does not merge its CSP into theirs. Another of the user's rules that
  * sets a header nospy writes for `/*` gets a warning, since paths matching both get the two joined. `immutablePaths`
- * (`/_astro/*`) are cached for a year unless the user's lines set their Cache-Control.
+ * (`/_astro/*`) are cached for a year unless the user's lines set their Cache-Control. `routes` are none when the CSP
+ * is the user's (`userOwnsCsp`).
  */
 export function writeHeadersFile(
-  existing: string | undefined,
+  user: UserHeaders,
   headers: Header[],
   immutablePaths: readonly string[] = [],
   routes: readonly CspRoute[] = [],
 ): { text: string; warnings: string[] } {
-  const userHeaders = existing ? gatherHeaders(userHeadersText(existing), '_headers') : [];
-  const userSet = userSiteHeaders(existing);
+  const userSet = user.siteHeaders;
   // Caching the site already chose for a folder stays the site's choice.
-  const userCached = new Set(userHeaders.filter((header) => header.name === 'cache-control').map((h) => h.pattern));
+  const userCached = new Set(user.headers.filter((header) => header.name === 'cache-control').map((h) => h.pattern));
   const cached = immutablePaths.filter((path) => !userCached.has(path));
   const written = new Map(headers.map(([name]) => [name.toLowerCase(), name]));
   for (const name of userSet) written.delete(name);
-  const warnings = userHeaders.flatMap((header) => {
+  const warnings = user.headers.flatMap((header) => {
     const name = written.get(header.name);
     if (name === undefined || header.pattern === '/*') return [];
     return [
       `_headers: ${header.pattern} sets ${name}, and so does nospy's /* block, so Cloudflare sends both values joined by a comma there; set ${name} for /* yourself to keep only yours`,
     ];
   });
-  return { text: mergeHeadersFile(existing, headersBlock(headers, userSet, cached, routes)), warnings };
+  return { text: mergeHeadersFile(user.existing, headersBlock(headers, userSet, cached, routes)), warnings };
 }

@@ -16,9 +16,9 @@ import {
   hashedAssetFolders,
   maxHeaderRules,
   overlongLines,
+  readUserHeaders,
   securityHeaders,
-  userRuleCount,
-  userSiteHeaders,
+  userOwnsCsp,
   writeHeadersFile,
 } from './headers-file.ts';
 import { leavingDestinations, renderLeavingPages } from './leaving-pages.ts';
@@ -175,18 +175,18 @@ export async function fixDirectory(dir: string, config: ResolvedConfig): Promise
 
   const headersPath = join(dir, '_headers');
   const existing = await readFile(headersPath, 'utf8').catch(() => undefined);
+  const user = readUserHeaders(existing);
   const immutablePaths = hashedAssetFolders.filter((folder) => existsSync(join(dir, folder))).map((f) => `/${f}/*`);
-  const budget = maxHeaderRules - userRuleCount(existing) - immutablePaths.length - 1;
+  const budget = maxHeaderRules - user.ruleCount - immutablePaths.length - 1;
   // WebAssembly needs 'wasm-unsafe-eval'; a site without any keeps it out. Pagefind ships its search's module
   // compressed, as `pagefind/wasm.<language>.pagefind`.
   const isWasm = (file: string) => file.endsWith('.wasm') || /(?:^|[/\\])wasm\.[^/\\]*\.pagefind$/.test(file);
   const options = { wasm: (await readdir(dir, { recursive: true })).some(isWasm) };
-  // A CSP the user's own /* rule sets is theirs: nospy writes none, in the header or in a meta.
-  const plan = userSiteHeaders(existing).has('content-security-policy')
+  const plan = userOwnsCsp(user)
     ? { site: '', routes: [], metaPages: new Set<string>() }
     : planCsp(config, [...pages.values()], options, budget);
   const { text: headers, warnings } = writeHeadersFile(
-    existing,
+    user,
     securityHeaders(config, plan.site),
     immutablePaths,
     plan.routes,

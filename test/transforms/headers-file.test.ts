@@ -9,6 +9,7 @@ import {
   headersBlock,
   immutableCaching,
   mergeHeadersFile,
+  readUserHeaders,
   securityHeaders,
   writeHeadersFile,
   type InlineHashes,
@@ -203,7 +204,7 @@ describe('mergeHeadersFile', () => {
 
 describe('writeHeadersFile', () => {
   const headers = securityHeaders(testConfig(), createInlineHashes());
-  const write = (existing: string | undefined) => writeHeadersFile(existing, headers);
+  const write = (existing: string | undefined) => writeHeadersFile(readUserHeaders(existing), headers);
   /** Each header name set for every path, once per rule line. */
   const siteWide = (text: string) =>
     gatherHeaders(text, '_headers')
@@ -211,11 +212,13 @@ describe('writeHeadersFile', () => {
       .map((header) => header.name);
 
   it("caches hashed folders for a year unless the site's own lines set their caching", () => {
-    const ours = writeHeadersFile(undefined, headers, ['/_astro/*']).text;
+    const ours = writeHeadersFile(readUserHeaders(undefined), headers, ['/_astro/*']).text;
     expect(gatherHeaders(ours, '_headers')).toContainEqual(
       expect.objectContaining({ pattern: '/_astro/*', name: 'cache-control', value: immutableCaching }),
     );
-    const theirs = writeHeadersFile('/_astro/*\n  Cache-Control: no-cache\n', headers, ['/_astro/*']).text;
+    const theirs = writeHeadersFile(readUserHeaders('/_astro/*\n  Cache-Control: no-cache\n'), headers, [
+      '/_astro/*',
+    ]).text;
     expect(theirs.match(/Cache-Control/g)).toHaveLength(1);
   });
 

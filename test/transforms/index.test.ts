@@ -279,10 +279,16 @@ describe('fixDirectory', () => {
 
   it("keeps the site's own _headers choices: one CSP for every path, the user's, however often it runs", async () => {
     const user = "/*\n  Content-Security-Policy: default-src 'self'\n\n/embed/*\n  Referrer-Policy: no-referrer\n";
-    await site({ 'index.html': '<script>go()</script>', _headers: user });
+    // Pages that would otherwise get policies of their own: in rules of their own, and in a meta.
+    const pages = Object.fromEntries(
+      Array.from({ length: 40 }, (_, index) => [`p${index}/index.html`, `<script>run(${index})</script>`]),
+    );
+    await site({ ...pages, 'big/index.html': bigPage('big'), 'index.html': '<script>go()</script>', _headers: user });
     const first = await fixDirectory(dir, testConfig());
     expect(first.headers.startsWith(user)).toBe(true);
     expect(first.headers.match(/^ +Content-Security-Policy:/gm)).toHaveLength(1);
+    expect(first.headers).not.toContain('! Content-Security-Policy');
+    expect(await read('big/index.html')).not.toContain('data-nospy-csp');
     expect(first.headers).toContain('\n  Permissions-Policy: ');
     expect(first.warnings).toEqual([expect.stringMatching(/^_headers: \/embed\/\* sets Referrer-Policy/)]);
     const second = await fixDirectory(dir, testConfig());
