@@ -3,7 +3,7 @@ import type { RequestType } from '../../observations.ts';
 import type { ScriptAnalysis } from './analysis.ts';
 import { noteUrlUse } from './requests.ts';
 import { unwrap } from './resolve.ts';
-import type { Scope } from './scope.ts';
+import type { BoundValue, Scope } from './scope.ts';
 
 /**
  * What each module of the Web Font Loader (typekit/webfontloader) fetches: the stylesheet or script URL it builds
@@ -22,15 +22,14 @@ const MODULES: readonly { key: string; type: RequestType; url: (options: Options
 
 /** Read access to one module's options object. */
 interface Options {
-  /** The scope the object literal is evaluated in. */
-  scope: Scope;
-  node(key: string): AnyNode | undefined;
+  /** An option's value, with the scope it is evaluated in. */
+  value(key: string): BoundValue | undefined;
   /** A constant string option. */
   string(key: string): string | undefined;
   /** The constant strings of an array option. */
   strings(key: string): string[];
   /** The elements of an array option. */
-  items(key: string): AnyNode[];
+  items(key: string): BoundValue[];
 }
 
 /** `https://fonts.googleapis.com/css?family=Roboto:400,700|Lora`, as the loader's google module builds it. */
@@ -77,65 +76,46 @@ export function reportWebFontConfig(
   scope: Scope,
   at: AnyNode,
 ): void {
-  const modules = config && objectOptions(analysis, config, scope);
+  const modules = config && objectOptions(analysis, { node: config, scope });
   if (!modules) return;
   for (const { key, type, url } of MODULES) {
-    const options = objectOptions(analysis, modules.node(key), modules.scope);
+    const options = objectOptions(analysis, modules.value(key));
     if (!options) continue;
-    noteUrlUse(analysis, options.node('api'), options.scope);
+    const api = options.value('api');
+    if (api) noteUrlUse(analysis, api.node, api.scope);
     analysis.facts.push({ kind: 'request', type, element: 'WebFont', raw: url(options), node: at });
   }
   // The custom module links each stylesheet in `urls`.
-  const custom = objectOptions(analysis, modules.node('custom'), modules.scope);
-  for (const item of custom?.items('urls') ?? []) {
-    const folded = analysis.resolve.fold(item, custom!.scope);
-    noteUrlUse(analysis, item, custom!.scope);
+  for (const item of objectOptions(analysis, modules.value('custom'))?.items('urls') ?? []) {
+    const folded = analysis.resolve.fold(item.node, item.scope);
+    noteUrlUse(analysis, item.node, item.scope);
     if (folded.string && folded.value.trim() !== '')
       analysis.facts.push({ kind: 'request', type: 'style', element: 'WebFont', raw: folded.value, node: at });
   }
 }
 
-/** The options of an object literal (or a variable holding one), read through constant folding. */
-function objectOptions(analysis: ScriptAnalysis, node: AnyNode | undefined, scope: Scope): Options | undefined {
-  const held = node && heldValue(node, scope);
-  if (held?.node.type !== 'ObjectExpression') return undefined;
-  const { node: object, scope: objectScope } = held;
-  const { properties } = object;
-  const optionValue = (key: string): AnyNode | undefined => {
-    for (const property of properties) {
-      if (property.type !== 'Property' || property.computed) continue;
-      const { key: name } = property;
-      if ((name.type === 'Identifier' ? name.name : name.type === 'Literal' ? name.value : undefined) === key)
-        return property.value;
-    }
-    return undefined;
+/** The options of an object literal (or a variable or constant property holding one), read as `fold` reads them. */
+function objectOptions(analysis: ScriptAnalysis, option: BoundValue | undefined): Options | undefined {
+  const { resolve } = analysis;
+  const object = option && resolve.literal(option.node, option.scope);
+  if (object?.node.type !== 'ObjectExpression') return undefined;
+  const value = (key: string): BoundValue | undefined => resolve.literalProperty(object, key);
+  const fold = (bound: BoundValue | undefined): string | undefined => {
+    const folded = bound && resolve.fold(bound.node, bound.scope);
+    return folded?.complete && folded.string ? folded.value : undefined;
   };
-  const fold = (value: AnyNode | undefined | null): string | undefined => {
-    if (!value || value.type === 'SpreadElement') return undefined;
-    const folded = analysis.resolve.fold(value, objectScope);
-    return folded.complete && folded.string ? folded.value : undefined;
-  };
-  const items = (key: string): AnyNode[] => {
-    const value = optionValue(key);
-    const list = value && heldValue(value, objectScope).node;
-    return list?.type === 'ArrayExpression'
-      ? list.elements.filter((item): item is Expression => item !== null && item.type !== 'SpreadElement')
-      : [];
+  const items = (key: string): BoundValue[] => {
+    const bound = value(key);
+    const list = bound && resolve.literal(bound.node, bound.scope);
+    if (list?.node.type !== 'ArrayExpression') return [];
+    return list.node.elements.flatMap((item) =>
+      item && item.type !== 'SpreadElement' ? [{ node: item, scope: list.scope }] : [],
+    );
   };
   return {
-    scope: objectScope,
-    node: optionValue,
-    string: (key) => fold(optionValue(key)),
+    value,
+    string: (key) => fold(value(key)),
     strings: (key) => items(key).flatMap((item) => fold(item) ?? []),
     items,
   };
-}
-
-/** The literal a variable holds when it is given one value (`{ families }`), else the expression itself. */
-function heldValue(node: AnyNode, scope: Scope): { node: AnyNode; scope: Scope } {
-  const expression = unwrap(node);
-  const values = expression.type === 'Identifier' ? scope.lookup(expression.name)?.binding.values : undefined;
-  return values?.length === 1
-    ? { node: unwrap(values[0]!.node), scope: values[0]!.scope }
-    : { node: expression, scope };
 }

@@ -1,4 +1,4 @@
-import type { AnyNode, Identifier, MemberExpression } from 'acorn';
+import type { AnyNode, ArrayExpression, Identifier, MemberExpression, ObjectExpression } from 'acorn';
 import { foldShape, foldString, type Folded, type ResolveReference } from './fold.ts';
 import type { Binding, BoundValue, Scope } from './scope.ts';
 import { SNIPPET_OBJECTS } from './snippets.ts';
@@ -82,13 +82,7 @@ export class ValueResolver {
    */
   #lookupTable(member: MemberExpression, scope: Scope): BoundValue[] | undefined {
     if (!member.computed || this.fold(member.property, scope).complete) return undefined;
-    const object = unwrap(member.object);
-    const holder =
-      object.type === 'Identifier'
-        ? this.#constantValue(object, scope)
-        : object.type === 'ObjectExpression' || object.type === 'ArrayExpression'
-          ? { node: object, scope }
-          : undefined;
+    const holder = this.#heldLiteral(unwrap(member.object), scope);
     if (holder?.node.type === 'ArrayExpression')
       return holder.node.elements.flatMap((element) =>
         element && element.type !== 'SpreadElement' ? [{ node: element, scope: holder.scope }] : [],
@@ -120,22 +114,46 @@ export class ValueResolver {
     };
   }
 
+  /**
+   * The object or array literal an expression is, or that a variable or a constant property holds (`cfg`,
+   * `cfg.google`), by the rules `fold` reads them with: a variable given one value, a literal no code changes.
+   */
+  literal(node: AnyNode, scope: Scope): BoundValue | undefined {
+    const expression = unwrap(node);
+    if (expression.type !== 'MemberExpression') return this.#heldLiteral(expression, scope);
+    const held = this.#constantProperty(expression, scope, 0);
+    return held && isLiteral(held.node) ? held : undefined;
+  }
+
+  /**
+   * The value of a property of a literal `literal` returned, as `fold` reads `cfg.key`: the last property of that
+   * name, unknown when a spread after it may override it.
+   */
+  literalProperty(holder: BoundValue, key: string): BoundValue | undefined {
+    return this.#propertyValue(holder, key, 0);
+  }
+
   /** `cfg.host`, `hosts['a']`, `list[0]`, `c.parts`: a property of a literal object no code changes. */
   #constantProperty(member: MemberExpression, scope: Scope, depth: number): BoundValue | undefined {
     const object = unwrap(member.object);
     let holder: BoundValue | undefined;
-    if (object.type === 'Identifier') {
-      holder = this.#constantValue(object, scope);
-    } else if (object.type === 'MemberExpression' && depth < MAX_FOLD_DEPTH) {
-      holder = this.#constantProperty(object, scope, depth + 1);
-    } else if (object.type === 'ObjectExpression' || object.type === 'ArrayExpression') {
-      // A lookup table read in place: `{ prod: 'https://a.example', dev: '…' }[env]`.
-      holder = { node: object, scope };
-    }
-    if (!holder || (holder.node.type !== 'ObjectExpression' && holder.node.type !== 'ArrayExpression'))
-      return undefined;
+    if (object.type !== 'MemberExpression') holder = this.#heldLiteral(object, scope);
+    else if (depth < MAX_FOLD_DEPTH) holder = this.#constantProperty(object, scope, depth + 1);
+    if (!holder || !isLiteral(holder.node)) return undefined;
     const key = this.#foldedKey(member.computed, member.property, scope, depth);
-    if (key === undefined) return undefined;
+    return key === undefined ? undefined : this.#propertyValue(holder, key, depth);
+  }
+
+  /**
+   * The object or array literal an expression is (a lookup table read in place: `{ prod: 'https://a.example', dev:
+   * '…' }[env]`), or that a variable holds.
+   */
+  #heldLiteral(node: AnyNode, scope: Scope): BoundValue | undefined {
+    const held = node.type === 'Identifier' ? this.#constantValue(node, scope) : { node, scope };
+    return held && isLiteral(held.node) ? held : undefined;
+  }
+
+  #propertyValue(holder: BoundValue, key: string, depth: number): BoundValue | undefined {
     if (holder.node.type === 'ArrayExpression') {
       const elements = holder.node.elements;
       // A spread before the index moves it.
@@ -146,6 +164,7 @@ export class ValueResolver {
           : undefined;
       return element && element.type !== 'SpreadElement' ? { node: element, scope: holder.scope } : undefined;
     }
+    if (holder.node.type !== 'ObjectExpression') return undefined;
     // The last property of that name wins; a spread after it may override it.
     const properties = holder.node.properties;
     for (let index = properties.length - 1; index >= 0; index--) {
@@ -165,8 +184,7 @@ export class ValueResolver {
     if (found?.binding.values.length !== 1) return undefined;
     const value = found.binding.values[0]!;
     // Writes to `cfg.a.b` are noted on `cfg`, so only the outermost variable needs checking.
-    const literal = value.node.type === 'ObjectExpression' || value.node.type === 'ArrayExpression';
-    return literal && this.#isMutated(found.binding) ? undefined : value;
+    return isLiteral(value.node) && this.#isMutated(found.binding) ? undefined : value;
   }
 
   // Keys fold one level deeper than the member, so a key that refers back to its own object (`o[o.k]`) ends.
@@ -396,6 +414,10 @@ interface PropertyObject {
   global: boolean;
   cache: Map<Binding, boolean>;
   isParent: (object: AnyNode, scope: Scope, depth: number) => boolean;
+}
+
+function isLiteral(node: AnyNode): node is ArrayExpression | ObjectExpression {
+  return node.type === 'ObjectExpression' || node.type === 'ArrayExpression';
 }
 
 /** Looks through `a?.b`, `(a, b)` and `x = value` to the expression that yields the value. */

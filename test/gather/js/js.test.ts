@@ -738,6 +738,36 @@ describe('gatherJs: runtime font loaders', () => {
   });
 
   it.each([
+    [
+      'a module given twice, where the last one counts',
+      "WebFont.load({ google: { families: ['Roboto'] }, google: { families: ['Lora'] } })",
+      ['request style https://fonts.googleapis.com/css?family=Lora 1:1'],
+    ],
+    [
+      'a module after a spread of defaults, which it overrides',
+      "const defaults = { google: { families: ['Roboto'] } };\nWebFont.load({ ...defaults, google: { families: ['Lora'] } })",
+      ['request style https://fonts.googleapis.com/css?family=Lora 2:1'],
+    ],
+    [
+      'families the script changes later, which are not trusted',
+      "var families = ['Roboto']; families.push(extra);\nWebFontConfig = { google: { families } }",
+      ['request style https://fonts.googleapis.com/css 2:1'],
+    ],
+  ])('reads the config as the loader does for %s', (_case, code, expected) => {
+    expect(facts(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['a module a later spread may replace', "WebFont.load({ google: { families: ['Roboto'] }, ...overrides })"],
+    [
+      'a config the script changes later',
+      "const config = { google: { families: ['Roboto'] } };\nconfig.google = other;\nWebFont.load(config)",
+    ],
+  ])('reports no module it cannot trust for %s', (_case, code) => {
+    expect(facts(code)).toEqual([]);
+  });
+
+  it.each([
     ['another load method', "Fonts.load({ google: { families: ['Lora'] } })"],
     ['a config with no module that fetches', 'WebFont.load({ classes: false, active: function () {} })'],
   ])('reports nothing for %s', (_case, code) => {
