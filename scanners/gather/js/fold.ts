@@ -33,93 +33,145 @@ const UNKNOWN: Folded = { value: '', complete: false, string: false, literals: [
  * partly dynamic (`'https://t.example/?u=' + id`), which is enough to know the host.
  */
 export function foldString(node: AnyNode, resolve?: ResolveReference): Folded {
+  return fold(node, resolve, undefined);
+}
+
+/** Marks, in a URL's shape, a value only known at run time (U+FFFC OBJECT REPLACEMENT CHARACTER). */
+export const RUNTIME_VALUE = '\uFFFC';
+// Deeper shapes (a concatenation of hundreds of parts) end in one unknown value.
+const MAX_SHAPE_DEPTH = 64;
+const RUNTIME: Folded = { value: RUNTIME_VALUE, complete: false, string: false, literals: [] };
+
+/**
+ * A string's text with RUNTIME_VALUE where a part is only known at run time: `'/send?email=' + input.value + '&v=2'`
+ * is `/send?email=\uFFFC&v=2`, so the query's parameters can be read whatever the prefix `foldString` stops at.
+ * It folds the same expressions as `foldString`, going on past each unknown part; `new URLSearchParams({ email })`
+ * reads as `email=\uFFFC`.
+ */
+export function foldShape(node: AnyNode, resolve?: ResolveReference): string {
+  const folded = fold(node, resolve, 0);
+  return folded.string ? folded.value : RUNTIME_VALUE;
+}
+
+/**
+ * One walker for both: with `shapeDepth` undefined it stops at the first unknown part (foldString), with a depth it
+ * marks each unknown part RUNTIME_VALUE and goes on (foldShape), down to MAX_SHAPE_DEPTH.
+ */
+function fold(node: AnyNode, resolve: ResolveReference | undefined, shapeDepth: number | undefined): Folded {
+  const shape = shapeDepth !== undefined;
+  const unknown = shape ? RUNTIME : UNKNOWN;
+  if (shapeDepth !== undefined && shapeDepth >= MAX_SHAPE_DEPTH) return RUNTIME;
+  const inner = shape ? shapeDepth + 1 : undefined;
   switch (node.type) {
     case 'Literal':
       if (typeof node.value === 'string') return { value: node.value, complete: true, string: true, literals: [node] };
-      if (node.regex || typeof node.value === 'bigint') return UNKNOWN;
+      // A shape reads numbers and booleans as values it does not know, as it always has.
+      if (shape || node.regex || typeof node.value === 'bigint') return unknown;
       return { value: String(node.value), complete: true, string: false, literals: [] };
     case 'TemplateLiteral': {
       let value = '';
+      let complete = true;
       const literals: AnyNode[] = [node];
       for (let index = 0; index < node.quasis.length; index++) {
         const cooked = node.quasis[index]!.value.cooked;
-        if (cooked == null) return { value, complete: false, string: true, literals };
-        value += cooked;
+        if (cooked == null && !shape) return { value, complete: false, string: true, literals };
+        value += cooked ?? RUNTIME_VALUE;
+        complete &&= cooked != null;
         const expression = node.expressions[index];
         if (!expression) continue;
-        const part = foldString(expression, resolve);
-        value += part.value;
+        const part = fold(expression, resolve, inner);
+        value += shape && !part.string ? RUNTIME_VALUE : part.value;
         literals.push(...part.literals);
-        if (!part.complete) return { value, complete: false, string: true, literals };
+        complete &&= part.complete;
+        if (!complete && !shape) return { value, complete, string: true, literals };
       }
-      return { value, complete: true, string: true, literals };
+      return { value, complete, string: true, literals };
     }
     case 'BinaryExpression': {
-      if (node.operator !== '+' || node.left.type === 'PrivateIdentifier') return UNKNOWN;
-      const left = foldString(node.left, resolve);
-      if (!left.complete) return left;
-      const right = foldString(node.right, resolve);
-      if (!left.string && !right.string) return UNKNOWN;
+      if (node.operator !== '+' || node.left.type === 'PrivateIdentifier') return unknown;
+      const left = fold(node.left, resolve, inner);
+      if (!left.complete && !shape) return left;
+      const right = fold(node.right, resolve, inner);
+      if (!left.string && !right.string) return unknown;
       return {
-        value: left.value + right.value,
-        complete: right.complete,
+        value:
+          (left.string || !shape ? left.value : RUNTIME_VALUE) + (right.string || !shape ? right.value : RUNTIME_VALUE),
+        complete: left.complete && right.complete,
         string: true,
         literals: [...left.literals, ...right.literals],
       };
     }
     case 'ParenthesizedExpression':
-      return foldString(node.expression, resolve);
+      return fold(node.expression, resolve, inner);
     case 'SequenceExpression':
-      return foldString(node.expressions.at(-1)!, resolve);
+      return fold(node.expressions.at(-1)!, resolve, inner);
     case 'AssignmentExpression':
-      return node.operator === '=' ? foldString(node.right, resolve) : UNKNOWN;
+      return node.operator === '=' ? fold(node.right, resolve, inner) : unknown;
     case 'Identifier':
     case 'MemberExpression': {
       if (node.type === 'MemberExpression' && propertyOf(node) === 'href') {
         const url = urlObject(node.object, resolve);
-        if (url) return foldUrl(url.node, url.resolve);
+        if (url) return urlValue(url.node, url.resolve, shape);
       }
       const resolved = resolve?.(node);
-      return resolved ? foldString(resolved.node, resolved.resolve) : UNKNOWN;
+      return resolved ? fold(resolved.node, resolved.resolve, inner) : unknown;
     }
-    case 'NewExpression':
-      return isUrlConstructor(node) ? foldUrl(node, resolve) : UNKNOWN;
+    case 'NewExpression': {
+      const built = node.callee.type === 'Identifier' ? node.callee.name : undefined;
+      if (built === 'URL') return urlValue(node, resolve, shape);
+      return shape && built === 'URLSearchParams' ? searchParamsShape(node, resolve, shapeDepth) : unknown;
+    }
     case 'CallExpression':
-      return foldCall(node, resolve);
+      return foldCall(node, resolve, inner);
     default:
-      return UNKNOWN;
+      return unknown;
   }
+}
+
+/** What `new URL(…)` or `URL.parse(…)` builds; a shape has it only when it is wholly known. */
+function urlValue(node: NewExpression | CallExpression, resolve: ResolveReference | undefined, shape: boolean): Folded {
+  const url = foldUrl(node, resolve);
+  return !shape || (url.complete && url.string) ? url : RUNTIME;
 }
 
 /**
  * `atob('…')`, `['coo', 'kie'].join('')` and `'coo'.concat('kie')` of constants: ways to hide a string in plain sight.
+ * In a shape, also `params.toString()`.
  */
-function foldCall(node: CallExpression, resolve: ResolveReference | undefined): Folded {
+function foldCall(node: CallExpression, resolve: ResolveReference | undefined, shapeDepth: number | undefined): Folded {
+  const shape = shapeDepth !== undefined;
+  const unknown = shape ? RUNTIME : UNKNOWN;
   const { callee, arguments: args } = node;
   if (callee.type === 'Identifier' && callee.name === 'atob' && args.length === 1) {
     const encoded = foldString(args[0]!, resolve);
-    if (!encoded.complete) return UNKNOWN;
+    if (!encoded.complete) return unknown;
     try {
       return { value: atob(encoded.value), complete: true, string: true, literals: encoded.literals };
     } catch {
       // Not base64: the browser throws too, so nothing is fetched.
-      return UNKNOWN;
+      return unknown;
     }
   }
-  if (callee.type !== 'MemberExpression') return UNKNOWN;
+  if (callee.type !== 'MemberExpression') return unknown;
   const method = propertyOf(callee);
-  if (method === 'concat') return foldConcat(node, resolve);
+  if (method === 'concat') return foldConcat(node, resolve, shapeDepth);
   if (method === 'toString' || method === 'toJSON') {
     const url = urlObject(callee.object, resolve);
-    return url ? foldUrl(url.node, url.resolve) : UNKNOWN;
+    if (url) return urlValue(url.node, url.resolve, shape);
+    // `params.toString()` of `new URLSearchParams(…)`
+    return shape && method === 'toString' ? fold(callee.object, resolve, shapeDepth) : unknown;
   }
   if (method === 'parse' && callee.object.type === 'Identifier' && callee.object.name === 'URL')
-    return foldUrl(node, resolve);
-  if (method !== 'join' || args.length > 1) return UNKNOWN;
+    return urlValue(node, resolve, shape);
+  if (method !== 'join' || args.length > 1) return unknown;
   const array = arrayLiteral(callee.object, resolve);
-  if (!array) return UNKNOWN;
-  const separator = args[0] === undefined ? { value: ',', complete: true, literals: [] } : foldString(args[0], resolve);
-  if (!separator.complete) return UNKNOWN;
+  if (!array) return unknown;
+  const separator: Folded =
+    args[0] === undefined
+      ? { value: ',', complete: true, string: true, literals: [] }
+      : fold(args[0], resolve, shapeDepth);
+  if (!separator.complete && !shape) return unknown;
+  let complete = separator.complete;
   const parts: string[] = [];
   const literals = [...separator.literals];
   for (const element of array.node.elements) {
@@ -132,27 +184,37 @@ function foldCall(node: CallExpression, resolve: ResolveReference | undefined): 
       parts.push('');
       continue;
     }
-    const part = foldString(element, array.resolve);
-    if (!part.complete) return UNKNOWN;
-    parts.push(part.value);
+    const part = fold(element, array.resolve, shapeDepth);
+    if (!part.complete && !shape) return unknown;
+    complete &&= part.complete;
+    parts.push(part.string || !shape ? part.value : RUNTIME_VALUE);
     literals.push(...part.literals);
   }
-  return { value: parts.join(separator.value), complete: true, string: true, literals };
+  const joiner = separator.string || !shape ? separator.value : RUNTIME_VALUE;
+  return { value: parts.join(joiner), complete, string: true, literals };
 }
 
 /** `'https://'.concat(host, '/c')`: a string's concat, which (unlike an array's) appends its arguments as strings. */
-function foldConcat(node: CallExpression, resolve: ResolveReference | undefined): Folded {
-  const receiver = foldString((node.callee as MemberExpression).object, resolve);
-  if (!receiver.string || !receiver.complete) return receiver.string ? receiver : UNKNOWN;
+function foldConcat(
+  node: CallExpression,
+  resolve: ResolveReference | undefined,
+  shapeDepth: number | undefined,
+): Folded {
+  const shape = shapeDepth !== undefined;
+  const receiver = fold((node.callee as MemberExpression).object, resolve, shapeDepth);
+  if (!receiver.string) return shape ? RUNTIME : UNKNOWN;
+  if (!receiver.complete && !shape) return receiver;
   let value = receiver.value;
+  let complete = receiver.complete;
   const literals = [...receiver.literals];
   for (const arg of node.arguments) {
-    const part = arg.type === 'SpreadElement' ? UNKNOWN : foldString(arg, resolve);
-    value += part.value;
+    const part = arg.type === 'SpreadElement' ? (shape ? RUNTIME : UNKNOWN) : fold(arg, resolve, shapeDepth);
+    value += part.string || !shape ? part.value : RUNTIME_VALUE;
     literals.push(...part.literals);
-    if (!part.complete) return { value, complete: false, string: true, literals };
+    complete &&= part.complete;
+    if (!complete && !shape) return { value, complete, string: true, literals };
   }
-  return { value, complete: true, string: true, literals };
+  return { value, complete, string: true, literals };
 }
 
 /** The array literal an expression is, or that a variable or constant property holds (`parts`, `cfg.parts`). */
@@ -215,58 +277,17 @@ function foldUrl(node: NewExpression | CallExpression, resolve: ResolveReference
   }
 }
 
-/** Marks, in a URL's shape, a value only known at run time (U+FFFC OBJECT REPLACEMENT CHARACTER). */
-export const RUNTIME_VALUE = '\uFFFC';
-// Deeper shapes (a concatenation of hundreds of parts) end in one unknown value.
-const MAX_SHAPE_DEPTH = 64;
-
-/**
- * A string's text with RUNTIME_VALUE where a part is only known at run time: `'/send?email=' + input.value + '&v=2'`
- * is `/send?email=\uFFFC&v=2`, so the query's parameters can be read whatever the prefix `foldString` stops at.
- * `new URLSearchParams({ email })` reads as `email=\uFFFC`.
- */
-export function foldShape(node: AnyNode, resolve?: ResolveReference, depth = 0): string {
-  if (depth >= MAX_SHAPE_DEPTH) return RUNTIME_VALUE;
-  switch (node.type) {
-    case 'TemplateLiteral':
-      return node.quasis
-        .map((quasi, index) => {
-          const expression = node.expressions[index];
-          return (quasi.value.cooked ?? RUNTIME_VALUE) + (expression ? foldShape(expression, resolve, depth + 1) : '');
-        })
-        .join('');
-    case 'BinaryExpression':
-      return node.operator === '+' && node.left.type !== 'PrivateIdentifier'
-        ? foldShape(node.left, resolve, depth + 1) + foldShape(node.right, resolve, depth + 1)
-        : RUNTIME_VALUE;
-    case 'Identifier':
-    case 'MemberExpression': {
-      const resolved = resolve?.(node);
-      return resolved ? foldShape(resolved.node, resolved.resolve, depth + 1) : RUNTIME_VALUE;
-    }
-    case 'NewExpression':
-      if (node.callee.type === 'Identifier' && node.callee.name === 'URLSearchParams')
-        return searchParamsShape(node, resolve, depth);
-      break;
-    case 'CallExpression':
-      // `params.toString()`
-      if (node.callee.type === 'MemberExpression' && propertyOf(node.callee) === 'toString')
-        return foldShape(node.callee.object, resolve, depth + 1);
-      break;
-  }
-  const folded = foldString(node, resolve);
-  return folded.complete && folded.string ? folded.value : RUNTIME_VALUE;
-}
-
 /** `new URLSearchParams({ email: input.value, v: '2' })` as its query text: `email=\uFFFC&v=2`. */
-function searchParamsShape(node: NewExpression, resolve: ResolveReference | undefined, depth: number): string {
+function searchParamsShape(node: NewExpression, resolve: ResolveReference | undefined, depth: number): Folded {
   const [init] = node.arguments;
-  if (init?.type !== 'ObjectExpression') return RUNTIME_VALUE;
-  return init.properties
+  if (init?.type !== 'ObjectExpression') return RUNTIME;
+  const value = init.properties
     .map((property) => {
       if (property.type !== 'Property' || property.computed) return RUNTIME_VALUE;
       const key = property.key.type === 'Identifier' ? property.key.name : foldString(property.key).value;
-      return `${encodeURIComponent(key)}=${foldShape(property.value, resolve, depth + 1)}`;
+      const part = fold(property.value, resolve, depth + 1);
+      return `${encodeURIComponent(key)}=${part.string ? part.value : RUNTIME_VALUE}`;
     })
     .join('&');
+  return { value, complete: false, string: true, literals: [] };
 }

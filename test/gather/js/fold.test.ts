@@ -1,6 +1,6 @@
 import { parse, type AnyNode, type ExpressionStatement } from 'acorn';
 import { describe, expect, it } from 'vitest';
-import { foldString } from '../../../scanners/gather/js/fold.ts';
+import { foldShape, foldString, RUNTIME_VALUE } from '../../../scanners/gather/js/fold.ts';
 
 function expression(code: string): AnyNode {
   return (parse(code, { ecmaVersion: 'latest' }).body[0] as ExpressionStatement).expression;
@@ -54,5 +54,37 @@ describe('foldString', () => {
       complete: true,
     });
     expect(foldString(expression("'https://' + c.host"))).toMatchObject({ value: 'https://', complete: false });
+  });
+});
+
+describe('foldShape', () => {
+  it.each([
+    "'https://'.concat('t.example', '/c')",
+    "['https://t', 'example/c'].join('.')",
+    "'https://' + ['t', 'example'].join('.') + '/c'.concat('?v=', '2')",
+  ])('reads %s as the text foldString folds it to', (code) => {
+    const folded = foldString(expression(code));
+    expect(folded.complete).toBe(true);
+    expect(foldShape(expression(code))).toBe(folded.value);
+  });
+
+  it.each([
+    "'/send?email=' + email + '&v=2'",
+    "'/send?email='.concat(email, '&v=2')",
+    "['/send?email=', email, '&v=2'].join('')",
+  ])('marks the part of %s only known at run time, like a concatenation', (code) => {
+    expect(foldShape(expression(code))).toBe(`/send?email=${RUNTIME_VALUE}&v=2`);
+  });
+
+  it('stops where foldString stops, at the same prefix', () => {
+    expect(foldString(expression("'/send?email='.concat(email, '&v=2')"))).toMatchObject({
+      value: '/send?email=',
+      complete: false,
+    });
+  });
+
+  it("does not read an array's concat or an unknown receiver's as text", () => {
+    expect(foldShape(expression("['https://'].concat('t.example')"))).toBe(RUNTIME_VALUE);
+    expect(foldShape(expression("prefix.concat('?email=', email)"))).toBe(RUNTIME_VALUE);
   });
 });

@@ -32,6 +32,13 @@ describe('forms/personal-data-in-script-url', () => {
     ],
     invalid: [
       {
+        name: "a widget's GET request built with concat",
+        html: script(
+          "fetch('https://api.widget.example/send?site=a1'.concat('&email=', encodeURIComponent(email.value)))",
+        ),
+        errors: [{ messageId: 'personalData', line: 2 }],
+      },
+      {
         name: "a contact widget's GET request with the email and phone typed",
         html: script(
           "fetch('https://api.widget.example/send?email=' + encodeURIComponent(email.value) + '&phone=' + phone.value)",
