@@ -11,7 +11,7 @@ import type { FieldKind, RequestType } from '../../observations.ts';
 import type { ScriptAnalysis } from './analysis.ts';
 import { RUNTIME_VALUE } from './fold.ts';
 import { unwrap } from './resolve.ts';
-import type { Scope } from './scope.ts';
+import type { BoundValue, Scope } from './scope.ts';
 import { findRequestedUrls, hrefRequestType } from './url-literals.ts';
 import { linkRequestType } from '../../syntax/link-rel.ts';
 import { queryFieldKinds } from '../../syntax/form-fields.ts';
@@ -171,7 +171,8 @@ export function reportRequest(
   at: AnyNode,
   attribute?: string,
 ): void {
-  for (const { raw, queryFields } of targets(analysis, value, scope))
+  for (const { raw, partial } of targets(analysis, value, scope)) {
+    const queryFields = queryFieldsOf(analysis, partial);
     analysis.facts.push({
       kind: 'request',
       type,
@@ -181,6 +182,7 @@ export function reportRequest(
       ...(queryFields.length > 0 && { queryFields }),
       node: at,
     });
+  }
 }
 
 /** A navigation to the URL `value` holds (`location.assign(…)`, `window.open(…)`), reported at `at`. */
@@ -191,8 +193,10 @@ export function reportNavigation(
   scope: Scope,
   at: AnyNode,
 ): void {
-  for (const { raw, queryFields } of targets(analysis, value, scope))
+  for (const { raw, partial } of targets(analysis, value, scope)) {
+    const queryFields = queryFieldsOf(analysis, partial);
     analysis.facts.push({ kind: 'navigation', element, raw, ...(queryFields.length > 0 && { queryFields }), node: at });
+  }
 }
 
 /** A created `<meta http-equiv=refresh>`'s `content` (`0;url=…`): a navigation to its URL, reported at `at`. */
@@ -205,28 +209,35 @@ export function reportRefresh(analysis: ScriptAnalysis, content: AnyNode | undef
 
 /**
  * The constant URLs (or prefixes) an argument may hold, one per branch or assigned value (`d ? a : b`, `let n; if (d)
- * n = a; else n = b`), each with the kinds of data its query takes from run-time values (`?email=' + email.value`);
- * their literals are then not reported again as bare literals.
+ * n = a; else n = b`), each with the values that fold to it only in part (`'?email=' + email.value`), whose query may
+ * carry run-time data; their literals are then not reported again as bare literals.
  */
 function targets(
   analysis: ScriptAnalysis,
   value: AnyNode | undefined,
   scope: Scope,
-): { raw: string; queryFields: FieldKind[] }[] {
+): { raw: string; partial: BoundValue[] }[] {
   if (!value || value.type === 'SpreadElement') return [];
-  const found = new Map<string, FieldKind[]>();
+  const found = new Map<string, BoundValue[]>();
   for (const candidate of analysis.resolve.candidates(value, scope)) {
     const folded = analysis.resolve.fold(candidate.node, candidate.scope);
     if (!folded.string || folded.value.trim() === '') continue;
     for (const literal of folded.literals) analysis.consumed.add(literal);
     analysis.consumed.add(candidate.node);
     analysis.consumed.add(value);
-    const queryFields = folded.complete
-      ? []
-      : queryFieldKinds(analysis.resolve.shape(candidate.node, candidate.scope), RUNTIME_VALUE);
-    found.set(folded.value, [...new Set([...(found.get(folded.value) ?? []), ...queryFields])]);
+    const partial = found.get(folded.value) ?? [];
+    if (!folded.complete) partial.push(candidate);
+    found.set(folded.value, partial);
   }
-  return [...found].map(([raw, queryFields]) => ({ raw, queryFields }));
+  return [...found].map(([raw, partial]) => ({ raw, partial }));
+}
+
+/** The kinds of data the queries of these values take from run-time values (`?email=' + email.value` is an email). */
+function queryFieldsOf(analysis: ScriptAnalysis, partial: BoundValue[]): FieldKind[] {
+  const kinds = partial.flatMap((value) =>
+    queryFieldKinds(analysis.resolve.shape(value.node, value.scope), RUNTIME_VALUE),
+  );
+  return [...new Set(kinds)];
 }
 
 /**
