@@ -40,6 +40,7 @@ export function foldString(node: AnyNode, resolve?: ResolveReference): Folded {
 export const RUNTIME_VALUE = '\uFFFC';
 // Deeper shapes (a concatenation of hundreds of parts) end in one unknown value.
 const MAX_SHAPE_DEPTH = 64;
+// What a shape has for each part it does not know, so its text always reads as written.
 const RUNTIME: Folded = { value: RUNTIME_VALUE, complete: false, string: false, literals: [] };
 
 /**
@@ -49,8 +50,7 @@ const RUNTIME: Folded = { value: RUNTIME_VALUE, complete: false, string: false, 
  * reads as `email=\uFFFC`.
  */
 export function foldShape(node: AnyNode, resolve?: ResolveReference): string {
-  const folded = fold(node, resolve, 0);
-  return folded.string ? folded.value : RUNTIME_VALUE;
+  return fold(node, resolve, 0).value;
 }
 
 /**
@@ -80,7 +80,7 @@ function fold(node: AnyNode, resolve: ResolveReference | undefined, shapeDepth: 
         const expression = node.expressions[index];
         if (!expression) continue;
         const part = fold(expression, resolve, inner);
-        value += shape && !part.string ? RUNTIME_VALUE : part.value;
+        value += part.value;
         literals.push(...part.literals);
         complete &&= part.complete;
         if (!complete && !shape) return { value, complete, string: true, literals };
@@ -94,8 +94,7 @@ function fold(node: AnyNode, resolve: ResolveReference | undefined, shapeDepth: 
       const right = fold(node.right, resolve, inner);
       if (!left.string && !right.string) return unknown;
       return {
-        value:
-          (left.string || !shape ? left.value : RUNTIME_VALUE) + (right.string || !shape ? right.value : RUNTIME_VALUE),
+        value: left.value + right.value,
         complete: left.complete && right.complete,
         string: true,
         literals: [...left.literals, ...right.literals],
@@ -187,11 +186,10 @@ function foldCall(node: CallExpression, resolve: ResolveReference | undefined, s
     const part = fold(element, array.resolve, shapeDepth);
     if (!part.complete && !shape) return unknown;
     complete &&= part.complete;
-    parts.push(part.string || !shape ? part.value : RUNTIME_VALUE);
+    parts.push(part.value);
     literals.push(...part.literals);
   }
-  const joiner = separator.string || !shape ? separator.value : RUNTIME_VALUE;
-  return { value: parts.join(joiner), complete, string: true, literals };
+  return { value: parts.join(separator.value), complete, string: true, literals };
 }
 
 /** `'https://'.concat(host, '/c')`: a string's concat, which (unlike an array's) appends its arguments as strings. */
@@ -209,7 +207,7 @@ function foldConcat(
   const literals = [...receiver.literals];
   for (const arg of node.arguments) {
     const part = arg.type === 'SpreadElement' ? (shape ? RUNTIME : UNKNOWN) : fold(arg, resolve, shapeDepth);
-    value += part.string || !shape ? part.value : RUNTIME_VALUE;
+    value += part.value;
     literals.push(...part.literals);
     complete &&= part.complete;
     if (!complete && !shape) return { value, complete, string: true, literals };
@@ -285,8 +283,7 @@ function searchParamsShape(node: NewExpression, resolve: ResolveReference | unde
     .map((property) => {
       if (property.type !== 'Property' || property.computed) return RUNTIME_VALUE;
       const key = property.key.type === 'Identifier' ? property.key.name : foldString(property.key).value;
-      const part = fold(property.value, resolve, depth + 1);
-      return `${encodeURIComponent(key)}=${part.string ? part.value : RUNTIME_VALUE}`;
+      return `${encodeURIComponent(key)}=${fold(property.value, resolve, depth + 1).value}`;
     })
     .join('&');
   return { value, complete: false, string: true, literals: [] };
