@@ -76,22 +76,43 @@ export function reportWebFontConfig(
   scope: Scope,
   at: AnyNode,
 ): void {
-  const modules = config && objectOptions(analysis, { node: config, scope });
-  if (!modules) return;
+  if (!config) return;
+  const modules = objectOptions(analysis, { node: config, scope });
+  const written = writtenModules(analysis, config, scope);
   for (const { key, type, url } of MODULES) {
-    const options = objectOptions(analysis, modules.value(key));
+    // A module the config names but whose options code changes later (or a spread after it may replace) still
+    // loads from its own host: reported without the options nospy cannot read.
+    const options = objectOptions(analysis, modules?.value(key)) ?? (written.has(key) ? UNREAD : undefined);
     if (!options) continue;
     const api = options.value('api');
     if (api) noteUrlUse(analysis, api.node, api.scope);
     analysis.facts.push({ kind: 'request', type, element: 'WebFont', raw: url(options), node: at });
   }
   // The custom module links each stylesheet in `urls`.
-  for (const item of objectOptions(analysis, modules.value('custom'))?.items('urls') ?? []) {
+  for (const item of objectOptions(analysis, modules?.value('custom'))?.items('urls') ?? []) {
     const folded = analysis.resolve.fold(item.node, item.scope);
     noteUrlUse(analysis, item.node, item.scope);
     if (folded.string && folded.value.trim() !== '')
       analysis.facts.push({ kind: 'request', type: 'style', element: 'WebFont', raw: folded.value, node: at });
   }
+}
+
+/** Options nospy cannot read: a module's own defaults. */
+const UNREAD: Options = { value: () => undefined, string: () => undefined, strings: () => [], items: () => [] };
+
+/** The names of the properties a config object has as written (`{ google: …, active: … }`), whatever code does later. */
+function writtenModules(analysis: ScriptAnalysis, config: AnyNode, scope: Scope): Set<string> {
+  const object = analysis.resolve.writtenLiteral(config, scope)?.node;
+  if (object?.type !== 'ObjectExpression') return new Set();
+  return new Set(
+    object.properties.flatMap((property) =>
+      property.type === 'Property' && !property.computed && property.key.type === 'Identifier'
+        ? [property.key.name]
+        : property.type === 'Property' && property.key.type === 'Literal'
+          ? [String(property.key.value)]
+          : [],
+    ),
+  );
 }
 
 /** The options of an object literal (or a variable or constant property holding one), read as `fold` reads them. */

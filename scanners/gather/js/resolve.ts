@@ -126,6 +126,19 @@ export class ValueResolver {
   }
 
   /**
+   * The object or array literal an expression is, or that a variable given one value holds, as written: unlike
+   * `literal`, whatever code does to it later. For what a literal says was meant (the modules a font-loader config
+   * names) where its later contents cannot be known.
+   */
+  writtenLiteral(node: AnyNode, scope: Scope): BoundValue | undefined {
+    const expression = unwrap(node);
+    if (expression.type !== 'Identifier') return isLiteral(expression) ? { node: expression, scope } : undefined;
+    const found = scope.lookup(expression.name);
+    const value = found?.binding.values.length === 1 ? found.binding.values[0] : undefined;
+    return value && isLiteral(value.node) ? value : undefined;
+  }
+
+  /**
    * The value of a property of a literal `literal` returned, as `fold` reads `cfg.key`: the last property of that
    * name, unknown when a spread after it may override it.
    */

@@ -758,13 +758,19 @@ describe('gatherJs: runtime font loaders', () => {
   });
 
   it.each([
-    ['a module a later spread may replace', "WebFont.load({ google: { families: ['Roboto'] }, ...overrides })"],
+    ['a module a later spread may replace', "WebFont.load({ google: { families: ['Roboto'] }, ...overrides })", 1],
     [
       'a config the script changes later',
       "const config = { google: { families: ['Roboto'] } };\nconfig.google = other;\nWebFont.load(config)",
+      3,
     ],
-  ])('reports no module it cannot trust for %s', (_case, code) => {
-    expect(facts(code)).toEqual([]);
+    [
+      'a config given a callback later (the common case)',
+      "var cfg = { google: { families: ['Lato'] } };\ncfg.active = done;\nWebFont.load(cfg)",
+      3,
+    ],
+  ])('reports the module’s own host, without the families it cannot trust, for %s', (_case, code, line) => {
+    expect(facts(code)).toEqual([`request style https://fonts.googleapis.com/css ${line}:1`]);
   });
 
   it.each([
