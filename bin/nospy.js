@@ -4,13 +4,8 @@
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
 
 module.enableCompileCache?.();
-// Scan workers start with the young generation their resourceLimits allow (16 MB per half) instead of growing into
-// it over a long run, so a check takes the same memory on 1,000 pages as on 50,000 (bench/RESULTS.md). Only threads
-// started from here on read it; the command starts no other.
-v8.setFlagsFromString('--min-semi-space-size=16');
 // `nospy check dist | head` closes stdout early; that is the reader's choice, not a crash.
 process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;

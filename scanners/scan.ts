@@ -30,10 +30,7 @@ export interface ScanResult {
 }
 
 export interface ScanOptions {
-  /**
-   * Threads that scan: 1 scans on this thread; more start that many worker threads (this thread scans only until
-   * the first is ready). Default: one per core once the site is big enough to pay for them, else 1.
-   */
+  /** Threads that scan, this one included; default: all cores once the site is big enough to pay for them. */
   workers?: number;
 }
 
@@ -66,9 +63,7 @@ const batchSize = 16;
 const workerQueueDepth = 2;
 /**
  * A worker's young generation, where a page's short-lived strings and objects are born: V8 would size it by the
- * machine's memory (192 MB with 24 GiB), so that peak memory grows with the site until that fills. 48 MB is two
- * halves of 16 MB and the space they copy into; the CLI also makes 16 MB the least (bin/nospy.js). Smaller is worse:
- * with 24 MB a page's objects outlive more collections and peak memory on 50,000 pages grew to 372 MB.
+ * machine's memory (192 MB with 24 GiB), so that peak memory grows with the site until that fills.
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 48 };
 
@@ -187,12 +182,7 @@ async function scanInProcess(root: string, files: AsyncIterable<string>, config:
   return findings;
 }
 
-/**
- * `size` worker threads. This thread scans too until the first of them is ready, then only hands out batches and
- * gathers findings: a thread that scans for the whole run grows its young generation with the run (V8 sizes it by
- * the machine's memory, and only a command-line flag bounds this thread's), while the workers' is bounded by
- * `resourceLimits`, so memory stays flat as the site grows.
- */
+/** `size - 1` worker threads plus this thread, which scans too. */
 async function scanInWorkers(
   root: string,
   files: AsyncIterable<string>,
@@ -207,31 +197,19 @@ async function scanInWorkers(
     compileCacheDir: module.getCompileCacheDir?.(),
   };
   const pool = Array.from(
-    { length: size },
+    { length: size - 1 },
     () => new ScanWorker(new Worker(workerEntry, { eval: true, workerData, resourceLimits })),
   );
   const batches = batch(files);
   const findings: Finding[] = [];
-  let workerReady = false;
-  // A worker that fails rejects the scan below; here it only must not leave an unhandled rejection.
-  Promise.race(pool.map((worker) => worker.ready)).then(
-    () => {
-      workerReady = true;
-    },
-    () => {},
-  );
-  /** True when this thread scanned the last batch, false when it stopped for a ready worker. */
   const scanHere = async () => {
-    while (!workerReady) {
-      const next = await batches.next();
-      if (next.done) return true;
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
       for (const file of next.value) {
         append(findings, scanSiteFile(root, file, config));
-        // Let the workers' first answers in, so this thread stops as soon as one is ready.
+        // Let the workers' answers in, so they get their next batch without waiting for this one to end.
         await setImmediate();
       }
     }
-    return false;
   };
   const feed = async (worker: ScanWorker) => {
     // Each worker keeps a batch queued behind the one it scans, so it never waits on this thread.
@@ -251,8 +229,8 @@ async function scanInWorkers(
     await Promise.all([
       scannedHere,
       ...pool.map(async (worker) => {
-        // A worker takes work once its modules are loaded, unless this thread scanned everything first.
-        await Promise.race([worker.ready, scannedHere.then((scannedAll) => (scannedAll ? undefined : worker.ready))]);
+        // A worker takes work only once its modules are loaded; on a small site this thread may finish first.
+        await Promise.race([worker.ready, scannedHere]);
         await feed(worker);
       }),
     ]);
