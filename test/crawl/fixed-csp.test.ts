@@ -1,31 +1,17 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crawlDirectory } from '../../scanners/crawl/index.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
-import { testConfig } from '../transforms/support.ts';
+import { tempSite, testConfig } from '../transforms/support.ts';
 
 const browserTimeoutMs = 90_000;
 const config = testConfig();
-let dir: string;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nospy-fixed-csp-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function site(files: Record<string, string | Uint8Array>): Promise<void> {
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(join(dir, file, '..'), { recursive: true });
-    await writeFile(join(dir, file), content);
-  }
-}
+const temp = tempSite('fixed-csp');
+const site = temp.write;
 
 async function cspViolations(): Promise<{ file: string; evidence?: string }[]> {
-  const { findings } = await crawlDirectory(dir, config);
+  const { findings } = await crawlDirectory(temp.dir, config);
   return findings
     .filter((finding) => finding.ruleId === 'headers/csp-violation')
     .map(({ file, evidence }) => ({ file, evidence }));
@@ -53,9 +39,9 @@ describe('the CSP nospy fix writes, under nospy crawl', () => {
         'search.js': search,
         'pagefind/pagefind.wasm': wasmModule,
       });
-      const { headers } = await fixDirectory(dir, config);
+      const { headers } = await fixDirectory(temp.dir, config);
       expect(headers).toContain('! Content-Security-Policy');
-      expect(await readFile(join(dir, 'guide/index.html'), 'utf8')).toContain('data-nospy-csp');
+      expect(await readFile(join(temp.dir, 'guide/index.html'), 'utf8')).toContain('data-nospy-csp');
       expect(await cspViolations()).toEqual([]);
     },
     browserTimeoutMs,
@@ -75,7 +61,7 @@ describe('the CSP nospy fix writes, under nospy crawl', () => {
         // A redirect (/about to /about/) is followed at the site's address, so the fetch stays 'self'.
         'app.js': 'fetch("/about").then((r) => r.text());',
       });
-      await fixDirectory(dir, config);
+      await fixDirectory(temp.dir, config);
       expect(await cspViolations()).toEqual([{ file: 'blog/index.html', evidence: 'https://cdn.other.org/pic.png' }]);
     },
     browserTimeoutMs,
@@ -89,13 +75,13 @@ describe('the CSP nospy fix writes, under nospy crawl', () => {
         'search.js': search,
         'pagefind/pagefind.wasm': wasmModule,
       });
-      await fixDirectory(dir, config);
+      await fixDirectory(temp.dir, config);
       await writeFile(
-        join(dir, 'index.html'),
-        (await readFile(join(dir, 'index.html'), 'utf8')).replace('home', 'edited'),
+        join(temp.dir, 'index.html'),
+        (await readFile(join(temp.dir, 'index.html'), 'utf8')).replace('home', 'edited'),
       );
-      const headers = await readFile(join(dir, '_headers'), 'utf8');
-      await writeFile(join(dir, '_headers'), headers.replace(" 'wasm-unsafe-eval'", ''));
+      const headers = await readFile(join(temp.dir, '_headers'), 'utf8');
+      await writeFile(join(temp.dir, '_headers'), headers.replace(" 'wasm-unsafe-eval'", ''));
       expect(await cspViolations()).toEqual([
         { file: 'index.html', evidence: 'wasm-eval' },
         { file: 'index.html', evidence: 'inline' },

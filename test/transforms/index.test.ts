@@ -1,30 +1,15 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileHeadersFile, headersFor } from '../../scanners/crawl/headers.ts';
 import { cspHash } from '../../scanners/syntax/http/csp.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
 import { ownHiddenStyle } from '../../scanners/transforms/theme-styles.ts';
-import { testConfig } from './support.ts';
+import { tempSite, testConfig } from './support.ts';
 
-let dir: string;
-
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'nospy-fix-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function site(files: Record<string, string | Uint8Array>): Promise<void> {
-  for (const [file, content] of Object.entries(files)) {
-    await mkdir(join(dir, file, '..'), { recursive: true });
-    await writeFile(join(dir, file), content);
-  }
-}
-
-const read = (file: string) => readFile(join(dir, file), 'utf8');
+const temp = tempSite('fix');
+const site = temp.write;
+const read = temp.read;
 
 describe('fixDirectory', () => {
   it('marks links, routes forms and writes _headers, touching only the pages that need it', async () => {
@@ -35,7 +20,7 @@ describe('fixDirectory', () => {
       'about/index.html': clean,
       'style.css': 'a{}',
     });
-    const result = await fixDirectory(dir, testConfig());
+    const result = await fixDirectory(temp.dir, testConfig());
     expect(result.files).toBe(3);
     expect(result.changed).toEqual(['contact/index.html', 'index.html']);
     expect(await read('index.html')).toContain('data-leaving="" rel="noopener noreferrer external"');
@@ -64,7 +49,7 @@ describe('fixDirectory', () => {
       Array.from({ length: 40 }, (_, index) => [`p${index}/index.html`, `${shared}<script>run(${index})</script>`]),
     );
     await site({ ...pages, 'index.html': shared, '404.html': '<script>missing()</script>' });
-    const { headers, warnings } = await fixDirectory(dir, testConfig());
+    const { headers, warnings } = await fixDirectory(temp.dir, testConfig());
     expect(warnings).toEqual([]);
     expectDeployable(headers);
     // Each page gets one policy (never two joined by a comma) that allows its own scripts.
@@ -80,7 +65,7 @@ describe('fixDirectory', () => {
       expect(policyAt(headers, path)).toContain(cspHash('missing()'));
     }
     expect(headers).toContain('\n  ! Content-Security-Policy\n');
-    expect((await fixDirectory(dir, testConfig())).headers).toBe(headers);
+    expect((await fixDirectory(temp.dir, testConfig())).headers).toBe(headers);
   });
 
   it('merges page rules into folder rules when there would be more than 100', async () => {
@@ -93,7 +78,7 @@ describe('fixDirectory', () => {
       ),
     );
     await site({ ...pages, 'blog/index.html': '<p>All posts</p>' });
-    const { headers } = await fixDirectory(dir, testConfig());
+    const { headers } = await fixDirectory(temp.dir, testConfig());
     expectDeployable(headers);
     for (const folder of ['docs', 'blog', 'news', 'shop', 'help', 'team'])
       for (let index = 0; index < 25; index++)
@@ -107,7 +92,7 @@ describe('fixDirectory', () => {
 
   it("puts a page's policy in a meta when no header line holds its hashes, and leaves inline code to it in that page's header rule", async () => {
     await site({ 'big/index.html': bigPage('big'), 'index.html': '<script>home()</script>' });
-    const { headers, warnings } = await fixDirectory(dir, testConfig());
+    const { headers, warnings } = await fixDirectory(temp.dir, testConfig());
     expect(warnings).toEqual([]);
     expectDeployable(headers);
     const page = await read('big/index.html');
@@ -134,12 +119,12 @@ describe('fixDirectory', () => {
     expect(policyAt(headers, '/')).not.toContain('unsafe-inline');
     expect(await read('index.html')).not.toContain('data-nospy-csp');
 
-    const second = await fixDirectory(dir, testConfig());
+    const second = await fixDirectory(temp.dir, testConfig());
     expect(second.changed).toEqual([]);
     expect(second.headers).toBe(headers);
     // Once the page's hashes fit a line again, its meta goes and the header holds them.
     await site({ 'big/index.html': page.replace(/<script>part\((?:[1-9]|[1-5]\d),[^<]*<\/script>/g, '') });
-    const third = await fixDirectory(dir, testConfig());
+    const third = await fixDirectory(temp.dir, testConfig());
     expect(await read('big/index.html')).not.toContain('data-nospy-csp');
     expect(policyAt(third.headers, '/big/')).toContain(cspHash('part(0, "big")'));
   });
@@ -149,7 +134,7 @@ describe('fixDirectory', () => {
       Array.from({ length: 150 }, (_, i) => [`p${i}.html`, `<script>page(${i}, "${'x'.repeat(40)}")</script>`]),
     );
     await site({ ...pages, 'docs/index.html': bigPage('docs'), '404.html': '<script>missing()</script>' });
-    const { headers } = await fixDirectory(dir, testConfig());
+    const { headers } = await fixDirectory(temp.dir, testConfig());
     expectDeployable(headers);
     expect(headers.split('\n').filter((line) => line.startsWith('/'))).toEqual(['/*']);
     for (const path of ['/p7', '/docs/', '/no/such/page/'])
@@ -163,7 +148,7 @@ describe('fixDirectory', () => {
 
   /** Every file of the folder and its bytes. */
   async function snapshot(): Promise<Record<string, string>> {
-    const files = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files = await readdir(temp.dir, { recursive: true, withFileTypes: true });
     const entries = files.filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
     return Object.fromEntries(await Promise.all(entries.map(async (path) => [path, await readFile(path, 'utf8')])));
   }
@@ -192,27 +177,27 @@ describe('fixDirectory', () => {
         _headers: '/a\n  X-A: 1\n',
       });
       const before = await snapshot();
-      await expect(fixDirectory(dir, testConfig({ ignore: ['old/**'] }))).rejects.toThrow(message);
+      await expect(fixDirectory(temp.dir, testConfig({ ignore: ['old/**'] }))).rejects.toThrow(message);
       expect(await snapshot()).toEqual(before);
     },
   );
 
   it("allows WebAssembly ('wasm-unsafe-eval') only on a site that ships it, such as Pagefind's search", async () => {
     await site({ 'index.html': '<p>Hi</p>' });
-    expect((await fixDirectory(dir, testConfig())).headers).not.toContain('wasm-unsafe-eval');
+    expect((await fixDirectory(temp.dir, testConfig())).headers).not.toContain('wasm-unsafe-eval');
     // Pagefind 1.x ships its module compressed, with no .wasm file.
     await site({ 'pagefind/wasm.en.pagefind': 'x', 'pagefind/pagefind.js': 'x' });
-    expect((await fixDirectory(dir, testConfig())).headers).toContain("script-src 'self' 'wasm-unsafe-eval' ");
-    await rm(join(dir, 'pagefind'), { recursive: true });
+    expect((await fixDirectory(temp.dir, testConfig())).headers).toContain("script-src 'self' 'wasm-unsafe-eval' ");
+    await rm(join(temp.dir, 'pagefind'), { recursive: true });
     await site({ 'app/module.wasm': new Uint8Array([0, 97, 115, 109]) });
-    expect((await fixDirectory(dir, testConfig())).headers).toContain("script-src 'self' 'wasm-unsafe-eval' ");
+    expect((await fixDirectory(temp.dir, testConfig())).headers).toContain("script-src 'self' 'wasm-unsafe-eval' ");
   });
 
   it("takes over the hashes of Astro's meta Content-Security-Policy, which browsers enforce beside the header", async () => {
     const meta =
       "<meta http-equiv=\"content-security-policy\" content=\"script-src 'self' 'sha256-fromAstroScript='; style-src 'self' 'sha256-fromAstroStyle='\">";
     await site({ 'index.html': `<head>${meta}</head><p>Hi</p>` });
-    const { headers } = await fixDirectory(dir, testConfig());
+    const { headers } = await fixDirectory(temp.dir, testConfig());
     expect(policyAt(headers, '/')).toMatch(/script-src [^;]*'sha256-fromAstroScript='/);
     expect(policyAt(headers, '/')).toMatch(/style-src [^;]*'sha256-fromAstroStyle='/);
   });
@@ -225,7 +210,7 @@ describe('fixDirectory', () => {
       'index.html':
         '<script type="text/x-template" id="footer"><footer><a href="https://twitter.com/acme">T</a></footer></script>',
     });
-    const result = await fixDirectory(dir, testConfig());
+    const result = await fixDirectory(temp.dir, testConfig());
     expect(result.files).toBe(2);
     expect(result.changed).toEqual(['icons/sprite.svg', 'index.html']);
     expect(await read('icons/sprite.svg')).toBe(
@@ -237,7 +222,7 @@ describe('fixDirectory', () => {
     // An SVG's own <style> is not a page's: the only style the CSP allows is the hidden-text rule fix brought.
     expect(result.headers).not.toContain("'unsafe-hashes'");
     expect(result.headers).toContain(`style-src 'self' https://example.ca ${cspHash(ownHiddenStyle)};`);
-    expect((await fixDirectory(dir, testConfig())).changed).toEqual([]);
+    expect((await fixDirectory(temp.dir, testConfig())).changed).toEqual([]);
   });
 
   it("writes the notice's words in the hidden-text class of the site's own stylesheet, read from the build", async () => {
@@ -251,7 +236,7 @@ describe('fixDirectory', () => {
       'print/index.html':
         '<head><link rel="stylesheet" media="print" href="/_astro/base.Bx1.css"><link rel="stylesheet" href="https://cdn.other.org/_astro/base.Bx1.css"></head><a href="https://other.org/">O</a>',
     });
-    const result = await fixDirectory(dir, testConfig());
+    const result = await fixDirectory(temp.dir, testConfig());
     expect(await read('index.html')).toContain(
       'O<span class="leaving-mark" aria-hidden="true">↗</span><span class="sr-only"> (leaves this site)</span></a>',
     );
@@ -261,15 +246,15 @@ describe('fixDirectory', () => {
     await site({
       'docs/index.html': '<link rel="stylesheet" href="/blog/_astro/base.Bx1.css"><a href="https://other.org/">O</a>',
     });
-    await fixDirectory(dir, testConfig({ site: 'https://www.example.ca/blog/' }));
+    await fixDirectory(temp.dir, testConfig({ site: 'https://www.example.ca/blog/' }));
     expect(await read('docs/index.html')).toContain('<span class="sr-only">');
   });
 
   it('changes nothing on a second run', async () => {
     await site({ 'index.html': '<a href=//other.org>O</a><script>go()</script>', _headers: '/a\n  X-A: 1\n' });
-    const first = await fixDirectory(dir, testConfig());
+    const first = await fixDirectory(temp.dir, testConfig());
     const page = await read('index.html');
-    const second = await fixDirectory(dir, testConfig());
+    const second = await fixDirectory(temp.dir, testConfig());
     expect(second.changed).toEqual([]);
     expect(second.headers).toBe(first.headers);
     expect(await read('index.html')).toBe(page);
@@ -284,14 +269,14 @@ describe('fixDirectory', () => {
       Array.from({ length: 40 }, (_, index) => [`p${index}/index.html`, `<script>run(${index})</script>`]),
     );
     await site({ ...pages, 'big/index.html': bigPage('big'), 'index.html': '<script>go()</script>', _headers: user });
-    const first = await fixDirectory(dir, testConfig());
+    const first = await fixDirectory(temp.dir, testConfig());
     expect(first.headers.startsWith(user)).toBe(true);
     expect(first.headers.match(/^ +Content-Security-Policy:/gm)).toHaveLength(1);
     expect(first.headers).not.toContain('! Content-Security-Policy');
     expect(await read('big/index.html')).not.toContain('data-nospy-csp');
     expect(first.headers).toContain('\n  Permissions-Policy: ');
     expect(first.warnings).toEqual([expect.stringMatching(/^_headers: \/embed\/\* sets Referrer-Policy/)]);
-    const second = await fixDirectory(dir, testConfig());
+    const second = await fixDirectory(temp.dir, testConfig());
     expect(second.headers).toBe(first.headers);
     expect(await read('_headers')).toBe(first.headers);
   });
@@ -299,7 +284,7 @@ describe('fixDirectory', () => {
   it('leaves ignored pages alone but still hashes their inline scripts into the CSP', async () => {
     const legacy = '<a href="https://other.org">O</a><script>legacy()</script>';
     await site({ 'legacy/old.html': legacy });
-    const result = await fixDirectory(dir, testConfig({ ignore: ['legacy/**'] }));
+    const result = await fixDirectory(temp.dir, testConfig({ ignore: ['legacy/**'] }));
     expect(result.changed).toEqual([]);
     expect(await read('legacy/old.html')).toBe(legacy);
     expect(result.headers).toMatch(/script-src 'self' https:\/\/example\.ca 'sha256-/);
@@ -308,9 +293,9 @@ describe('fixDirectory', () => {
   it('keeps a byte-order mark and leaves files that are not UTF-8 as they are', async () => {
     const latin1 = Uint8Array.from([...Buffer.from('<a href="https://other.org">caf'), 0xe9, ...Buffer.from('</a>')]);
     await site({ 'bom.html': '\uFEFF<a href="https://other.org">O</a>', 'latin1.html': latin1 });
-    const result = await fixDirectory(dir, testConfig());
+    const result = await fixDirectory(temp.dir, testConfig());
     expect(result.changed).toEqual(['bom.html']);
-    expect((await readFile(join(dir, 'bom.html'))).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(await readFile(join(dir, 'latin1.html'))).toEqual(Buffer.from(latin1));
+    expect((await readFile(join(temp.dir, 'bom.html'))).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(await readFile(join(temp.dir, 'latin1.html'))).toEqual(Buffer.from(latin1));
   });
 });

@@ -1,14 +1,11 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { load } from 'cheerio';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { check } from '../../scanners/index.ts';
 import { leavingPageFile, leavingPagePath } from '../../scanners/syntax/leaving-page.ts';
 import { fixDirectory } from '../../scanners/transforms/index.ts';
 import { renderLeavingPages } from '../../scanners/transforms/leaving-pages.ts';
-import { testConfig } from './support.ts';
+import { tempSite, testConfig } from './support.ts';
 
 const config = testConfig({ externalLinks: { mode: 'interstitial' } });
 const fileOf = (url: string) => leavingPageFile(url, '/leaving/');
@@ -133,21 +130,9 @@ describe('renderLeavingPages', () => {
 });
 
 describe('fixDirectory in interstitial mode', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'nospy-leaving-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  async function site(files: Record<string, string>) {
-    for (const [file, content] of Object.entries(files)) {
-      await mkdir(join(dir, file, '..'), { recursive: true });
-      await writeFile(join(dir, file), content);
-    }
-  }
-  const read = (file: string) => readFile(join(dir, file), 'utf8');
+  const temp = tempSite('leaving');
+  const site = temp.write;
+  const read = temp.read;
 
   it('writes a leaving page for every destination the links name, which the check then passes, and a second run changes nothing', async () => {
     const written = `https://docs.example.org/guide`;
@@ -161,7 +146,7 @@ describe('fixDirectory in interstitial mode', () => {
         `<a href="${leavingPagePath(written, '/leaving/')}" data-leaving-to="${written}" data-leaving rel="noopener noreferrer external">Guide</a>`,
       ),
     });
-    const first = await fixDirectory(dir, config);
+    const first = await fixDirectory(temp.dir, config);
     const pages = ['https://other.org/', 'https://other.org/#top', written].map(fileOf);
     expect(first.changed).toEqual(['index.html', ...pages].sort());
     expect(first.files).toBe(6);
@@ -173,10 +158,10 @@ describe('fixDirectory in interstitial mode', () => {
     ).toBe(leavingPagePath('https://other.org/', '/leaving/'));
     expect(load(await read(fileOf(written)))('a[data-nospy-leaving="continue"]').attr('href')).toBe(written);
 
-    const report = await check(dir, { config });
+    const report = await check(temp.dir, { config });
     expect(report.findings.filter(({ severity }) => severity === 'error')).toEqual([]);
 
-    const again = await fixDirectory(dir, config);
+    const again = await fixDirectory(temp.dir, config);
     expect(again.changed).toEqual([]);
     expect(again.files).toBe(6);
     expect(again.headers).toBe(first.headers);
@@ -184,7 +169,7 @@ describe('fixDirectory in interstitial mode', () => {
 
   it('hashes the inline style of the plain page into the CSP', async () => {
     await site({ 'index.html': '<a href="https://other.org/">Other</a>' });
-    const result = await fixDirectory(dir, config);
+    const result = await fixDirectory(temp.dir, config);
     expect(result.changed).toEqual([fileOf('https://other.org/'), 'index.html'].sort());
     expect(result.headers).toMatch(/style-src [^;]*'sha256-/);
   });
@@ -193,13 +178,13 @@ describe('fixDirectory in interstitial mode', () => {
     const facade =
       '<lite-youtube videoid="abc"><a class="lty-playbtn" href="https://www.youtube.com/watch?v=abc">Play</a></lite-youtube>';
     await site({ 'leaving/index.html': template, 'index.html': facade });
-    const result = await fixDirectory(dir, config);
+    const result = await fixDirectory(temp.dir, config);
     expect(result.changed).not.toContain(fileOf('https://www.youtube.com/watch?v=abc'));
   });
 
   it('writes no leaving page in inline mode', async () => {
     await site({ 'leaving/index.html': template, 'index.html': '<a href="https://other.org/">Other</a>' });
-    const result = await fixDirectory(dir, testConfig());
+    const result = await fixDirectory(temp.dir, testConfig());
     expect(result.changed).toEqual(['index.html']);
   });
 });
