@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import module from 'node:module';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { type ConfigData, configData, type ResolvedConfig } from './config/load.ts';
@@ -19,6 +18,7 @@ import type { Observation } from './observations.ts';
 import type { Finding } from './report.ts';
 import { suppressInline } from './suppress/inline.ts';
 import { type FileType, fileType, walkSite } from './walk.ts';
+import { holdYoungGeneration, workerYoungGenerationMb } from './young-generation.ts';
 
 /**
  * What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`, `_redirects`, web app
@@ -61,11 +61,7 @@ const inProcessFileLimit = availableParallelism() <= 2 ? 1000 : 200;
 const batchSize = 16;
 /** Batches sent to a worker before its first answer comes back. */
 const workerQueueDepth = 2;
-/**
- * A worker's young generation, where a page's short-lived strings and objects are born: V8 would size it by the
- * machine's memory (192 MB with 24 GiB), so that peak memory grows with the site until that fills.
- */
-const resourceLimits = { maxYoungGenerationSizeMb: 48 };
+const resourceLimits = { maxYoungGenerationSizeMb: workerYoungGenerationMb };
 
 /** A readable file: its type, decoded text and observations. */
 interface GatheredFile {
@@ -140,7 +136,8 @@ export function scanFile(file: string, bytes: Uint8Array, config: ResolvedConfig
 
 /** Reads `file` (relative to `root`) and scans it; unreadable, special or oversized files become `input` findings. */
 export function scanSiteFile(root: string, file: string, config: ResolvedConfig): Finding[] {
-  const read = readSiteFile(join(root, file));
+  // The walker's paths are already clean: path.join would normalise the whole path again, for every file.
+  const read = readSiteFile(`${root}/${file}`);
   return read.ok ? scanFile(file, read.value, config) : inputFindings(file, read.problem, config);
 }
 
@@ -161,6 +158,7 @@ export async function scanDirectory(
   }
   const workers = options.workers ?? (head.length < inProcessFileLimit ? 1 : availableParallelism());
   let files = 0;
+  const releaseYoungGeneration = holdYoungGeneration();
   async function* everyFile() {
     files += head.length;
     yield* head;
@@ -169,11 +167,15 @@ export async function scanDirectory(
       yield file;
     }
   }
-  const findings =
-    workers <= 1
-      ? await scanInProcess(dir, everyFile(), config)
-      : await scanInWorkers(dir, everyFile(), config, workers);
-  return { files, findings: findings.sort(compareFindings) };
+  try {
+    const findings =
+      workers <= 1
+        ? await scanInProcess(dir, everyFile(), config)
+        : await scanInWorkers(dir, everyFile(), config, workers);
+    return { files, findings: findings.sort(compareFindings) };
+  } finally {
+    releaseYoungGeneration();
+  }
 }
 
 async function scanInProcess(root: string, files: AsyncIterable<string>, config: ResolvedConfig): Promise<Finding[]> {

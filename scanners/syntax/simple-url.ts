@@ -65,6 +65,8 @@ function isPlainHost(raw: string, start: number, end: number): boolean {
 
 interface Base {
   href: string;
+  /** The base without its fragment: what a `#fragment` link replaces the fragment of. */
+  document: string;
   origin: string;
   directory: string;
   host: string;
@@ -82,8 +84,10 @@ function parseBase(base: string): Base | undefined {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   const path = parsed.pathname;
+  const fragment = parsed.href.indexOf('#');
   lastBase = {
     href: base,
+    document: fragment === -1 ? parsed.href : parsed.href.slice(0, fragment),
     origin: parsed.origin,
     directory: parsed.origin + path.slice(0, path.lastIndexOf('/') + 1),
     host: parsed.hostname,
@@ -91,8 +95,17 @@ function parseBase(base: string): Base | undefined {
   return lastBase;
 }
 
+/** `#fragment` of kept characters (and `?`, `#`), which the parser copies into the fragment as they are. */
+function isVerbatimFragment(raw: string): boolean {
+  for (let i = 1; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (KEPT[c] !== 1 && c !== QUESTION && c !== HASH) return false;
+  }
+  return true;
+}
+
 /**
- * Resolves the common shapes of http(s) URL — `https://host/path`, `/path`, `path` — by string
+ * Resolves the common shapes of http(s) URL — `https://host/path`, `/path`, `path`, `#fragment` — by string
  * concatenation when the WHATWG parser would produce exactly that string, and returns undefined
  * for anything else (the caller then runs the full parser). It keeps large pages fast.
  */
@@ -110,6 +123,10 @@ export function resolveSimpleUrl(raw: string, base: string): ResolvedUrl | undef
     if (raw.charCodeAt(1) === SLASH || !isVerbatim(raw, 0)) return undefined;
     const parsed = parseBase(base);
     return parsed && { url: parsed.origin + raw, host: parsed.host };
+  }
+  if (first === HASH) {
+    const parsed = isVerbatimFragment(raw) ? parseBase(base) : undefined;
+    return parsed && { url: parsed.document + raw, host: parsed.host };
   }
   if (KEPT[first] !== 1 || first === DOT || raw.includes(':') || !isVerbatim(raw, 0)) return undefined;
   const parsed = parseBase(base);

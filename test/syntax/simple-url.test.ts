@@ -27,6 +27,8 @@ describe('resolveSimpleUrl', () => {
     ['/assets/a.png', 'https://site.test/assets/a.png', 'site.test'],
     ['a.png', 'https://site.test/blog/a.png', 'site.test'],
     ['page-1/index.html?x', 'https://site.test/blog/page-1/index.html?x', 'site.test'],
+    ['#install', 'https://site.test/blog/index.html#install', 'site.test'],
+    ['#a?b#c', 'https://site.test/blog/index.html#a?b#c', 'site.test'],
   ])('resolves %j by concatenation', (raw, url, host) => {
     expect(resolveSimpleUrl(raw, 'https://site.test/blog/index.html')).toEqual({ url, host });
   });
@@ -48,7 +50,8 @@ describe('resolveSimpleUrl', () => {
     '/a%2e%2e/b',
     'mailto:x',
     '?q',
-    '#f',
+    '#a b',
+    '#\u00e9',
     'https://xn--nxasmq6b.test/',
     '\\a',
     'é',
@@ -109,6 +112,7 @@ describe('resolveSimpleUrl', () => {
         fc.constantFrom(
           '',
           '/',
+          '#',
           '//',
           'https://',
           'http://',

@@ -17,9 +17,11 @@ export default defineRule({
   observes: ['navigation'],
   check(observation, config) {
     const { host } = observation;
+    // Links are most of the navigations a page has: they are let go before any work.
+    if (observation.via !== 'redirect' || host === '') return undefined;
     // A host with placeholders (`:sub.example.com`) is judged by what the placeholders cannot change.
     const judged = sampleHost(host);
-    if (observation.via !== 'redirect' || host === '' || config.hosts.isFirstParty(judged)) return undefined;
+    if (config.hosts.isFirstParty(judged)) return undefined;
     // The gatherer keeps the whole rule as evidence; its first token is the source path.
     const path = observation.evidence?.split(/\s/, 1)[0] ?? '';
     return { messageId: judged === host ? 'redirect' : 'anyHost', data: { host, path } };
