@@ -18,7 +18,7 @@ import type { Observation } from './observations.ts';
 import type { Finding } from './report.ts';
 import { suppressInline } from './suppress/inline.ts';
 import { type FileType, fileType, walkSite } from './walk.ts';
-import { holdYoungGeneration, workerYoungGenerationMb } from './young-generation.ts';
+import { holdHeapBudget, workerYoungGenerationMb } from './heap-budget.ts';
 
 /**
  * What a scan found; `files` counts the files scanned (HTML, SVG, CSS, JS, `_headers`, `_redirects`, web app
@@ -158,7 +158,7 @@ export async function scanDirectory(
   }
   const workers = options.workers ?? (head.length < inProcessFileLimit ? 1 : availableParallelism());
   let files = 0;
-  const releaseYoungGeneration = holdYoungGeneration();
+  const releaseHeapBudget = holdHeapBudget();
   async function* everyFile() {
     files += head.length;
     yield* head;
@@ -174,7 +174,7 @@ export async function scanDirectory(
         : await scanInWorkers(dir, everyFile(), config, workers);
     return { files, findings: findings.sort(compareFindings) };
   } finally {
-    releaseYoungGeneration();
+    releaseHeapBudget();
   }
 }
 
